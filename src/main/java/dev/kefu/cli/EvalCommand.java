@@ -1,0 +1,123 @@
+package dev.kefu.cli;
+
+import dev.kefu.dialog.Thresholds;
+import dev.kefu.eval.ClassificationMetrics;
+import dev.kefu.eval.EvalError;
+import dev.kefu.eval.EvalReport;
+import dev.kefu.eval.Evaluator;
+import dev.kefu.eval.Latency;
+import dev.kefu.eval.LabelScores;
+import dev.kefu.eval.SweepPoint;
+import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.LabeledCorpus;
+import dev.kefu.intent.LabeledText;
+import dev.kefu.intent.OpenNlpIntentTrainer;
+import dev.kefu.intent.TrainingSettings;
+import dev.kefu.text.ChineseVariants;
+import dev.kefu.text.SmartcnTokenizer;
+import dev.kefu.text.Synonyms;
+import dev.kefu.text.TextNormalizer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code eval}: the full pipeline on a labeled file, or a freshly trained classifier alone. */
+final class EvalCommand {
+    static final String USAGE = """
+            usage: java -jar target/kefu.jar eval [--data FILE] [--train FILE] [--json FILE]
+                                                 [--models DIR] [--corpus DIR] [--errors N]
+              --data FILE    labeled file to score, label<TAB>text (default corpus/eval.tsv)
+              --train FILE   train a fresh classifier on FILE with the shipped settings and score
+                             the classifier alone (for public benchmarks); models/ is not used
+              --json FILE    also write the report as JSON (keys documented in the README)
+              --models DIR   trained models (default models)
+              --corpus DIR   corpus the models must match; its synonyms.txt is used with --train
+                             (default corpus)
+              --errors N     how many errors to list in the summary (default 15)""";
+
+    private EvalCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Options options = Options.parse(args, Set.of("data", "train", "json", "models", "corpus", "errors"), Set.of());
+        List<LabeledText> data = LabeledCorpus.read(options.path("data", "corpus/eval.tsv"));
+        Path corpus = options.path("corpus", "corpus");
+        EvalReport report = options.has("train")
+                ? classifierOnly(LabeledCorpus.read(options.path("train", null)), data, corpus)
+                : fullPipeline(options, data, corpus, err);
+        if (options.has("json")) {
+            Json.write(report, options.path("json", null));
+        }
+        printSummary(report, options.integer("errors", 15, 0, 100_000), out);
+        return 0;
+    }
+
+    private static EvalReport fullPipeline(Options options, List<LabeledText> data, Path corpus, PrintStream err) {
+        Models models = Models.load(options.path("models", "models"), corpus);
+        String hotline = Settings.hotline(options, System.getenv());
+        Evaluator evaluator = new Evaluator(t -> models.engine(t, hotline), Thresholds.DEFAULT);
+        return evaluator.run(data, new ProgressBar(err, "eval"));
+    }
+
+    private static EvalReport classifierOnly(List<LabeledText> train, List<LabeledText> data, Path corpus) {
+        TextNormalizer normalizer = new TextNormalizer(ChineseVariants.icu());
+        SmartcnTokenizer tokenizer = new SmartcnTokenizer(Synonyms.read(corpus.resolve(Models.SYNONYMS), normalizer));
+        IntentClassifier classifier = new OpenNlpIntentTrainer(normalizer, tokenizer, TrainingSettings.DEFAULT).train(train);
+        List<String> gold = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        long[] nanos = new long[data.size()];
+        long start = System.nanoTime();
+        for (int i = 0; i < data.size(); i++) {
+            long t0 = System.nanoTime();
+            gold.add(data.get(i).label());
+            predicted.add(classifier.classify(tokenizer.tokenize(normalizer.normalize(data.get(i).text()))).top().label());
+            nanos[i] = System.nanoTime() - t0;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ClassificationMetrics m = ClassificationMetrics.of(gold, predicted);
+        List<EvalError> errors = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            if (!gold.get(i).equals(predicted.get(i))) {
+                errors.add(new EvalError(data.get(i).text(), gold.get(i), predicted.get(i), 0, "classify", ""));
+            }
+        }
+        return new EvalReport(data.size(), m.accuracy(), m.macroF1(), null, null, null, null, null, null,
+                m.perLabel(), m.confusion(), null, Latency.ofNanos(nanos, nanos.length), data.size() / seconds, errors);
+    }
+
+    private static void printSummary(EvalReport r, int maxErrors, PrintStream out) {
+        out.printf(Locale.ROOT, "n %d   intent accuracy %.3f   macro-F1 %.3f%n", r.n(), r.accuracy(), r.macroF1());
+        if (r.e2eAccuracy() != null) {
+            out.printf(Locale.ROOT, "end to end %.3f   oos recall %.3f   auto-answer precision %.3f   coverage %.3f"
+                    + "   (answer threshold %.2f)%n", r.e2eAccuracy(), r.oosRecall(), r.autoAnswerPrecision(),
+                    r.coverage(), r.answerThreshold());
+            out.println("actions " + r.actions());
+        }
+        out.printf(Locale.ROOT, "latency p50 %.0f us, p99 %.0f us (one thread, warm); %.0f messages/s%n",
+                r.latencyUs().p50(), r.latencyUs().p99(), r.throughputPerS());
+        out.println();
+        out.printf("%-22s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support");
+        for (Map.Entry<String, LabelScores> e : new java.util.TreeMap<>(r.perLabel()).entrySet()) {
+            LabelScores s = e.getValue();
+            out.printf(Locale.ROOT, "%-22s %9.3f %9.3f %9.3f %8d%n", e.getKey(), s.precision(), s.recall(), s.f1(),
+                    s.support());
+        }
+        if (r.thresholdSweep() != null) {
+            out.println();
+            out.println("answer threshold   coverage   precision   end-to-end   oos recall");
+            for (SweepPoint p : r.thresholdSweep()) {
+                out.printf(Locale.ROOT, "%16.2f %10.3f %11.3f %12.3f %12.3f%n", p.threshold(), p.coverage(),
+                        p.precision(), p.e2eAccuracy(), p.oosRecall());
+            }
+        }
+        out.println();
+        out.println("errors (" + r.errors().size() + ", most confident first):");
+        r.errors().stream().limit(maxErrors).forEach(e -> out.printf(Locale.ROOT, "  %-20s -> %-20s %.2f %-8s %s | %s%n",
+                e.gold(), e.predicted(), e.confidence(), e.action(), e.text(), e.reason()));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kefu.cli;
+
+import dev.kefu.dialog.ChatEngine;
+import dev.kefu.dialog.DecisionPolicy;
+import dev.kefu.dialog.InMemoryConversationStore;
+import dev.kefu.dialog.ReplyRenderer;
+import dev.kefu.dialog.Thresholds;
+import dev.kefu.faq.LuceneFaqSearcher;
+import dev.kefu.intent.OpenNlpIntentClassifier;
+import dev.kefu.text.ChineseVariants;
+import dev.kefu.text.CorpusException;
+import dev.kefu.text.SmartcnTokenizer;
+import dev.kefu.text.Synonyms;
+import dev.kefu.text.TextNormalizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The trained artifacts under {@code models/} and the engine wired from them. The directory is
+ * self-contained (the synonyms are copied there at train time); when the corpus directory is
+ * present, models built from another version of it are refused.
+ */
+record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, OpenNlpIntentClassifier classifier,
+              LuceneFaqSearcher faq) {
+    static final String INTENT_MODEL = "intent.bin";
+    static final String FAQ_INDEX = "faq-index";
+    static final String SYNONYMS = "synonyms.txt";
+
+    /** Loads {@code modelsDir}, refusing it when {@code corpusDir} has changed since training. */
+    static Models load(Path modelsDir, Path corpusDir) {
+        ModelManifest manifest = ModelManifest.read(modelsDir);
+        if (corpusDir != null && Files.isDirectory(corpusDir)) {
+            List<String> changed = manifest.staleAgainst(corpusDir);
+            if (!changed.isEmpty()) {
+                throw new CorpusException(modelsDir + " is stale: " + String.join(", ", changed)
+                        + " changed since the models were trained; run `java -jar target/kefu.jar train`");
+            }
+        }
+        TextNormalizer normalizer = new TextNormalizer(ChineseVariants.icu());
+        Path synonyms = modelsDir.resolve(SYNONYMS);
+        if (!Files.isRegularFile(synonyms)) {
+            throw new CorpusException(synonyms + ": not found; run `java -jar target/kefu.jar train`");
+        }
+        SmartcnTokenizer tokenizer = new SmartcnTokenizer(Synonyms.read(synonyms, normalizer));
+        OpenNlpIntentClassifier classifier = OpenNlpIntentClassifier.load(modelsDir.resolve(INTENT_MODEL));
+        return new Models(normalizer, tokenizer, classifier, LuceneFaqSearcher.open(modelsDir.resolve(FAQ_INDEX)));
+    }
+
+    /** A new engine over these models, with its own in-memory conversations. */
+    ChatEngine engine(Thresholds thresholds, String hotline) {
+        return new ChatEngine(new ChatEngine.Pipeline(normalizer, tokenizer, classifier, faq),
+                new DecisionPolicy(thresholds, faq.entries()), new ReplyRenderer(hotline),
+                new InMemoryConversationStore());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.kefu.cli;
+
+import dev.kefu.faq.FaqCorpus;
+import dev.kefu.faq.FaqEntry;
+import dev.kefu.faq.LuceneFaqIndex;
+import dev.kefu.intent.Intents;
+import dev.kefu.intent.LabeledCorpus;
+import dev.kefu.intent.LabeledText;
+import dev.kefu.intent.OpenNlpIntentClassifier;
+import dev.kefu.intent.OpenNlpIntentTrainer;
+import dev.kefu.intent.TrainingSettings;
+import dev.kefu.text.ChineseVariants;
+import dev.kefu.text.CorpusException;
+import dev.kefu.text.SmartcnTokenizer;
+import dev.kefu.text.Synonyms;
+import dev.kefu.text.TextNormalizer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** {@code train}: intent model + FAQ index + manifest, from the corpus directory. */
+final class TrainCommand {
+    static final String USAGE = """
+            usage: java -jar target/kefu.jar train [--corpus DIR] [--out DIR]
+              --corpus DIR  corpus directory with intents.tsv, faq.txt, synonyms.txt (default corpus)
+              --out DIR     where the models are written (default models)""";
+
+    private TrainCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Options options = Options.parse(args, Set.of("corpus", "out"), Set.of());
+        Path corpus = options.path("corpus", "corpus");
+        Path target = options.path("out", "models");
+        long start = System.nanoTime();
+        TextNormalizer normalizer = new TextNormalizer(ChineseVariants.icu());
+        Synonyms synonyms = Synonyms.read(corpus.resolve(Models.SYNONYMS), normalizer);
+        SmartcnTokenizer tokenizer = new SmartcnTokenizer(synonyms);
+        Path intentsFile = corpus.resolve("intents.tsv");
+        List<LabeledText> examples = LabeledCorpus.read(intentsFile);
+        Set<String> labels = requireLabels(intentsFile, examples);
+        List<FaqEntry> entries = FaqCorpus.read(corpus.resolve("faq.txt"),
+                labels.stream().filter(l -> !l.equals(Intents.OOS)).collect(Collectors.toSet()));
+
+        TrainingSettings settings = TrainingSettings.DEFAULT;
+        OpenNlpIntentClassifier classifier = new OpenNlpIntentTrainer(normalizer, tokenizer, settings).train(examples);
+        Files.createDirectories(target);
+        classifier.save(target.resolve(Models.INTENT_MODEL));
+        rebuildIndex(new LuceneFaqIndex(normalizer, tokenizer), entries, target.resolve(Models.FAQ_INDEX));
+        Files.copy(corpus.resolve(Models.SYNONYMS), target.resolve(Models.SYNONYMS), StandardCopyOption.REPLACE_EXISTING);
+        ModelManifest.of(corpus, settings.describe()).write(target);
+
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "trained %d intents on %d utterances, indexed %d FAQ entries, in %.1f s -> %s%n",
+                labels.size(), examples.size(), entries.size(), seconds, target);
+        return 0;
+    }
+
+    private static Set<String> requireLabels(Path file, List<LabeledText> examples) {
+        LabeledCorpus.requireConsistent(file, examples);
+        Set<String> labels = examples.stream().map(LabeledText::label).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> missing = new TreeSet<>(Intents.REQUIRED);
+        missing.removeAll(labels);
+        if (!missing.isEmpty()) {
+            throw new CorpusException(file + ": no examples of the required intents " + missing);
+        }
+        return labels;
+    }
+
+    /** Builds into a sibling directory and swaps it in, so a failed build leaves the old index intact. */
+    private static void rebuildIndex(LuceneFaqIndex index, List<FaqEntry> entries, Path dir) throws IOException {
+        Path fresh = dir.resolveSibling(dir.getFileName() + ".new");
+        deleteTree(fresh);
+        Files.createDirectories(fresh);
+        index.build(entries, fresh);
+        deleteTree(dir);
+        Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kefu.dialog;
+
+import dev.kefu.faq.FaqHit;
+import dev.kefu.faq.FaqSearcher;
+import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.IntentPrediction;
+import dev.kefu.text.TextNormalizer;
+import dev.kefu.text.Tokenizer;
+import dev.kefu.text.Tokens;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The pipeline for one message: normalize, tokenize, classify, search, decide, render, record.
+ * Thread-safe when its parts are (they all are); messages of one conversation should arrive in order.
+ */
+public final class ChatEngine {
+    /** Longest message (in characters) that is analyzed; the rest of a longer one is ignored. */
+    public static final int MAX_CHARS = 500;
+    private static final int FAQ_HITS = 5;
+
+    private final Pipeline parts;
+    private final DecisionPolicy policy;
+    private final ReplyRenderer renderer;
+    private final ConversationStore conversations;
+
+    public ChatEngine(Pipeline parts, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations) {
+        this.parts = Objects.requireNonNull(parts, "parts");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.conversations = Objects.requireNonNull(conversations, "conversations");
+    }
+
+    /** The bot's reply to {@code text} in conversation {@code conversationId}. Never throws on user text. */
+    public Reply reply(String conversationId, String text) {
+        ConversationState state = conversations.load(conversationId);
+        String normalized = parts.normalizer().normalize(truncate(text));
+        Tokens tokens = parts.tokenizer().tokenize(normalized);
+        if (tokens.isEmpty()) {
+            return record(conversationId, state, policy.empty(state), null);
+        }
+        IntentPrediction prediction = parts.classifier().classify(tokens);
+        List<FaqHit> hits = parts.faq().search(tokens, FAQ_HITS);
+        Decision decision = policy.decide(prediction, hits, state);
+        return record(conversationId, state, decision, prediction);
+    }
+
+    private Reply record(String conversationId, ConversationState state, Decision decision, IntentPrediction prediction) {
+        Reply reply = renderer.render(conversationId, decision, prediction == null ? null : prediction.top());
+        conversations.save(conversationId, state.after(decision));
+        return reply;
+    }
+
+    private static String truncate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS);
+    }
+
+    /** The analysis steps the engine runs, in order. */
+    public record Pipeline(TextNormalizer normalizer, Tokenizer tokenizer, IntentClassifier classifier,
+                           FaqSearcher faq) {
+        public Pipeline {
+            Objects.requireNonNull(normalizer, "normalizer");
+            Objects.requireNonNull(tokenizer, "tokenizer");
+            Objects.requireNonNull(classifier, "classifier");
+            Objects.requireNonNull(faq, "faq");
+        }
+    }
+}

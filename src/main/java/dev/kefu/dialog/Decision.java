@@ -1,0 +1,79 @@
+package dev.kefu.dialog;
+
+import dev.kefu.faq.FaqEntry;
+import dev.kefu.intent.IntentScore;
+import java.util.List;
+import java.util.Objects;
+
+/** What the policy decided for one message, with the reason and a detail for humans. */
+public sealed interface Decision {
+    /** The action taken. */
+    Action action();
+
+    /** Why. */
+    Reason reason();
+
+    /** The figures behind the reason, e.g. {@code "payment_failed 0.31 < 0.50"}. */
+    String detail();
+
+    /** Answer with an FAQ entry; {@code offerHandoff} adds an immediate offer of a person. */
+    record Answer(IntentScore intent, FaqEntry entry, List<FaqEntry> related, boolean offerHandoff,
+                  Reason reason, String detail) implements Decision {
+        public Answer {
+            Objects.requireNonNull(intent, "intent");
+            Objects.requireNonNull(entry, "entry");
+            related = List.copyOf(related);
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public Action action() {
+            return Action.ANSWER;
+        }
+    }
+
+    /** Ask which of the numbered options the user means. */
+    record Clarify(List<FaqEntry> options, Reason reason, String detail) implements Decision {
+        public Clarify {
+            options = List.copyOf(options);
+            if (options.size() < 2) {
+                throw new IllegalArgumentException("clarify needs at least two options");
+            }
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public Action action() {
+            return Action.CLARIFY;
+        }
+    }
+
+    /** Say what the bot can help with and offer a person. */
+    record Fallback(List<FaqEntry> topics, Reason reason, String detail) implements Decision {
+        public Fallback {
+            topics = List.copyOf(topics);
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public Action action() {
+            return Action.FALLBACK;
+        }
+    }
+
+    /** Transfer to a human agent; {@code priority} puts the ticket first in the queue. */
+    record Handoff(boolean priority, Reason reason, String detail) implements Decision {
+        public Handoff {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public Action action() {
+            return Action.HANDOFF;
+        }
+    }
+}

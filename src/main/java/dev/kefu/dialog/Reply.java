@@ -1,0 +1,27 @@
+package dev.kefu.dialog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The bot's reply to one message, as the channels show it and the evaluation scores it.
+ *
+ * @param intent     the top intent (null for an empty message)
+ * @param confidence the top intent's confidence, 0 for an empty message
+ * @param text       what the user reads
+ * @param faqId      the FAQ entry answered with, or null
+ * @param handoff    set when the bot transfers to a person (or, for urgent answers, offers to)
+ * @param reason     the decision's reason ({@link Reason#wireName()})
+ * @param detail     the figures behind the reason
+ */
+public record Reply(String conversationId, Action action, String intent, double confidence, String text,
+                    String faqId, List<Suggestion> suggestions, HandoffRequest handoff, String reason, String detail) {
+    public Reply {
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(text, "text");
+        suggestions = List.copyOf(suggestions);
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(detail, "detail");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.kefu.dialog;
+
+import dev.kefu.faq.FaqEntry;
+import dev.kefu.intent.IntentScore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Turns a {@link Decision} into the {@link Reply} a user reads. Texts come from
+ * {@code replies.properties}; {@code {hotline}} is replaced by the operator's hotline setting, or by
+ * a pointer to the website's contact page when none is set (we never invent a number).
+ * Immutable and thread-safe.
+ */
+public final class ReplyRenderer {
+    private static final String HOTLINE = "{hotline}";
+    private final Properties texts;
+    private final String hotline;
+
+    /** {@code hotline} may be null or blank: answers then point to 官网「联系我们」. */
+    public ReplyRenderer(String hotline) {
+        this.texts = load();
+        this.hotline = hotline == null || hotline.isBlank() ? texts.getProperty("hotline.unset") : hotline.strip();
+    }
+
+    /** The reply for {@code decision}; {@code top} is the top intent, null for an empty message. */
+    public Reply render(String conversationId, Decision decision, IntentScore top) {
+        String intent = top == null ? null : top.label();
+        double confidence = top == null ? 0.0 : top.confidence();
+        String reason = decision.reason().wireName();
+        if (decision instanceof Decision.Answer a) {
+            String body = withHotline(a.entry().answer());
+            String text = a.offerHandoff() ? body + "\n" + text("answer.offer_handoff") : body;
+            return new Reply(conversationId, Action.ANSWER, intent, confidence, text, a.entry().id(),
+                    suggestions(a.related()), null, reason, a.detail());
+        }
+        if (decision instanceof Decision.Clarify c) {
+            StringBuilder text = new StringBuilder(text("clarify.intro"));
+            for (int i = 0; i < c.options().size(); i++) {
+                text.append('\n').append(i + 1).append(". ").append(c.options().get(i).question());
+            }
+            return new Reply(conversationId, Action.CLARIFY, intent, confidence, text.toString(), null,
+                    suggestions(c.options()), null, reason, c.detail());
+        }
+        if (decision instanceof Decision.Fallback f) {
+            return new Reply(conversationId, Action.FALLBACK, intent, confidence, text("fallback." + reason), null,
+                    suggestions(f.topics()), null, reason, f.detail());
+        }
+        if (decision instanceof Decision.Handoff h) {
+            return new Reply(conversationId, Action.HANDOFF, intent, confidence, text("handoff." + reason), null,
+                    List.of(), new HandoffRequest(reason, h.priority()), reason, h.detail());
+        }
+        throw new IllegalStateException("unknown decision " + decision);
+    }
+
+    private String withHotline(String text) {
+        return text.replace(HOTLINE, hotline);
+    }
+
+    private String text(String key) {
+        String value = texts.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("replies.properties has no '" + key + "'");
+        }
+        return withHotline(value);
+    }
+
+    private static List<Suggestion> suggestions(List<FaqEntry> entries) {
+        return entries.stream().map(e -> new Suggestion(e.id(), e.question())).toList();
+    }
+
+    private static Properties load() {
+        Properties properties = new Properties();
+        try (InputStream in = ReplyRenderer.class.getResourceAsStream("replies.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("replies.properties missing from the classpath");
+            }
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}

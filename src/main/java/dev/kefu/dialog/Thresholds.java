@@ -1,0 +1,40 @@
+package dev.kefu.dialog;
+
+/**
+ * Every number the decision policy uses, in one place.
+ *
+ * @param answer        minimum top-intent confidence to answer automatically
+ * @param handoff       minimum confidence of {@code human_agent} to transfer on request
+ * @param clarifyMargin largest gap between the two best intents that still asks "which one?"
+ * @param clarifyFloor  minimum confidence of the runner-up for it to be offered as an option
+ * @param fallbacksBeforeHandoff consecutive fallbacks after which the next one hands off
+ */
+public record Thresholds(double answer, double handoff, double clarifyMargin, double clarifyFloor,
+                         int fallbacksBeforeHandoff) {
+    /**
+     * Defaults chosen from the threshold sweep of {@code eval} on {@code corpus/eval.tsv}
+     * (see README, "Choosing the thresholds").
+     */
+    public static final Thresholds DEFAULT = new Thresholds(0.5, 0.4, 0.15, 0.2, 1);
+
+    public Thresholds {
+        requireProbability("answer", answer);
+        requireProbability("handoff", handoff);
+        requireProbability("clarifyMargin", clarifyMargin);
+        requireProbability("clarifyFloor", clarifyFloor);
+        if (fallbacksBeforeHandoff < 0) {
+            throw new IllegalArgumentException("fallbacksBeforeHandoff must be >= 0, was " + fallbacksBeforeHandoff);
+        }
+    }
+
+    /** These thresholds with another answer threshold (used by the threshold sweep). */
+    public Thresholds withAnswer(double newAnswer) {
+        return new Thresholds(newAnswer, handoff, clarifyMargin, clarifyFloor, fallbacksBeforeHandoff);
+    }
+
+    private static void requireProbability(String name, double value) {
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException(name + " must be in 0..1, was " + value);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.kefu.faq;
+
+import dev.kefu.text.TextNormalizer;
+import dev.kefu.text.Tokenizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Builds the FAQ index (train time only). Schema: one document per phrasing (the canonical
+ * question and each paraphrase) so that a message is scored against its nearest phrasing rather
+ * than against a long concatenation that BM25 length normalization would punish. Fields:
+ * {@code q} the phrasing's terms, {@code a} the answer's terms (down-weighted at query time),
+ * {@code ord} the entry's position in the corpus; the first document of each entry also stores
+ * the whole entry so that serving needs no corpus file. Terms come from our {@link Tokenizer},
+ * already split, so Lucene only splits on the spaces we put between them.
+ */
+public final class LuceneFaqIndex {
+    static final String PHRASING = "q";
+    static final String ANSWER = "a";
+    static final String ORD = "ord";
+    static final String ID = "id";
+    static final String INTENT = "intent";
+    static final String QUESTION = "question";
+    static final String PARAPHRASE = "paraphrase";
+    static final String ANSWER_TEXT = "answer";
+
+    private final TextNormalizer normalizer;
+    private final Tokenizer tokenizer;
+
+    public LuceneFaqIndex(TextNormalizer normalizer, Tokenizer tokenizer) {
+        this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
+    }
+
+    /** Writes the index of {@code entries} into {@code dir}, replacing what was there. */
+    public void build(List<FaqEntry> entries, Path dir) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setUseCompoundFile(true);
+        try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+            for (int ord = 0; ord < entries.size(); ord++) {
+                FaqEntry entry = entries.get(ord);
+                String answerTerms = terms(entry.answer());
+                List<String> phrasings = entry.phrasings();
+                for (int p = 0; p < phrasings.size(); p++) {
+                    Document doc = new Document();
+                    doc.add(new StoredField(ORD, ord));
+                    doc.add(new TextField(PHRASING, terms(phrasings.get(p)), Field.Store.NO));
+                    doc.add(new TextField(ANSWER, answerTerms, Field.Store.NO));
+                    if (p == 0) {
+                        storeEntry(doc, entry);
+                    }
+                    writer.addDocument(doc);
+                }
+            }
+            writer.forceMerge(1);
+        }
+    }
+
+    private static void storeEntry(Document doc, FaqEntry entry) {
+        doc.add(new StringField(ID, entry.id(), Field.Store.YES));
+        doc.add(new StoredField(INTENT, entry.intent()));
+        doc.add(new StoredField(QUESTION, entry.question()));
+        for (String paraphrase : entry.paraphrases()) {
+            doc.add(new StoredField(PARAPHRASE, paraphrase));
+        }
+        doc.add(new StoredField(ANSWER_TEXT, entry.answer()));
+    }
+
+    private String terms(String text) {
+        return String.join(" ", FaqTerms.of(tokenizer.tokenize(normalizer.normalize(text))));
+    }
+}

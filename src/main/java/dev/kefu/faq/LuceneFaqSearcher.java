@@ -1,0 +1,151 @@
+package dev.kefu.faq;
+
+import dev.kefu.text.CorpusException;
+import dev.kefu.text.Tokens;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * BM25 search over the index written by {@link LuceneFaqIndex}. A message's terms are OR-ed over
+ * the phrasing field and, at {@value #ANSWER_WEIGHT}x, the answer field; the best phrasing of each
+ * entry gives the entry's score. Entries are loaded from the index once, when it is opened.
+ * Thread-safe.
+ */
+public final class LuceneFaqSearcher implements FaqSearcher, Closeable {
+    /** Answers share many generic words (「请」「账户」); they may help, never dominate. */
+    static final float ANSWER_WEIGHT = 0.2f;
+    /** Keeps a paragraph-long message within Lucene's 1024-clause limit (2 fields × 400). */
+    private static final int MAX_TERMS = 400;
+    /** Phrasing documents fetched per query before grouping them by entry. */
+    private static final int FETCH = 30;
+
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final List<FaqEntry> entries;
+    private final int[] ordByDoc;
+
+    private LuceneFaqSearcher(Directory directory, DirectoryReader reader) throws IOException {
+        this.directory = directory;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setQueryCache(null); // messages rarely repeat; caching only costs
+        this.ordByDoc = new int[reader.maxDoc()];
+        Map<Integer, FaqEntry> byOrd = new java.util.TreeMap<>();
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            Document stored = reader.storedFields().document(doc);
+            ordByDoc[doc] = stored.getField(LuceneFaqIndex.ORD).numericValue().intValue();
+            if (stored.get(LuceneFaqIndex.ID) != null) {
+                byOrd.put(ordByDoc[doc], entryOf(stored));
+            }
+        }
+        this.entries = List.copyOf(byOrd.values());
+        if (entries.size() != byOrd.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1) {
+            throw new CorpusException("FAQ index is inconsistent: entries are missing");
+        }
+    }
+
+    /** Opens the index in {@code dir}. */
+    public static LuceneFaqSearcher open(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new CorpusException(dir + ": FAQ index not found; run `java -jar target/kefu.jar train`");
+        }
+        Directory directory = null;
+        try {
+            directory = FSDirectory.open(dir);
+            return new LuceneFaqSearcher(directory, DirectoryReader.open(directory));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(directory, e);
+            throw new CorpusException(dir + ": not a readable FAQ index (" + e.getMessage()
+                    + "); run `java -jar target/kefu.jar train`", e);
+        }
+    }
+
+    @Override
+    public List<FaqHit> search(Tokens tokens, int k) {
+        List<String> terms = FaqTerms.of(tokens);
+        if (terms.isEmpty() || k <= 0) {
+            return List.of();
+        }
+        try {
+            TopDocs top = searcher.search(query(terms), FETCH);
+            Map<Integer, FaqHit> best = new LinkedHashMap<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                int ord = ordByDoc[hit.doc];
+                best.putIfAbsent(ord, new FaqHit(entries.get(ord), hit.score));
+                if (best.size() == k) {
+                    break;
+                }
+            }
+            return List.copyOf(best.values());
+        } catch (IOException e) {
+            throw new UncheckedIOException("FAQ search failed", e);
+        }
+    }
+
+    @Override
+    public List<FaqEntry> entries() {
+        return entries;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (directory) {
+            reader.close();
+        }
+    }
+
+    private static Query query(List<String> terms) {
+        List<String> capped = terms.size() > MAX_TERMS ? terms.subList(0, MAX_TERMS) : terms;
+        BooleanQuery.Builder phrasing = new BooleanQuery.Builder();
+        BooleanQuery.Builder answer = new BooleanQuery.Builder();
+        for (String term : capped) {
+            phrasing.add(new TermQuery(new Term(LuceneFaqIndex.PHRASING, term)), BooleanClause.Occur.SHOULD);
+            answer.add(new TermQuery(new Term(LuceneFaqIndex.ANSWER, term)), BooleanClause.Occur.SHOULD);
+        }
+        return new BooleanQuery.Builder()
+                .add(phrasing.build(), BooleanClause.Occur.MUST)
+                .add(new BoostQuery(answer.build(), ANSWER_WEIGHT), BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    private static FaqEntry entryOf(Document doc) {
+        List<String> paraphrases = new ArrayList<>();
+        for (IndexableField field : doc.getFields(LuceneFaqIndex.PARAPHRASE)) {
+            paraphrases.add(field.stringValue());
+        }
+        return new FaqEntry(doc.get(LuceneFaqIndex.ID), doc.get(LuceneFaqIndex.INTENT),
+                doc.get(LuceneFaqIndex.QUESTION), paraphrases, doc.get(LuceneFaqIndex.ANSWER_TEXT));
+    }
+
+    private static void closeQuietly(Directory directory, Exception primary) {
+        if (directory != null) {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.kefu.intent;
+
+import dev.kefu.text.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The classifier's feature set, shared by training and inference: words ({@code w=}), word
+ * bigrams ({@code b=}) and character 1–3-grams of {@code "^" + text + "$"} ({@code c=}).
+ * Character n-grams were the largest single gain on the public benchmark (DESIGN.md); the start
+ * and end markers make 「退款」 as a whole message a feature of its own.
+ */
+public final class IntentFeatures {
+    private IntentFeatures() {
+    }
+
+    /** Feature strings of {@code tokens}, possibly with repeats (counts matter to maxent). */
+    public static String[] of(Tokens tokens) {
+        List<String> words = tokens.words();
+        List<String> grams = tokens.charGrams(1, 3, true);
+        List<String> features = new ArrayList<>(words.size() * 2 + grams.size());
+        for (int i = 0; i < words.size(); i++) {
+            features.add("w=" + words.get(i));
+            if (i > 0) {
+                features.add("b=" + words.get(i - 1) + "_" + words.get(i));
+            }
+        }
+        for (String gram : grams) {
+            features.add("c=" + gram);
+        }
+        return features.toArray(new String[0]);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.kefu.intent;
+
+import dev.kefu.text.CorpusException;
+import dev.kefu.text.Tokens;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.ml.model.MaxentModel;
+
+/**
+ * Intent classifier backed by an OpenNLP maxent doccat model. It evaluates the model's
+ * {@link MaxentModel} directly with our features: {@code DocumentCategorizerME} is not thread-safe
+ * in OpenNLP 2.x, while the immutable model's {@code eval} allocates its own result array.
+ * Thread-safe.
+ */
+public final class OpenNlpIntentClassifier implements IntentClassifier {
+    private final DoccatModel model;
+    private final MaxentModel maxent;
+    private final String[] outcomes;
+    private final Set<String> labels;
+
+    OpenNlpIntentClassifier(DoccatModel model) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.maxent = model.getMaxentModel();
+        this.outcomes = new String[maxent.getNumOutcomes()];
+        for (int i = 0; i < outcomes.length; i++) {
+            outcomes[i] = maxent.getOutcome(i);
+        }
+        this.labels = Set.copyOf(new TreeSet<>(List.of(outcomes)));
+    }
+
+    /** Loads a model written by {@link #save}. */
+    public static OpenNlpIntentClassifier load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CorpusException(file + ": intent model not found; run `java -jar target/kefu.jar train`");
+        }
+        try {
+            return new OpenNlpIntentClassifier(new DoccatModel(file));
+        } catch (IOException | RuntimeException e) {
+            throw new CorpusException(file + ": not a readable intent model (" + e.getMessage()
+                    + "); run `java -jar target/kefu.jar train`", e);
+        }
+    }
+
+    /** Writes the model to {@code file}. */
+    public void save(Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            model.serialize(out);
+        }
+    }
+
+    @Override
+    public IntentPrediction classify(Tokens tokens) {
+        double[] probabilities = maxent.eval(IntentFeatures.of(tokens));
+        List<IntentScore> ranked = new ArrayList<>(outcomes.length);
+        for (int i = 0; i < outcomes.length; i++) {
+            ranked.add(new IntentScore(outcomes[i], clamp(probabilities[i])));
+        }
+        ranked.sort(Comparator.comparingDouble(IntentScore::confidence).reversed()
+                .thenComparing(IntentScore::label));
+        return new IntentPrediction(ranked);
+    }
+
+    @Override
+    public Set<String> labels() {
+        return labels;
+    }
+
+    private static double clamp(double p) {
+        return Double.isNaN(p) ? 0.0 : Math.max(0.0, Math.min(1.0, p));
+    }
+}

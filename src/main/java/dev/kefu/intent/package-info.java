@@ -1,0 +1,9 @@
+/**
+ * Step 3 of the pipeline: intent classification.
+ *
+ * <p>{@link dev.kefu.intent.IntentTrainer} turns labeled utterances into a model file;
+ * {@link dev.kefu.intent.IntentClassifier} ranks intents for the tokens of one message.
+ * Depends only on {@code dev.kefu.text}; only the {@code OpenNlp*} classes and
+ * {@link dev.kefu.intent.PassThroughFeatureGenerator} import OpenNLP.
+ */
+package dev.kefu.intent;
