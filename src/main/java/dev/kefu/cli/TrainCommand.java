@@ -82,6 +82,7 @@ final class TrainCommand {
         deleteTree(fresh);
         Files.createDirectories(fresh);
         index.build(entries, fresh);
+        Files.deleteIfExists(fresh.resolve("write.lock")); // left by Lucene's lock factory; not part of the index
         deleteTree(dir);
         Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
     }

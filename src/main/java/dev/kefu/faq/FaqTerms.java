@@ -11,7 +11,14 @@ import java.util.List;
  * out because single characters match nearly every entry and only add noise and query cost.
  */
 final class FaqTerms {
+    static final int MAX_ANSWER_TERMS = 200;
+
     private FaqTerms() {
+    }
+
+    /** Terms matched against answers: words of two characters or more, at most {@value #MAX_ANSWER_TERMS}. */
+    static List<String> answerTerms(Tokens tokens) {
+        return tokens.words().stream().filter(w -> w.length() > 1).distinct().limit(MAX_ANSWER_TERMS).toList();
     }
 
     /** Distinct terms of {@code tokens}, words first. */

@@ -8,13 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -25,6 +30,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * BM25 search over the index written by {@link LuceneFaqIndex}. A message's terms are OR-ed over
@@ -36,7 +42,13 @@ public final class LuceneFaqSearcher implements FaqSearcher, Closeable {
     /** Answers share many generic words (「请」「账户」); they may help, never dominate. */
     static final float ANSWER_WEIGHT = 0.2f;
     /** Keeps a paragraph-long message within Lucene's 1024-clause limit (2 fields × 400). */
-    private static final int MAX_TERMS = 400;
+    private static final int MAX_CLAUSES = 400;
+    /**
+     * Terms in more than this share of documents (「怎么」「我的」) are left out of queries: their
+     * idf is near zero, so they barely change the ranking, yet iterating their long postings was
+     * most of the search time.
+     */
+    static final double MAX_DOC_FREQ = 0.1;
     /** Phrasing documents fetched per query before grouping them by entry. */
     private static final int FETCH = 30;
 
@@ -45,6 +57,8 @@ public final class LuceneFaqSearcher implements FaqSearcher, Closeable {
     private final IndexSearcher searcher;
     private final List<FaqEntry> entries;
     private final int[] ordByDoc;
+    private final Map<String, TermStates> phrasingTerms;
+    private final Map<String, TermStates> answerTerms;
 
     private LuceneFaqSearcher(Directory directory, DirectoryReader reader) throws IOException {
         this.directory = directory;
@@ -61,6 +75,8 @@ public final class LuceneFaqSearcher implements FaqSearcher, Closeable {
             }
         }
         this.entries = List.copyOf(byOrd.values());
+        this.phrasingTerms = termStates(LuceneFaqIndex.PHRASING);
+        this.answerTerms = termStates(LuceneFaqIndex.ANSWER);
         if (entries.size() != byOrd.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1) {
             throw new CorpusException("FAQ index is inconsistent: entries are missing");
         }
@@ -89,7 +105,11 @@ public final class LuceneFaqSearcher implements FaqSearcher, Closeable {
             return List.of();
         }
         try {
-            TopDocs top = searcher.search(query(terms), FETCH);
+            Query query = query(terms, FaqTerms.answerTerms(tokens));
+            if (query == null) {
+                return List.of();
+            }
+            TopDocs top = searcher.search(query, FETCH);
             Map<Integer, FaqHit> best = new LinkedHashMap<>();
             for (ScoreDoc hit : top.scoreDocs) {
                 int ord = ordByDoc[hit.doc];
@@ -116,18 +136,55 @@ public final class LuceneFaqSearcher implements FaqSearcher, Closeable {
         }
     }
 
-    private static Query query(List<String> terms) {
-        List<String> capped = terms.size() > MAX_TERMS ? terms.subList(0, MAX_TERMS) : terms;
+    /**
+     * Term statistics of every term of {@code field}, looked up once: the index never changes while
+     * it is open, and the per-query dictionary lookups were most of the search time. A message's
+     * terms that the index lacks match nothing and are left out of the query.
+     */
+    private Map<String, TermStates> termStates(String field) throws IOException {
+        Map<String, TermStates> states = new HashMap<>();
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (terms == null) {
+            return Map.of();
+        }
+        TermsEnum iterator = terms.iterator();
+        for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+            Term t = new Term(field, BytesRef.deepCopyOf(term));
+            TermStates termStates = TermStates.build(searcher, t, true);
+            if (termStates.docFreq() <= reader.maxDoc() * MAX_DOC_FREQ) {
+                states.put(t.text(), termStates);
+            }
+        }
+        return Map.copyOf(states);
+    }
+
+    private Query query(List<String> terms, List<String> words) {
         BooleanQuery.Builder phrasing = new BooleanQuery.Builder();
+        int clauses = addTerms(phrasing, LuceneFaqIndex.PHRASING, phrasingTerms, terms);
+        if (clauses == 0) {
+            return null;
+        }
         BooleanQuery.Builder answer = new BooleanQuery.Builder();
-        for (String term : capped) {
-            phrasing.add(new TermQuery(new Term(LuceneFaqIndex.PHRASING, term)), BooleanClause.Occur.SHOULD);
-            answer.add(new TermQuery(new Term(LuceneFaqIndex.ANSWER, term)), BooleanClause.Occur.SHOULD);
+        if (addTerms(answer, LuceneFaqIndex.ANSWER, answerTerms, words) == 0) {
+            return phrasing.build();
         }
         return new BooleanQuery.Builder()
                 .add(phrasing.build(), BooleanClause.Occur.MUST)
                 .add(new BoostQuery(answer.build(), ANSWER_WEIGHT), BooleanClause.Occur.SHOULD)
                 .build();
+    }
+
+    private static int addTerms(BooleanQuery.Builder query, String field, Map<String, TermStates> known,
+                                List<String> terms) {
+        int added = 0;
+        for (String term : terms) {
+            TermStates states = known.get(term);
+            if (states != null && added < MAX_CLAUSES) {
+                query.add(new TermQuery(new Term(field, term), states), BooleanClause.Occur.SHOULD);
+                added++;
+            }
+        }
+        return added;
     }
 
     private static FaqEntry entryOf(Document doc) {
