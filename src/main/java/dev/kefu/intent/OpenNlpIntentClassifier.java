@@ -3,7 +3,7 @@ package dev.kefu.intent;
 import dev.kefu.text.CorpusException;
 import dev.kefu.text.Tokens;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,11 +50,11 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         }
     }
 
-    /** Writes the model to {@code file}. */
+    /** Writes the model to {@code file}; the same model always gives the same bytes. */
     public void save(Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            model.serialize(out);
-        }
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        model.serialize(archive);
+        ReproducibleModelFile.write(archive.toByteArray(), file);
     }
 
     @Override
