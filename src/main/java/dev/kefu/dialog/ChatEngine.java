@@ -37,7 +37,7 @@ public final class ChatEngine {
         String normalized = parts.normalizer().normalize(truncate(text));
         Tokens tokens = parts.tokenizer().tokenize(normalized);
         if (tokens.isEmpty()) {
-            return record(conversationId, state, policy.empty(state), null);
+            return record(conversationId, state, policy.empty(), null);
         }
         IntentPrediction prediction = parts.classifier().classify(tokens);
         List<FaqHit> hits = parts.faq().search(tokens, FAQ_HITS);

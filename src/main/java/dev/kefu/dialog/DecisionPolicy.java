@@ -67,7 +67,7 @@ public final class DecisionPolicy {
     }
 
     /** Decision for a message with nothing to classify. */
-    public Decision empty(ConversationState state) {
+    public Decision empty() {
         return new Decision.Fallback(fallbackTopics, Reason.EMPTY_MESSAGE, "no text after normalization");
     }
 

@@ -1,0 +1,113 @@
+package dev.kefu.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kefu.faq.FaqEntry;
+import dev.kefu.faq.FaqHit;
+import dev.kefu.faq.FaqSearcher;
+import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.IntentPrediction;
+import dev.kefu.intent.IntentScore;
+import dev.kefu.text.ChineseVariants;
+import dev.kefu.text.SmartcnTokenizer;
+import dev.kefu.text.Synonyms;
+import dev.kefu.text.TextNormalizer;
+import dev.kefu.text.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ChatEngineTest {
+    /** Knows 退款 and 付款; anything else is out of scope. Records what it was asked. */
+    private static final class KeywordClassifier implements IntentClassifier {
+        final List<String> seen = new ArrayList<>();
+
+        @Override
+        public IntentPrediction classify(Tokens tokens) {
+            seen.add(tokens.text());
+            if (tokens.text().contains("退款")) {
+                return Fixtures.predict("refund_time", 0.9, "oos", 0.1);
+            }
+            if (tokens.text().contains("付款")) {
+                return Fixtures.predict("payment_failed", 0.9, "oos", 0.1);
+            }
+            return Fixtures.predict("oos", 0.8, "refund_time", 0.2);
+        }
+
+        @Override
+        public Set<String> labels() {
+            return Set.of("refund_time", "payment_failed", "oos");
+        }
+    }
+
+    /** Returns every entry whose intent the message names. */
+    private static final class AllEntriesSearcher implements FaqSearcher {
+        @Override
+        public List<FaqHit> search(Tokens tokens, int k) {
+            return Fixtures.ENTRIES.stream().limit(k).map(e -> new FaqHit(e, 1.0)).toList();
+        }
+
+        @Override
+        public List<FaqEntry> entries() {
+            return Fixtures.ENTRIES;
+        }
+    }
+
+    private final KeywordClassifier classifier = new KeywordClassifier();
+    private final ChatEngine engine = new ChatEngine(
+            new ChatEngine.Pipeline(new TextNormalizer(ChineseVariants.icu()), new SmartcnTokenizer(Synonyms.none()),
+                    classifier, new AllEntriesSearcher()),
+            new DecisionPolicy(Thresholds.DEFAULT, Fixtures.ENTRIES), new ReplyRenderer(null),
+            new InMemoryConversationStore());
+
+    @Test
+    void a_question_is_answered_from_the_faq() {
+        Reply reply = engine.reply("c1", "退款多久到账？");
+        assertThat(reply.action()).isEqualTo(Action.ANSWER);
+        assertThat(reply.intent()).isEqualTo("refund_time");
+        assertThat(reply.faqId()).isEqualTo("refund-time");
+        assertThat(reply.conversationId()).isEqualTo("c1");
+    }
+
+    @Test
+    void the_classifier_sees_normalized_text() {
+        engine.reply("c1", "退款多久到賬！！！");
+        assertThat(classifier.seen).containsExactly("退款多久到账!");
+    }
+
+    @Test
+    void the_second_failure_in_a_conversation_hands_off_but_other_conversations_are_unaffected() {
+        assertThat(engine.reply("c1", "今天天气怎么样").action()).isEqualTo(Action.FALLBACK);
+        assertThat(engine.reply("c2", "今天天气怎么样").action()).isEqualTo(Action.FALLBACK);
+        Reply second = engine.reply("c1", "讲个笑话");
+        assertThat(second.action()).isEqualTo(Action.HANDOFF);
+        assertThat(second.handoff().reason()).isEqualTo("repeated_fallback");
+    }
+
+    @Test
+    void empty_blank_null_and_emoji_only_messages_get_a_polite_reply() {
+        for (String text : new String[] {"", "   ", null, "😀😀", "\u0000"}) {
+            Reply reply = engine.reply("c3", text);
+            assertThat(reply.action()).isEqualTo(Action.FALLBACK);
+            assertThat(reply.reason()).isEqualTo("empty_message");
+            assertThat(reply.text()).isNotBlank();
+        }
+        assertThat(classifier.seen).isEmpty();
+        assertThat(engine.reply("c3", "还是不行").action()).as("empty messages are not failures").isEqualTo(Action.FALLBACK);
+    }
+
+    @Test
+    void a_very_long_message_is_analyzed_on_its_first_part() {
+        Reply reply = engine.reply("c4", "付款".repeat(5_000));
+        assertThat(reply.action()).isEqualTo(Action.ANSWER);
+        assertThat(classifier.seen.get(0)).hasSize(ChatEngine.MAX_CHARS);
+    }
+
+    @Test
+    void intent_and_confidence_are_reported_for_fallbacks_too() {
+        Reply reply = engine.reply("c5", "今天天气怎么样");
+        assertThat(reply.intent()).isEqualTo("oos");
+        assertThat(reply.confidence()).isEqualTo(new IntentScore("oos", 0.8).confidence());
+    }
+}

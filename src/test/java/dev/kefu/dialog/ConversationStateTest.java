@@ -1,0 +1,37 @@
+package dev.kefu.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kefu.intent.IntentScore;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConversationStateTest {
+    private final Decision fallback = new Decision.Fallback(List.of(), Reason.LOW_CONFIDENCE, "");
+    private final Decision answer = new Decision.Answer(new IntentScore("refund_time", 0.9), Fixtures.REFUND, List.of(),
+            false, Reason.CONFIDENT_MATCH, "");
+
+    @Test
+    void fallbacks_count_up_and_any_other_action_resets_them() {
+        ConversationState state = ConversationState.NEW.after(fallback).after(fallback);
+        assertThat(state.consecutiveFallbacks()).isEqualTo(2);
+        assertThat(state.turns()).isEqualTo(2);
+        assertThat(state.after(answer).consecutiveFallbacks()).isZero();
+    }
+
+    @Test
+    void an_answer_remembers_its_intent_and_a_handoff_sticks() {
+        ConversationState state = ConversationState.NEW.after(answer);
+        assertThat(state.lastIntent()).isEqualTo("refund_time");
+        ConversationState handedOff = state.after(new Decision.Handoff(false, Reason.USER_REQUEST, ""));
+        assertThat(handedOff.handedOff()).isTrue();
+        assertThat(handedOff.lastIntent()).isEqualTo("refund_time");
+        assertThat(handedOff.after(answer).handedOff()).isTrue();
+    }
+
+    @Test
+    void negative_counts_are_rejected() {
+        assertThatThrownBy(() -> new ConversationState(-1, 0, null, false)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.kefu.dialog;
+
+import static dev.kefu.dialog.Fixtures.HELLO;
+import static dev.kefu.dialog.Fixtures.HOTLINE;
+import static dev.kefu.dialog.Fixtures.PAY;
+import static dev.kefu.dialog.Fixtures.PAY_CARD;
+import static dev.kefu.dialog.Fixtures.REFUND;
+import static dev.kefu.dialog.Fixtures.STOLEN;
+import static dev.kefu.dialog.Fixtures.hits;
+import static dev.kefu.dialog.Fixtures.predict;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DecisionPolicyTest {
+    private final DecisionPolicy policy = new DecisionPolicy(Thresholds.DEFAULT, Fixtures.ENTRIES);
+    private final ConversationState fresh = ConversationState.NEW;
+    private final ConversationState afterOneFallback = new ConversationState(1, 1, null, false);
+
+    @Test
+    void a_request_for_a_person_hands_off() {
+        Decision d = policy.decide(predict("human_agent", 0.9, "oos", 0.1), hits(), fresh);
+        assertThat(d).isInstanceOf(Decision.Handoff.class);
+        assertThat(d.reason()).isEqualTo(Reason.USER_REQUEST);
+        assertThat(((Decision.Handoff) d).priority()).isFalse();
+    }
+
+    @Test
+    void an_unsure_request_for_a_person_falls_back_instead() {
+        Decision d = policy.decide(predict("human_agent", 0.35, "contact_hotline", 0.3, "oos", 0.2), hits(), fresh);
+        assertThat(d.action()).isEqualTo(Action.FALLBACK);
+        assertThat(d.reason()).isEqualTo(Reason.LOW_CONFIDENCE);
+    }
+
+    @Test
+    void a_confident_intent_is_answered_with_its_best_hit() {
+        Decision d = policy.decide(predict("payment_failed", 0.9, "refund_time", 0.1), hits(PAY_CARD, PAY), fresh);
+        assertThat(d).isInstanceOf(Decision.Answer.class);
+        Decision.Answer answer = (Decision.Answer) d;
+        assertThat(answer.entry()).isEqualTo(PAY_CARD);
+        assertThat(answer.related()).containsExactly(PAY);
+        assertThat(answer.offerHandoff()).isFalse();
+        assertThat(answer.reason()).isEqualTo(Reason.CONFIDENT_MATCH);
+        assertThat(answer.detail()).isEqualTo("payment_failed 0.90 >= 0.50");
+    }
+
+    @Test
+    void hits_of_other_intents_are_skipped_for_the_answer() {
+        Decision d = policy.decide(predict("payment_failed", 0.9, "refund_time", 0.1), hits(REFUND, PAY), fresh);
+        assertThat(((Decision.Answer) d).entry()).isEqualTo(PAY);
+        assertThat(((Decision.Answer) d).related()).isEmpty();
+    }
+
+    @Test
+    void a_confident_intent_without_a_matching_hit_gets_its_default_entry() {
+        Decision d = policy.decide(predict("payment_failed", 0.9, "refund_time", 0.1), hits(REFUND), fresh);
+        assertThat(((Decision.Answer) d).entry()).isEqualTo(PAY);
+    }
+
+    @Test
+    void a_confident_intent_without_any_faq_entry_falls_back() {
+        Decision d = policy.decide(predict("fees_limits", 0.9, "refund_time", 0.1), hits(REFUND), fresh);
+        assertThat(d.action()).isEqualTo(Action.FALLBACK);
+        assertThat(d.reason()).isEqualTo(Reason.NO_ANSWER);
+    }
+
+    @Test
+    void a_stolen_account_is_answered_and_a_person_offered_at_once() {
+        Decision d = policy.decide(predict("account_stolen", 0.8, "payment_failed", 0.2), hits(STOLEN), fresh);
+        Decision.Answer answer = (Decision.Answer) d;
+        assertThat(answer.entry()).isEqualTo(STOLEN);
+        assertThat(answer.offerHandoff()).isTrue();
+        assertThat(answer.reason()).isEqualTo(Reason.PRIORITY_INTENT);
+    }
+
+    @Test
+    void small_talk_is_answered_without_related_questions() {
+        Decision d = policy.decide(predict("greeting", 0.95, "thanks", 0.05), hits(HELLO, PAY), fresh);
+        assertThat(((Decision.Answer) d).entry()).isEqualTo(HELLO);
+        assertThat(((Decision.Answer) d).related()).isEmpty();
+    }
+
+    @Test
+    void out_of_scope_falls_back_with_topics() {
+        Decision d = policy.decide(predict("oos", 0.9, "payment_failed", 0.1), hits(PAY), fresh);
+        assertThat(d).isInstanceOf(Decision.Fallback.class);
+        assertThat(d.reason()).isEqualTo(Reason.OUT_OF_SCOPE);
+        assertThat(((Decision.Fallback) d).topics()).containsExactly(PAY, REFUND, STOLEN, HOTLINE);
+    }
+
+    @Test
+    void low_confidence_falls_back() {
+        Decision d = policy.decide(predict("payment_failed", 0.4, "oos", 0.1, "refund_time", 0.1), hits(PAY), fresh);
+        assertThat(d.action()).isEqualTo(Action.FALLBACK);
+        assertThat(d.reason()).isEqualTo(Reason.LOW_CONFIDENCE);
+        assertThat(d.detail()).isEqualTo("payment_failed 0.40 < 0.50");
+    }
+
+    @Test
+    void low_confidence_twice_hands_off() {
+        Decision d = policy.decide(predict("payment_failed", 0.4, "oos", 0.1), hits(PAY), afterOneFallback);
+        assertThat(d).isInstanceOf(Decision.Handoff.class);
+        assertThat(d.reason()).isEqualTo(Reason.REPEATED_FALLBACK);
+        assertThat(d.detail()).contains("2 fallbacks in a row");
+    }
+
+    @Test
+    void out_of_scope_twice_hands_off() {
+        Decision d = policy.decide(predict("oos", 0.9), hits(), afterOneFallback);
+        assertThat(d.reason()).isEqualTo(Reason.REPEATED_FALLBACK);
+    }
+
+    @Test
+    void a_confident_answer_after_a_fallback_still_answers() {
+        Decision d = policy.decide(predict("refund_time", 0.9), hits(REFUND), afterOneFallback);
+        assertThat(d.action()).isEqualTo(Action.ANSWER);
+    }
+
+    @Test
+    void two_close_intents_ask_which_one_with_numbered_options() {
+        Decision d = policy.decide(predict("payment_failed", 0.45, "refund_time", 0.40, "oos", 0.15), hits(PAY), fresh);
+        assertThat(d).isInstanceOf(Decision.Clarify.class);
+        assertThat(((Decision.Clarify) d).options()).containsExactly(PAY, REFUND);
+        assertThat(d.reason()).isEqualTo(Reason.CLOSE_CANDIDATES);
+    }
+
+    @Test
+    void a_distant_runner_up_is_not_offered() {
+        Decision d = policy.decide(predict("payment_failed", 0.45, "refund_time", 0.28, "oos", 0.27), hits(PAY), fresh);
+        assertThat(d.action()).isEqualTo(Action.FALLBACK);
+    }
+
+    @Test
+    void a_runner_up_below_the_floor_is_not_offered() {
+        Decision d = policy.decide(predict("payment_failed", 0.30, "refund_time", 0.19, "oos", 0.19,
+                "greeting", 0.19, "thanks", 0.13), hits(PAY), fresh);
+        assertThat(d.action()).isEqualTo(Action.FALLBACK);
+    }
+
+    @Test
+    void small_talk_oos_and_person_requests_are_never_clarify_options() {
+        for (String other : List.of("greeting", "oos", "human_agent")) {
+            Decision d = policy.decide(predict("payment_failed", 0.45, other, 0.40, "refund_time", 0.15), hits(PAY), fresh);
+            assertThat(d.action()).as(other).isEqualTo(Action.FALLBACK);
+        }
+    }
+
+    @Test
+    void an_empty_message_falls_back_without_counting_as_a_failure() {
+        Decision d = policy.empty();
+        assertThat(d.reason()).isEqualTo(Reason.EMPTY_MESSAGE);
+        assertThat(afterOneFallback.after(d).consecutiveFallbacks()).isEqualTo(1);
+    }
+
+    @Test
+    void the_answer_threshold_is_inclusive() {
+        Decision d = policy.decide(predict("refund_time", 0.5, "oos", 0.5), hits(REFUND), fresh);
+        assertThat(d.action()).isEqualTo(Action.ANSWER);
+    }
+}

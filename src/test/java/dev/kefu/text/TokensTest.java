@@ -1,0 +1,27 @@
+package dev.kefu.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokensTest {
+    @Test
+    void char_grams_with_markers_frame_the_message() {
+        Tokens tokens = new Tokens("退款", List.of("退款"));
+        assertThat(tokens.charGrams(1, 3, true))
+                .containsExactly("退", "款", "^退", "退款", "款$", "^退款", "退款$");
+    }
+
+    @Test
+    void char_grams_without_markers_skip_spaces() {
+        Tokens tokens = new Tokens("pay 不了", List.of("pay", "不", "了"));
+        assertThat(tokens.charGrams(2, 2, false)).containsExactly("pa", "ay", "不了");
+    }
+
+    @Test
+    void empty_text_has_no_grams() {
+        assertThat(new Tokens("", List.of()).charGrams(1, 3, false)).isEmpty();
+        assertThat(new Tokens("", List.of()).isEmpty()).isTrue();
+    }
+}
