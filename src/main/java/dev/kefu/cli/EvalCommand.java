@@ -2,12 +2,15 @@ package dev.kefu.cli;
 
 import dev.kefu.dialog.Thresholds;
 import dev.kefu.eval.ClassificationMetrics;
+import dev.kefu.eval.CrossValidation;
+import dev.kefu.eval.CvReport;
 import dev.kefu.eval.EvalError;
 import dev.kefu.eval.EvalReport;
 import dev.kefu.eval.Evaluator;
 import dev.kefu.eval.Latency;
 import dev.kefu.eval.LabelScores;
 import dev.kefu.eval.SweepPoint;
+import dev.kefu.eval.ThresholdAdvice;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.LabeledCorpus;
 import dev.kefu.intent.LabeledText;
@@ -29,12 +32,19 @@ import java.util.Set;
 /** {@code eval}: the full pipeline on a labeled file, or a freshly trained classifier alone. */
 final class EvalCommand {
     static final String USAGE = """
-            usage: java -jar target/kefu.jar eval [--data FILE] [--train FILE] [--json FILE]
-                                                 [--models DIR] [--corpus DIR] [--errors N]
+            usage: java -jar target/kefu.jar eval [--data FILE] [--train FILE] [--cv K] [--json FILE]
+                                                 [--target-precision P] [--models DIR] [--corpus DIR]
+                                                 [--errors N]
               --data FILE    labeled file to score, label<TAB>text (default corpus/eval.tsv)
               --train FILE   train a fresh classifier on FILE with the shipped settings and score
                              the classifier alone (for public benchmarks); models/ is not used
+              --cv K         stratified K-fold cross-validation of the full pipeline on the
+                             corpus's intents.tsv (a classifier per fold; FAQ and synonyms from
+                             models/); eval.tsv is not used
               --json FILE    also write the report as JSON (keys documented in the README)
+              --target-precision P
+                             auto-answer precision the recommended answer threshold must keep
+                             (default 0.97)
               --models DIR   trained models (default models)
               --corpus DIR   corpus the models must match; its synonyms.txt is used with --train
                              (default corpus)
@@ -44,9 +54,17 @@ final class EvalCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Options options = Options.parse(args, Set.of("data", "train", "json", "models", "corpus", "errors"), Set.of());
-        List<LabeledText> data = LabeledCorpus.read(options.path("data", "corpus/eval.tsv"));
+        Options options = Options.parse(args, Set.of("data", "train", "cv", "json", "models", "corpus", "errors",
+                "target-precision"), Set.of());
         Path corpus = options.path("corpus", "corpus");
+        double target = options.decimal("target-precision", 0.97, 0.0, 1.0);
+        if (options.has("cv")) {
+            if (options.has("train") || options.has("data")) {
+                throw new UsageException("--cv scores the corpus's intents.tsv; it takes neither --train nor --data");
+            }
+            return crossValidate(options, corpus, target, out, err);
+        }
+        List<LabeledText> data = LabeledCorpus.read(options.path("data", "corpus/eval.tsv"));
         EvalReport report = options.has("train")
                 ? classifierOnly(LabeledCorpus.read(options.path("train", null)), data, corpus)
                 : fullPipeline(options, data, corpus, err);
@@ -54,7 +72,53 @@ final class EvalCommand {
             Json.write(report, options.path("json", null));
         }
         printSummary(report, options.integer("errors", 15, 0, 100_000), out);
+        if (report.thresholdSweep() != null) {
+            printAdvice(report.thresholdSweep(), target, out);
+        }
         return 0;
+    }
+
+    private static int crossValidate(Options options, Path corpus, double target, PrintStream out, PrintStream err)
+            throws IOException {
+        int k = options.integer("cv", 5, 2, 50);
+        Models models = Models.load(options.path("models", "models"), corpus);
+        List<LabeledText> examples = LabeledCorpus.read(corpus.resolve("intents.tsv"));
+        OpenNlpIntentTrainer trainer = new OpenNlpIntentTrainer(models.normalizer(), models.tokenizer(),
+                TrainingSettings.DEFAULT);
+        CrossValidation cv = new CrossValidation(train -> {
+            Models fold = models.withClassifier(trainer.train(train));
+            return t -> fold.engine(t, null);
+        }, Thresholds.DEFAULT);
+        CvReport report = cv.run(examples, k, new ProgressBar(err, "cv"));
+        if (options.has("json")) {
+            Json.write(report, options.path("json", null));
+        }
+        out.printf(Locale.ROOT, "%d-fold cross-validation on %s (%d lines), answer threshold %.2f%n", k,
+                corpus.resolve("intents.tsv"), examples.size(), Thresholds.DEFAULT.answer());
+        printStat("intent accuracy", report.accuracy(), out);
+        printStat("macro-F1", report.macroF1(), out);
+        printStat("end to end", report.e2eAccuracy(), out);
+        printStat("oos recall", report.oosRecall(), out);
+        printStat("auto-answer precision", report.autoAnswerPrecision(), out);
+        printStat("coverage", report.coverage(), out);
+        printSweep(report.thresholdSweep(), out);
+        printAdvice(report.thresholdSweep(), target, out);
+        return 0;
+    }
+
+    private static void printStat(String name, CvReport.Stat stat, PrintStream out) {
+        out.printf(Locale.ROOT, "  %-22s %.3f ± %.3f%n", name, stat.mean(), stat.sd());
+    }
+
+    private static void printAdvice(List<SweepPoint> sweep, double target, PrintStream out) {
+        double shipped = Thresholds.DEFAULT.answer();
+        out.println();
+        ThresholdAdvice.of(sweep, target).ifPresentOrElse(a -> out.printf(Locale.ROOT,
+                "recommended answer threshold %.2f: precision %.3f >= %.2f at coverage %.3f, oos recall %.3f; "
+                        + "shipped %.2f is %s%n", a.best().threshold(), a.best().precision(), target,
+                a.best().coverage(), a.best().oosRecall(), shipped,
+                Math.abs(a.best().threshold() - shipped) <= 0.05 + 1e-9 ? "near it" : "NOT near it"),
+                () -> out.printf(Locale.ROOT, "no answer threshold reaches precision %.2f%n", target));
     }
 
     private static EvalReport fullPipeline(Options options, List<LabeledText> data, Path corpus, PrintStream err) {
@@ -90,6 +154,15 @@ final class EvalCommand {
                 m.perLabel(), m.confusion(), null, Latency.ofNanos(nanos, nanos.length), data.size() / seconds, errors);
     }
 
+    private static void printSweep(List<SweepPoint> sweep, PrintStream out) {
+        out.println();
+        out.println("answer threshold   coverage   precision   end-to-end   oos recall");
+        for (SweepPoint p : sweep) {
+            out.printf(Locale.ROOT, "%16.2f %10.3f %11.3f %12.3f %12.3f%n", p.threshold(), p.coverage(),
+                    p.precision(), p.e2eAccuracy(), p.oosRecall());
+        }
+    }
+
     private static void printSummary(EvalReport r, int maxErrors, PrintStream out) {
         out.printf(Locale.ROOT, "n %d   intent accuracy %.3f   macro-F1 %.3f%n", r.n(), r.accuracy(), r.macroF1());
         if (r.e2eAccuracy() != null) {
@@ -108,12 +181,7 @@ final class EvalCommand {
                     s.support());
         }
         if (r.thresholdSweep() != null) {
-            out.println();
-            out.println("answer threshold   coverage   precision   end-to-end   oos recall");
-            for (SweepPoint p : r.thresholdSweep()) {
-                out.printf(Locale.ROOT, "%16.2f %10.3f %11.3f %12.3f %12.3f%n", p.threshold(), p.coverage(),
-                        p.precision(), p.e2eAccuracy(), p.oosRecall());
-            }
+            printSweep(r.thresholdSweep(), out);
         }
         out.println();
         out.println("errors (" + r.errors().size() + ", most confident first):");

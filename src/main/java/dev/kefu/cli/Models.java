@@ -47,6 +47,11 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, OpenNlpInte
         return new Models(normalizer, tokenizer, classifier, LuceneFaqSearcher.open(modelsDir.resolve(FAQ_INDEX)));
     }
 
+    /** These models with another intent classifier (cross-validation trains one per fold). */
+    Models withClassifier(OpenNlpIntentClassifier other) {
+        return new Models(normalizer, tokenizer, other, faq);
+    }
+
     /** A new engine over these models, with its own in-memory conversations. */
     ChatEngine engine(Thresholds thresholds, String hotline) {
         return new ChatEngine(new ChatEngine.Pipeline(normalizer, tokenizer, classifier, faq),

@@ -12,8 +12,11 @@ package dev.kefu.dialog;
 public record Thresholds(double answer, double handoff, double clarifyMargin, double clarifyFloor,
                          int fallbacksBeforeHandoff) {
     /**
-     * Defaults chosen from the threshold sweep of {@code eval} on {@code corpus/eval.tsv}
-     * (see README, "Choosing the thresholds").
+     * Defaults chosen on the 5-fold cross-validation sweep of the training corpus
+     * ({@code eval --cv 5}), without looking at {@code eval.tsv}: at an answer threshold of 0.50 the
+     * end-to-end accuracy is within 2.5 points of the best threshold (0.35) while auto-answer
+     * precision rises from 0.915 to 0.934 and oos recall from 0.923 to 0.942; above 0.50 each 0.05
+     * costs about 2.5 points of coverage for under 1 point of precision. See README, "Thresholds".
      */
     public static final Thresholds DEFAULT = new Thresholds(0.5, 0.4, 0.15, 0.2, 1);
 
