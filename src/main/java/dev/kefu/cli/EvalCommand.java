@@ -7,8 +7,8 @@ import dev.kefu.eval.CvReport;
 import dev.kefu.eval.EvalError;
 import dev.kefu.eval.EvalReport;
 import dev.kefu.eval.Evaluator;
-import dev.kefu.eval.Latency;
 import dev.kefu.eval.LabelScores;
+import dev.kefu.eval.Latency;
 import dev.kefu.eval.SweepPoint;
 import dev.kefu.eval.ThresholdAdvice;
 import dev.kefu.intent.IntentClassifier;
@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** {@code eval}: the full pipeline on a labeled file, or a freshly trained classifier alone. */
 final class EvalCommand {
@@ -171,11 +172,11 @@ final class EvalCommand {
                     r.coverage(), r.answerThreshold());
             out.println("actions " + r.actions());
         }
-        out.printf(Locale.ROOT, "latency p50 %.0f us, p99 %.0f us (one thread, warm); %.0f messages/s%n",
+        out.printf(Locale.ROOT, "latency p50 %.0f us, p99 %.0f us, one thread; %.0f messages/s%n",
                 r.latencyUs().p50(), r.latencyUs().p99(), r.throughputPerS());
         out.println();
         out.printf("%-22s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support");
-        for (Map.Entry<String, LabelScores> e : new java.util.TreeMap<>(r.perLabel()).entrySet()) {
+        for (Map.Entry<String, LabelScores> e : new TreeMap<>(r.perLabel()).entrySet()) {
             LabelScores s = e.getValue();
             out.printf(Locale.ROOT, "%-22s %9.3f %9.3f %9.3f %8d%n", e.getKey(), s.precision(), s.recall(), s.f1(),
                     s.support());

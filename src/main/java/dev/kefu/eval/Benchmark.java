@@ -3,6 +3,7 @@ package dev.kefu.eval;
 import dev.kefu.dialog.ChatEngine;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -73,12 +74,12 @@ public final class Benchmark {
             long start = System.nanoTime();
             engine.reply("bench-" + thread + "-" + (i % CONVERSATIONS_PER_THREAD), message);
             if (count == nanos.length) {
-                nanos = java.util.Arrays.copyOf(nanos, nanos.length * 2);
+                nanos = Arrays.copyOf(nanos, nanos.length * 2);
             }
             nanos[count++] = System.nanoTime() - start;
             i++;
         }
-        return java.util.Arrays.copyOf(nanos, count);
+        return Arrays.copyOf(nanos, count);
     }
 
     private static Result summarize(int threads, double seconds, List<long[]> samples) {

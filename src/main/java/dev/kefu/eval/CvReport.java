@@ -1,6 +1,7 @@
 package dev.kefu.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -15,8 +16,8 @@ public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy,
     public record Stat(double mean, double sd) {
         static Stat of(List<EvalReport> reports, ToDoubleFunction<EvalReport> metric) {
             double[] values = reports.stream().mapToDouble(metric).toArray();
-            double mean = java.util.Arrays.stream(values).average().orElse(0);
-            double squares = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+            double mean = Arrays.stream(values).average().orElse(0);
+            double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
             return new Stat(mean, values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0);
         }
     }

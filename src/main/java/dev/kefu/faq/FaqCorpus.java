@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reader of {@code corpus/faq.txt}. Entries are blocks of {@code key: value} lines separated by
@@ -124,7 +125,7 @@ public final class FaqCorpus {
             }
             if (!knownIntents.contains(intent)) {
                 throw CorpusException.at(file, firstLine + 1, "unknown intent '" + intent + "' (known: "
-                        + new java.util.TreeSet<>(knownIntents) + ")");
+                        + new TreeSet<>(knownIntents) + ")");
             }
             try {
                 return new FaqEntry(id, intent, question, paraphrases, String.join("\n", answer));

@@ -3,6 +3,7 @@ package dev.kefu.faq;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One FAQ entry: a stable id, the intent it answers, the canonical question, the other ways users
@@ -27,6 +28,6 @@ public record FaqEntry(String id, String intent, String question, List<String> p
 
     /** The canonical question followed by every paraphrase. */
     public List<String> phrasings() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(question), paraphrases.stream()).toList();
+        return Stream.concat(Stream.of(question), paraphrases.stream()).toList();
     }
 }

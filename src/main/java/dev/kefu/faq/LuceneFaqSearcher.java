@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
@@ -66,7 +67,7 @@ public final class LuceneFaqSearcher implements FaqSearcher, Closeable {
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null); // messages rarely repeat; caching only costs
         this.ordByDoc = new int[reader.maxDoc()];
-        Map<Integer, FaqEntry> byOrd = new java.util.TreeMap<>();
+        Map<Integer, FaqEntry> byOrd = new TreeMap<>();
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             Document stored = reader.storedFields().document(doc);
             ordByDoc[doc] = stored.getField(LuceneFaqIndex.ORD).numericValue().intValue();

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -67,7 +69,7 @@ public final class LabeledCorpus {
 
     /** Fails when one text appears under two labels: the corpus contradicts itself there. */
     public static void requireConsistent(Path file, List<LabeledText> examples) {
-        java.util.Map<String, LabeledText> byText = new java.util.HashMap<>();
+        Map<String, LabeledText> byText = new HashMap<>();
         for (LabeledText example : examples) {
             LabeledText previous = byText.putIfAbsent(example.text(), example);
             if (previous != null && !previous.label().equals(example.label())) {
