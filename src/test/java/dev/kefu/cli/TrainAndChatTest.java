@@ -1,0 +1,144 @@
+package dev.kefu.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands end to end on a tiny corpus trained into a temporary directory. */
+class TrainAndChatTest {
+    @TempDir
+    Path dir;
+    private Path corpus;
+    private Path models;
+
+    @BeforeEach
+    void train() throws IOException {
+        corpus = TinyCorpus.copyTo(dir.resolve("corpus"));
+        models = dir.resolve("models");
+
+        CliRun run = CliRun.of("train", "--corpus", corpus.toString(), "--out", models.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("indexed 10 FAQ entries");
+    }
+
+    @Test
+    void train_writes_the_model_the_index_the_synonyms_and_a_fresh_manifest() {
+        assertThat(models.resolve("intent.bin")).isRegularFile();
+        assertThat(models.resolve("faq-index")).isDirectory();
+        assertThat(models.resolve("faq-index.new")).doesNotExist();
+        assertThat(models.resolve("synonyms.txt")).hasSameBinaryContentAs(corpus.resolve("synonyms.txt"));
+        assertThat(ModelManifest.read(models).staleAgainst(corpus)).isEmpty();
+    }
+
+    @Test
+    void chat_answers_from_the_trained_faq() {
+        CliRun run = CliRun.withInput("退款多久到账\n", "chat", "--models", models.toString(),
+                "--corpus", corpus.toString(), "--trace");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(TinyCorpus.REFUND_ANSWER).contains("[answer refund_time");
+    }
+
+    @Test
+    void chat_replies_once_per_input_line() {
+        CliRun run = CliRun.withInput("退款多久到账\n\n", "chat", "--models", models.toString(),
+                "--corpus", corpus.toString(), "--trace");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsOnlyOnce("[answer refund_time").containsOnlyOnce("[fallback null");
+    }
+
+    @Test
+    void chat_puts_the_hotline_setting_into_answers() {
+        CliRun run = CliRun.withInput("客服电话是多少\n", "chat", "--models", models.toString(),
+                "--corpus", corpus.toString(), "--hotline", "95188");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("客服热线：95188。").doesNotContain("{hotline}");
+    }
+
+    @Test
+    void chat_refuses_models_trained_from_an_older_faq() throws IOException {
+        Path faq = corpus.resolve("faq.txt");
+        Files.writeString(faq, Files.readString(faq).replace("即时到账", "立即到账"), StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.withInput("退款多久到账\n", "chat", "--models", models.toString(),
+                "--corpus", corpus.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("stale").contains(faq.toString())
+                .contains("run `java -jar target/kefu.jar train`");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void training_again_on_the_changed_corpus_makes_the_models_fresh() throws IOException {
+        Path faq = corpus.resolve("faq.txt");
+        Files.writeString(faq, Files.readString(faq).replace("即时到账", "立即到账"), StandardCharsets.UTF_8);
+
+        CliRun train = CliRun.of("train", "--corpus", corpus.toString(), "--out", models.toString());
+        CliRun chat = CliRun.withInput("退款多久到账\n", "chat", "--models", models.toString(),
+                "--corpus", corpus.toString());
+
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(chat.exitCode()).as(chat.err()).isZero();
+        assertThat(chat.out()).contains("1. 余额：立即到账；");
+    }
+
+    @Test
+    void eval_writes_a_json_report_with_the_documented_keys() throws IOException {
+        Path data = dir.resolve("eval.tsv");
+        Files.writeString(data, "refund_time\t退款多久到账\nhuman_agent\t转人工\noos\t今天天气怎么样\n");
+        Path json = dir.resolve("report/eval.json");
+
+        CliRun run = CliRun.of("eval", "--data", data.toString(), "--models", models.toString(),
+                "--corpus", corpus.toString(), "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("n 3");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("n").asInt()).isEqualTo(3);
+        for (String key : new String[] {"accuracy", "macro_f1", "e2e_accuracy", "oos_recall",
+            "auto_answer_precision", "coverage", "per_label", "confusion", "threshold_sweep", "latency_us",
+            "throughput_per_s"}) {
+            assertThat(report.has(key)).as(key).isTrue();
+        }
+        assertThat(report.get("per_label").get("refund_time").has("support")).isTrue();
+        assertThat(report.get("threshold_sweep").get(0).has("coverage")).isTrue();
+        assertThat(report.get("latency_us").has("p50")).isTrue();
+        assertThat(report.get("latency_us").has("p99")).isTrue();
+    }
+
+    @Test
+    void eval_with_train_scores_the_classifier_alone() throws IOException {
+        Path data = dir.resolve("eval.tsv");
+        Files.writeString(data, "refund_time\t退款多久到账\ngreeting\t你好\n");
+        Path json = dir.resolve("eval.json");
+
+        CliRun run = CliRun.of("eval", "--train", corpus.resolve("intents.tsv").toString(), "--data", data.toString(),
+                "--corpus", corpus.toString(), "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("n").asInt()).isEqualTo(2);
+        assertThat(report.get("e2e_accuracy").isNull()).isTrue();
+        assertThat(report.get("per_label").has("refund_time")).isTrue();
+    }
+
+    @Test
+    void eval_cross_validates_the_pipeline_on_the_corpus() {
+        CliRun run = CliRun.of("eval", "--cv", "2", "--models", models.toString(), "--corpus", corpus.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2-fold cross-validation").contains("end to end");
+    }
+}
