@@ -53,7 +53,7 @@ public final class Main {
         } catch (UsageException e) {
             err.println("kefu " + command + ": " + e.getMessage() + "\n" + usage);
             return 2;
-        } catch (CorpusException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (CorpusException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             err.println("kefu " + command + ": " + e.getMessage());
             return 1;
         } catch (IOException e) {

@@ -52,12 +52,13 @@ final class TrainCommand {
                 labels.stream().filter(l -> !l.equals(Intents.OOS)).collect(Collectors.toSet()));
 
         TrainingSettings settings = TrainingSettings.DEFAULT;
+        ModelManifest manifest = ModelManifest.of(corpus, settings.describe()); // hashes what is trained on
         OpenNlpIntentClassifier classifier = new OpenNlpIntentTrainer(normalizer, tokenizer, settings).train(examples);
         Files.createDirectories(target);
         classifier.save(target.resolve(Models.INTENT_MODEL));
         rebuildIndex(new LuceneFaqIndex(normalizer, tokenizer), entries, target.resolve(Models.FAQ_INDEX));
         Files.copy(corpus.resolve(Models.SYNONYMS), target.resolve(Models.SYNONYMS), StandardCopyOption.REPLACE_EXISTING);
-        ModelManifest.of(corpus, settings.describe()).write(target);
+        manifest.write(target);
 
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "trained %d intents on %d utterances, indexed %d FAQ entries, in %.1f s -> %s%n",

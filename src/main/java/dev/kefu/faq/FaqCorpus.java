@@ -1,11 +1,7 @@
 package dev.kefu.faq;
 
 import dev.kefu.text.CorpusException;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.kefu.text.CorpusFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,17 +23,7 @@ public final class FaqCorpus {
 
     /** The entries of {@code file}; every intent must be one of {@code knownIntents}. */
     public static List<FaqEntry> read(Path file, Set<String> knownIntents) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CorpusException(file + ": file not found");
-        } catch (CharacterCodingException e) {
-            throw new CorpusException(file + ": not valid UTF-8");
-        } catch (IOException e) {
-            throw new CorpusException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(file, lines, knownIntents);
+        return parse(file, CorpusFiles.readLines(file), knownIntents);
     }
 
     static List<FaqEntry> parse(Path file, List<String> lines, Set<String> knownIntents) {
@@ -78,6 +64,7 @@ public final class FaqCorpus {
         private int lastKey = -1;
         private String id;
         private String intent;
+        private int intentLine;
         private String question;
         private final List<String> paraphrases = new ArrayList<>();
         private final List<String> answer = new ArrayList<>();
@@ -108,7 +95,10 @@ public final class FaqCorpus {
             }
             switch (key) {
                 case "id" -> id = value;
-                case "intent" -> intent = value;
+                case "intent" -> {
+                    intent = value;
+                    intentLine = lineNo;
+                }
                 case "question" -> question = value;
                 case "paraphrase" -> paraphrases.add(value);
                 default -> answer.add(value);
@@ -124,7 +114,7 @@ public final class FaqCorpus {
                         + " paraphrases, needs at least " + MIN_PARAPHRASES);
             }
             if (!knownIntents.contains(intent)) {
-                throw CorpusException.at(file, firstLine + 1, "unknown intent '" + intent + "' (known: "
+                throw CorpusException.at(file, intentLine, "unknown intent '" + intent + "' (known: "
                         + new TreeSet<>(knownIntents) + ")");
             }
             try {

@@ -2,6 +2,7 @@ package dev.kefu.faq;
 
 import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
+import dev.kefu.text.Tokens;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.apache.lucene.store.FSDirectory;
  * Builds the FAQ index (train time only). Schema: one document per phrasing (the canonical
  * question and each paraphrase) so that a message is scored against its nearest phrasing rather
  * than against a long concatenation that BM25 length normalization would punish. Fields:
- * {@code q} the phrasing's terms, {@code a} the answer's terms (down-weighted at query time),
+ * {@code q} the phrasing's terms (words and character bigrams), {@code a} the answer's words
+ * (down-weighted at query time),
  * {@code ord} the entry's position in the corpus; the first document of each entry also stores
  * the whole entry so that serving needs no corpus file. Terms come from our {@link Tokenizer},
  * already split, so Lucene only splits on the spaces we put between them.
@@ -52,7 +54,7 @@ public final class LuceneFaqIndex {
         try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
             for (int ord = 0; ord < entries.size(); ord++) {
                 FaqEntry entry = entries.get(ord);
-                String answerTerms = terms(entry.answer());
+                String answerTerms = String.join(" ", FaqTerms.answerTerms(tokens(entry.answer())));
                 List<String> phrasings = entry.phrasings();
                 for (int p = 0; p < phrasings.size(); p++) {
                     Document doc = new Document();
@@ -80,6 +82,10 @@ public final class LuceneFaqIndex {
     }
 
     private String terms(String text) {
-        return String.join(" ", FaqTerms.of(tokenizer.tokenize(normalizer.normalize(text))));
+        return String.join(" ", FaqTerms.of(tokens(text)));
+    }
+
+    private Tokens tokens(String text) {
+        return tokenizer.tokenize(normalizer.normalize(text));
     }
 }

@@ -1,11 +1,7 @@
 package dev.kefu.intent;
 
 import dev.kefu.text.CorpusException;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.kefu.text.CorpusFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,23 +22,13 @@ public final class LabeledCorpus {
 
     /** All examples of {@code file}, in file order. */
     public static List<LabeledText> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new CorpusException(file + ": file not found");
-        } catch (CharacterCodingException e) {
-            throw new CorpusException(file + ": not valid UTF-8");
-        } catch (IOException e) {
-            throw new CorpusException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(file, lines);
+        return parse(file, CorpusFiles.readLines(file));
     }
 
     static List<LabeledText> parse(Path file, List<String> lines) {
         List<LabeledText> examples = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            String line = stripBom(lines.get(i), i);
+            String line = lines.get(i);
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -77,9 +63,5 @@ public final class LabeledCorpus {
                         + "' here and '" + previous.label() + "' at line " + previous.line());
             }
         }
-    }
-
-    private static String stripBom(String line, int index) {
-        return index == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 }

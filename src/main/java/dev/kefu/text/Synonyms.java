@@ -1,9 +1,5 @@
 package dev.kefu.text;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,13 +31,7 @@ public final class Synonyms {
 
     /** Reads a synonyms file, normalizing every item with {@code normalizer}. */
     public static Synonyms read(Path file, TextNormalizer normalizer) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return parse(file, lines, normalizer);
+        return parse(file, CorpusFiles.readLines(file), normalizer);
     }
 
     static Synonyms parse(Path file, List<String> lines, TextNormalizer normalizer) {

@@ -215,4 +215,21 @@ class FaqCorpusTest {
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(FaqCorpusTest.class.getResource(name).toURI());
     }
+
+    @Test
+    void a_leading_byte_order_mark_is_ignored(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("faq.txt");
+        Files.writeString(file, "\uFEFF# FAQ\nid: a\nintent: refund_time\nquestion: 退款多久到账？\n"
+                + "paraphrase: p1\nparaphrase: p2\nparaphrase: p3\nparaphrase: p4\nparaphrase: p5\nanswer: 3 至 5 个工作日\n");
+        assertThat(FaqCorpus.read(file, Set.of("refund_time"))).extracting(FaqEntry::id).containsExactly("a");
+    }
+
+    @Test
+    void an_unknown_intent_is_reported_at_its_own_line_after_comments() {
+        List<String> lines = List.of("id: x", "# a comment", "# another", "intent: refund_tiem", "question: q",
+                "paraphrase: 1", "paraphrase: 2", "paraphrase: 3", "paraphrase: 4", "paraphrase: 5", "answer: a");
+        assertThatThrownBy(() -> FaqCorpus.parse(Path.of("faq.txt"), lines, Set.of("refund_time")))
+                .isInstanceOf(CorpusException.class)
+                .hasMessageStartingWith("faq.txt:4: unknown intent 'refund_tiem'");
+    }
 }

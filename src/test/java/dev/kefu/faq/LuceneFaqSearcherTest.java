@@ -61,6 +61,7 @@ class LuceneFaqSearcherTest {
         "扫码付钱一直提示失败, pay-failed",
         "同一笔订单被扣了两次钱, pay-charged-twice",
         "退錢多久到賬, refund-arrival",
+        "支付密码忘了, reset-pay-password",
     })
     void a_paraphrase_like_message_finds_its_entry_first(String message, String expectedId) {
         List<FaqHit> hits = search(message, 5);
