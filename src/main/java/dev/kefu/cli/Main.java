@@ -15,6 +15,7 @@ public final class Main {
             usage: java -jar target/kefu.jar <command> [options]
 
             commands:
+              serve   HTTP API, demo page and embeddable chat widget (http://127.0.0.1:7070/)
               chat    talk to the bot: one message per line on stdin, replies on stdout
               train   train the intent model and build the FAQ index from corpus/ into models/
               eval    score the models on a labeled file; print a summary, write a JSON report
@@ -68,6 +69,7 @@ public final class Main {
 
     private static String usage(String command) {
         return switch (command) {
+            case "serve" -> ServeCommand.USAGE;
             case "chat" -> ChatCommand.USAGE;
             case "train" -> TrainCommand.USAGE;
             case "eval" -> EvalCommand.USAGE;
@@ -79,6 +81,7 @@ public final class Main {
     private static int dispatch(String command, List<String> args, InputStream in, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
         return switch (command) {
+            case "serve" -> ServeCommand.run(args, out, err);
             case "chat" -> ChatCommand.run(args, in, out, err);
             case "train" -> TrainCommand.run(args, out, err);
             case "eval" -> EvalCommand.run(args, out, err);

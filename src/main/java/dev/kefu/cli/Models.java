@@ -1,6 +1,7 @@
 package dev.kefu.cli;
 
 import dev.kefu.dialog.ChatEngine;
+import dev.kefu.dialog.ConversationStore;
 import dev.kefu.dialog.DecisionPolicy;
 import dev.kefu.dialog.InMemoryConversationStore;
 import dev.kefu.dialog.ReplyRenderer;
@@ -15,6 +16,7 @@ import dev.kefu.text.TextNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The trained artifacts under {@code models/} and the engine wired from them. The directory is
@@ -54,8 +56,17 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, OpenNlpInte
 
     /** A new engine over these models, with its own in-memory conversations. */
     ChatEngine engine(Thresholds thresholds, String hotline) {
+        return engine(thresholds, hotline, new InMemoryConversationStore());
+    }
+
+    /** A new engine over these models that keeps conversations in {@code store}. */
+    ChatEngine engine(Thresholds thresholds, String hotline, ConversationStore store) {
         return new ChatEngine(new ChatEngine.Pipeline(normalizer, tokenizer, classifier, faq),
-                new DecisionPolicy(thresholds, faq.entries()), new ReplyRenderer(hotline),
-                new InMemoryConversationStore());
+                new DecisionPolicy(thresholds, faq.entries()), new ReplyRenderer(hotline), store);
+    }
+
+    /** What the health check reports about the models. */
+    Map<String, Object> describe() {
+        return Map.of("intents", classifier.labels().size(), "faqEntries", faq.entries().size());
     }
 }

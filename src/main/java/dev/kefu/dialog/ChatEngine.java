@@ -7,11 +7,13 @@ import dev.kefu.intent.IntentPrediction;
 import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
 import dev.kefu.text.Tokens;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The pipeline for one message: normalize, tokenize, classify, search, decide, render, record.
+ * While a conversation is with a person, the bot stays silent: the message is only recorded.
  * Thread-safe when its parts are (they all are); messages of one conversation should arrive in order.
  */
 public final class ChatEngine {
@@ -23,6 +25,7 @@ public final class ChatEngine {
     private final DecisionPolicy policy;
     private final ReplyRenderer renderer;
     private final ConversationStore conversations;
+    private final Clock clock = Clock.systemUTC();
 
     public ChatEngine(Pipeline parts, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations) {
         this.parts = Objects.requireNonNull(parts, "parts");
@@ -33,21 +36,26 @@ public final class ChatEngine {
 
     /** The bot's reply to {@code text} in conversation {@code conversationId}. Never throws on user text. */
     public Reply reply(String conversationId, String text) {
-        ConversationState state = conversations.load(conversationId);
+        ConversationState state = conversations.find(conversationId).orElse(ConversationState.NEW);
+        if (state.handedOff()) {
+            return record(conversationId, text, state, policy.withAgent(), null);
+        }
         String normalized = parts.normalizer().normalize(truncate(text));
         Tokens tokens = parts.tokenizer().tokenize(normalized);
         if (tokens.isEmpty()) {
-            return record(conversationId, state, policy.empty(), null);
+            return record(conversationId, text, state, policy.empty(), null);
         }
         IntentPrediction prediction = parts.classifier().classify(tokens);
         List<FaqHit> hits = parts.faq().search(tokens, FAQ_HITS);
         Decision decision = policy.decide(prediction, hits, state);
-        return record(conversationId, state, decision, prediction);
+        return record(conversationId, text, state, decision, prediction);
     }
 
-    private Reply record(String conversationId, ConversationState state, Decision decision, IntentPrediction prediction) {
+    private Reply record(String conversationId, String text, ConversationState state, Decision decision,
+                         IntentPrediction prediction) {
         Reply reply = renderer.render(conversationId, decision, prediction == null ? null : prediction.top());
-        conversations.save(conversationId, state.after(decision));
+        conversations.record(conversationId, new Turn(text == null ? "" : text, reply, state.after(decision),
+                clock.instant()));
         return reply;
     }
 

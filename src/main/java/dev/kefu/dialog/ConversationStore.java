@@ -1,10 +1,16 @@
 package dev.kefu.dialog;
 
-/** Where conversation state lives between messages. Implementations are thread-safe. */
-public interface ConversationStore {
-    /** The state of {@code conversationId}; {@link ConversationState#NEW} when unknown. */
-    ConversationState load(String conversationId);
+import java.util.Optional;
 
-    /** Replaces the state of {@code conversationId}. */
-    void save(String conversationId, ConversationState state);
+/** Where conversations live between messages. Implementations are thread-safe. */
+public interface ConversationStore {
+    /** The state of {@code conversationId}; empty when no such conversation exists. */
+    Optional<ConversationState> find(String conversationId);
+
+    /**
+     * Records one turn atomically: the user's message, the bot's reply (if it has text), the new
+     * state, and a handoff ticket when the reply hands off and none is open. Nothing of the turn is
+     * kept if this throws.
+     */
+    void record(String conversationId, Turn turn);
 }

@@ -71,6 +71,11 @@ public final class DecisionPolicy {
         return new Decision.Fallback(fallbackTopics, Reason.EMPTY_MESSAGE, "no text after normalization");
     }
 
+    /** Decision for a message in a conversation that is already with a person: the bot stays silent. */
+    public Decision withAgent() {
+        return new Decision.Handoff(false, Reason.WITH_AGENT, "conversation already handed off");
+    }
+
     private Decision answer(IntentScore top, List<FaqHit> hits, ConversationState state) {
         FaqEntry entry = hits.stream().map(FaqHit::entry)
                 .filter(e -> e.intent().equals(top.label())).findFirst()

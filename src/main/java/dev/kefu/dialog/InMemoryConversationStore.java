@@ -1,20 +1,20 @@
 package dev.kefu.dialog;
 
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Conversation state in this process only (terminal chat, evaluation). Thread-safe. */
+/** Conversation state in this process only (terminal chat, evaluation); no transcript. Thread-safe. */
 public final class InMemoryConversationStore implements ConversationStore {
     private final Map<String, ConversationState> states = new ConcurrentHashMap<>();
 
     @Override
-    public ConversationState load(String conversationId) {
-        return states.getOrDefault(conversationId, ConversationState.NEW);
+    public Optional<ConversationState> find(String conversationId) {
+        return Optional.ofNullable(states.get(conversationId));
     }
 
     @Override
-    public void save(String conversationId, ConversationState state) {
-        states.put(conversationId, Objects.requireNonNull(state, "state"));
+    public void record(String conversationId, Turn turn) {
+        states.put(conversationId, turn.after());
     }
 }

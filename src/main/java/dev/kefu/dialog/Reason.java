@@ -21,7 +21,9 @@ public enum Reason {
     /** The user asked for a person. */
     USER_REQUEST,
     /** The bot failed twice in a row. */
-    REPEATED_FALLBACK;
+    REPEATED_FALLBACK,
+    /** The conversation is already with a person; the bot does not answer. */
+    WITH_AGENT;
 
     /** The lower-case name used in JSON and reports. */
     public String wireName() {

@@ -1,0 +1,16 @@
+package dev.kefu.channel.http;
+
+/** A request the API refuses, with the HTTP status and a message for the client. */
+final class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+
+    ApiException(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    int status() {
+        return status;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.kefu.channel.http;
+
+import dev.kefu.dialog.Action;
+import dev.kefu.dialog.Reply;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * The server's metrics, scraped at {@code GET /metrics} in Prometheus text format: requests by
+ * route, method and status with a latency histogram; decisions by action and intent; fallbacks
+ * and handoffs by reason. Thread-safe.
+ */
+final class HttpMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    void request(String route, String method, int status, double millis) {
+        Timer.builder("kefu.http.requests")
+                .description("HTTP requests by route, method and status")
+                .tags("route", route, "method", method, "status", String.valueOf(status))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry)
+                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+    }
+
+    void decision(Reply reply) {
+        String intent = reply.intent() == null ? "none" : reply.intent();
+        Counter.builder("kefu.decisions").description("Bot decisions by action and intent")
+                .tags("action", reply.action().wireName(), "intent", intent).register(registry).increment();
+        if (reply.action() == Action.FALLBACK) {
+            Counter.builder("kefu.fallbacks").description("Fallbacks by reason")
+                    .tag("reason", reply.reason()).register(registry).increment();
+        }
+        if (reply.action() == Action.HANDOFF) {
+            Counter.builder("kefu.handoffs").description("Handoff decisions by reason")
+                    .tag("reason", reply.reason()).register(registry).increment();
+        }
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.kefu.channel.http;
+
+import dev.kefu.dialog.ChatEngine;
+import dev.kefu.dialog.ConversationStore;
+import dev.kefu.dialog.Transcripts;
+import dev.kefu.handoff.HandoffQueue;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * kefu over HTTP: every route is listed in {@link #routes}. Errors are JSON {@code {"error": …}};
+ * nothing a client sends produces a stack trace. Not thread-safe to start and stop concurrently.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger ACCESS = LoggerFactory.getLogger("kefu.access");
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /** How often listening widgets get their queue position refreshed, in seconds. */
+    private static final int STATUS_REFRESH_SECONDS = 5;
+
+    private final Parts parts;
+    private final HttpMetrics metrics = new HttpMetrics();
+    private final EventHub events = new EventHub();
+    private final MessageRoutes messages;
+    private final WebAssets assets = new WebAssets();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "kefu-status-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Javalin app;
+
+    /** What the server serves. {@code healthy} reports whether the database answers. */
+    public record Parts(ChatEngine engine, ConversationStore conversations, Transcripts transcripts,
+                        HandoffQueue queue, BooleanSupplier databaseHealthy, Map<String, Object> modelInfo) {
+        public Parts {
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(conversations, "conversations");
+            Objects.requireNonNull(transcripts, "transcripts");
+            Objects.requireNonNull(queue, "queue");
+            Objects.requireNonNull(databaseHealthy, "databaseHealthy");
+            modelInfo = Map.copyOf(modelInfo);
+        }
+    }
+
+    public HttpServer(Parts parts) {
+        this.parts = Objects.requireNonNull(parts, "parts");
+        this.messages = new MessageRoutes(parts, events, metrics);
+    }
+
+    /** Starts listening on {@code host:port} (port 0 picks a free port); returns the bound port. */
+    public int start(String host, int port) {
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = MessageRoutes.MAX_BODY;
+            config.requestLogger.http(this::logRequest);
+        });
+        routes(app);
+        errors(app);
+        app.start(host, port);
+        scheduler.scheduleAtFixedRate(this::refreshStatuses, STATUS_REFRESH_SECONDS, STATUS_REFRESH_SECONDS,
+                TimeUnit.SECONDS);
+        return app.port();
+    }
+
+    private void routes(Javalin app) {
+        app.before("/api/*", HttpServer::allowCrossOrigin);
+        app.options("/api/*", ctx -> ctx.status(204));
+        app.post("/api/messages", messages::post);
+        app.get("/api/conversations/{id}/messages", messages::transcript);
+        app.sse("/api/conversations/{id}/events", messages::events);
+        app.get("/health", this::health);
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        app.get("/", assets::demoPage);
+        app.get("/widget.js", assets::widget);
+    }
+
+    private void errors(Javalin app) {
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(dev.kefu.store.StoreException.class, (e, ctx) -> {
+            LOG.error("storage failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            error(ctx, 503, "storage is unavailable; please retry");
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal error");
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || !ctx.res().getContentType().startsWith("application/json")) {
+                error(ctx, 404, "no route " + ctx.method() + " " + ctx.path());
+            }
+        });
+        app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message));
+    }
+
+    private static void allowCrossOrigin(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type");
+    }
+
+    private void health(Context ctx) {
+        boolean database = parts.databaseHealthy().getAsBoolean();
+        ctx.status(database ? 200 : 503).json(Map.of("status", database ? "ok" : "unavailable",
+                "database", database ? "ok" : "unavailable", "model", parts.modelInfo()));
+    }
+
+    private void logRequest(Context ctx, Float millis) {
+        String route = route(ctx);
+        metrics.request(route, ctx.method().name(), ctx.statusCode(), millis);
+        ACCESS.info("method={} route={} status={} ms={} ip={}", ctx.method(), route, ctx.statusCode(),
+                String.format(java.util.Locale.ROOT, "%.2f", millis), ctx.ip());
+    }
+
+    private static String route(Context ctx) {
+        String path = ctx.endpointHandlerPath();
+        return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
+    }
+
+    private void refreshStatuses() {
+        try {
+            messages.refreshStatuses();
+        } catch (RuntimeException e) {
+            LOG.warn("status refresh failed: {}", e.getMessage());
+        }
+    }
+
+    /** The bound port. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        if (app != null) {
+            app.stop();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.kefu.channel.http;
+
+import dev.kefu.dialog.Action;
+import dev.kefu.dialog.ChatEngine;
+import dev.kefu.dialog.ConversationStore;
+import dev.kefu.dialog.Reply;
+import dev.kefu.dialog.TranscriptMessage;
+import dev.kefu.dialog.Transcripts;
+import dev.kefu.handoff.HandoffQueue;
+import dev.kefu.handoff.QueueStatus;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Handlers of the public conversation API. Thread-safe. */
+final class MessageRoutes {
+    /** Largest accepted request body, in bytes. */
+    static final int MAX_BODY = 16 * 1024;
+
+    private final ChatEngine engine;
+    private final ConversationStore conversations;
+    private final Transcripts transcripts;
+    private final HandoffQueue queue;
+    private final EventHub events;
+    private final HttpMetrics metrics;
+
+    MessageRoutes(HttpServer.Parts parts, EventHub events, HttpMetrics metrics) {
+        this.engine = parts.engine();
+        this.conversations = parts.conversations();
+        this.transcripts = parts.transcripts();
+        this.queue = parts.queue();
+        this.events = Objects.requireNonNull(events, "events");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** {@code POST /api/messages}: one user message in, the bot's reply out. */
+    void post(Context ctx) {
+        MessageRequest request = MessageRequest.parse(body(ctx));
+        String id = request.conversationId() != null && conversations.find(request.conversationId()).isPresent()
+                ? request.conversationId() : UUID.randomUUID().toString();
+        Reply reply = engine.reply(id, request.text());
+        metrics.decision(reply);
+        QueueStatus handoff = reply.action() == Action.HANDOFF ? queue.status(id).orElse(null) : null;
+        if (handoff != null) {
+            events.publish(id, "status", status(handoff));
+        }
+        ctx.json(MessageResponse.of(reply, handoff));
+    }
+
+    /** {@code GET /api/conversations/{id}/messages}: the transcript. */
+    void transcript(Context ctx) {
+        String id = ctx.pathParam("id");
+        List<TranscriptMessage> messages = transcripts.transcript(id)
+                .orElseThrow(() -> new ApiException(404, "no conversation " + id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("conversationId", id);
+        body.put("messages", messages.stream().map(MessageRoutes::line).toList());
+        body.put("handoff", queue.status(id).orElse(null));
+        ctx.json(body);
+    }
+
+    /** {@code GET /api/conversations/{id}/events}: status now, then live events (SSE). */
+    void events(SseClient client) {
+        String id = client.ctx().pathParam("id");
+        if (conversations.find(id).isEmpty()) {
+            client.sendEvent("error", Map.of("error", "no conversation " + id));
+            client.close();
+            return;
+        }
+        client.keepAlive();
+        events.add(id, client);
+        client.sendEvent("status", status(queue.status(id).orElse(null)));
+    }
+
+    /** Refreshes the queue position of every listening conversation (called periodically). */
+    void refreshStatuses() {
+        events.forEach((id, client) -> {
+            if (!client.terminated()) {
+                client.sendEvent("status", status(queue.status(id).orElse(null)));
+            }
+        });
+    }
+
+    static Map<String, Object> status(QueueStatus handoff) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("state", handoff == null ? "bot" : handoff.status());
+        status.put("handoff", handoff);
+        return status;
+    }
+
+    private static Map<String, Object> line(TranscriptMessage m) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("role", m.role());
+        line.put("text", m.text());
+        line.put("time", m.time().toString());
+        if (m.action() != null) {
+            line.put("action", m.action());
+            line.put("intent", m.intent());
+            line.put("confidence", m.confidence());
+            line.put("reason", m.reason());
+        }
+        return line;
+    }
+
+    /** Reads at most {@link #MAX_BODY} bytes, whatever the Content-Length says. */
+    private static byte[] body(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY) {
+            throw new ApiException(413, "body must be at most " + MAX_BODY + " bytes, was " + declared);
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw new ApiException(413, "body must be at most " + MAX_BODY + " bytes");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kefu.cli;
+
+import dev.kefu.channel.http.HttpServer;
+import dev.kefu.dialog.Thresholds;
+import dev.kefu.store.Database;
+import dev.kefu.store.SqlConversationStore;
+import dev.kefu.store.SqlHandoffQueue;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: the HTTP API, demo page and widget, until the process is stopped. */
+final class ServeCommand {
+    static final String DEFAULT_DB = "jdbc:sqlite:kefu-data/kefu.db";
+    static final String USAGE = """
+            usage: java -jar target/kefu.jar serve [--port N] [--host ADDR] [--db URL] [--models DIR]
+                                                  [--corpus DIR] [--hotline TEXT]
+              --port N        TCP port (default 7070; 0 picks a free one)
+              --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+              --db URL        database (default %s; its directory is created)
+              --models DIR    trained models (default models)
+              --corpus DIR    corpus the models must match (default corpus; skipped when absent)
+              --hotline TEXT  customer-service hotline used in answers (default: $KEFU_HOTLINE)""".formatted(DEFAULT_DB);
+
+    private ServeCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
+        Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline"), Set.of());
+        int port = options.integer("port", 7070, 0, 65_535);
+        String host = options.string("host", "127.0.0.1");
+        long start = System.nanoTime();
+        Models models = Models.load(options.path("models", "models"), options.path("corpus", "corpus"));
+        Database db = Database.open(options.string("db", DEFAULT_DB));
+        SqlConversationStore store = new SqlConversationStore(db);
+        HttpServer server = new HttpServer(new HttpServer.Parts(
+                models.engine(Thresholds.DEFAULT, Settings.hotline(options, System.getenv()), store),
+                store, store, new SqlHandoffQueue(db), db::isHealthy, models.describe()));
+        int bound;
+        try {
+            bound = server.start(host, port);
+        } catch (RuntimeException e) {
+            server.close();
+            db.close();
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            db.close();
+            stopped.countDown();
+        }, "kefu-shutdown"));
+        String url = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + bound + "/";
+        out.printf("kefu is ready in %d ms: open %s (demo page and chat widget)%n",
+                (System.nanoTime() - start) / 1_000_000, url);
+        out.println("embed the widget with <script src=\"" + url + "widget.js\" defer></script>; stop with Ctrl-C");
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.kefu.dialog;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One line of a conversation's transcript. {@code role} is {@code user}, {@code bot},
+ * {@code agent} or {@code system}; the decision fields are set on bot lines only.
+ */
+public record TranscriptMessage(long id, String role, String text, Instant time, String action, String intent,
+                                Double confidence, String reason) {
+    public TranscriptMessage {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(time, "time");
+    }
+}

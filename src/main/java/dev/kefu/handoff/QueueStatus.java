@@ -1,0 +1,18 @@
+package dev.kefu.handoff;
+
+import java.util.Objects;
+
+/**
+ * Where a conversation's open ticket stands: its id, its status ({@code waiting} or
+ * {@code assigned}), its place in the queue (1 = next; 0 once assigned) and why it was opened.
+ */
+public record QueueStatus(String ticketId, String status, int position, String reason) {
+    public QueueStatus {
+        Objects.requireNonNull(ticketId, "ticketId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(reason, "reason");
+        if (position < 0) {
+            throw new IllegalArgumentException("position must be >= 0, was " + position);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.kefu.store;
+
+import dev.kefu.dialog.ConversationState;
+import dev.kefu.dialog.ConversationStore;
+import dev.kefu.dialog.Reply;
+import dev.kefu.dialog.TranscriptMessage;
+import dev.kefu.dialog.Transcripts;
+import dev.kefu.dialog.Turn;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Conversations and transcripts in SQL. A turn is one transaction: the conversation row is written
+ * first (which takes SQLite's write lock at once, so the transaction never has to upgrade a read
+ * lock), then the user's and the bot's messages, then a ticket when the reply hands off.
+ * Thread-safe.
+ */
+public final class SqlConversationStore implements ConversationStore, Transcripts {
+    private static final String UPSERT = """
+            INSERT INTO conversations (id, created_at, updated_at, turns, consecutive_fallbacks, last_intent, handed_off)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, turns = excluded.turns,
+                consecutive_fallbacks = excluded.consecutive_fallbacks, last_intent = excluded.last_intent,
+                handed_off = excluded.handed_off""";
+    private static final String INSERT_MESSAGE = """
+            INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final Database db;
+    private final SqlHandoffQueue tickets;
+
+    public SqlConversationStore(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.tickets = new SqlHandoffQueue(db);
+    }
+
+    @Override
+    public Optional<ConversationState> find(String conversationId) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT turns, consecutive_fallbacks, last_intent, handed_off FROM conversations WHERE id = ?")) {
+                s.setString(1, conversationId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next()
+                            ? Optional.of(new ConversationState(r.getInt(1), r.getInt(2), r.getString(3), r.getInt(4) != 0))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void record(String conversationId, Turn turn) {
+        db.inTransaction(c -> {
+            upsert(c, conversationId, turn);
+            long at = turn.at().toEpochMilli();
+            insertMessage(c, conversationId, "user", turn.userText(), null, at);
+            Reply reply = turn.reply();
+            if (!reply.text().isEmpty()) {
+                insertMessage(c, conversationId, "bot", reply.text(), reply, at);
+            }
+            if (reply.handoff() != null) {
+                tickets.openIfNone(c, conversationId, reply, at);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<List<TranscriptMessage>> transcript(String conversationId) {
+        return db.read(c -> {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM conversations WHERE id = ?")) {
+                exists.setString(1, conversationId);
+                if (!exists.executeQuery().next()) {
+                    return Optional.empty();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT id, role, text, created_at, action, intent, "
+                    + "confidence, reason FROM messages WHERE conversation_id = ? ORDER BY id")) {
+                s.setString(1, conversationId);
+                List<TranscriptMessage> messages = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        double confidence = r.getDouble(7);
+                        messages.add(new TranscriptMessage(r.getLong(1), r.getString(2), r.getString(3),
+                                Instant.ofEpochMilli(r.getLong(4)), r.getString(5), r.getString(6),
+                                r.wasNull() ? null : confidence, r.getString(8)));
+                    }
+                }
+                return Optional.of(List.copyOf(messages));
+            }
+        });
+    }
+
+    private static void upsert(Connection c, String id, Turn turn) throws SQLException {
+        ConversationState state = turn.after();
+        try (PreparedStatement s = c.prepareStatement(UPSERT)) {
+            long at = turn.at().toEpochMilli();
+            s.setString(1, id);
+            s.setLong(2, at);
+            s.setLong(3, at);
+            s.setInt(4, state.turns());
+            s.setInt(5, state.consecutiveFallbacks());
+            s.setString(6, state.lastIntent());
+            s.setInt(7, state.handedOff() ? 1 : 0);
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertMessage(Connection c, String id, String role, String text, Reply reply, long at)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_MESSAGE)) {
+            s.setString(1, id);
+            s.setString(2, role);
+            s.setString(3, text);
+            s.setString(4, reply == null ? null : reply.action().wireName());
+            s.setString(5, reply == null ? null : reply.intent());
+            if (reply == null) {
+                s.setNull(6, Types.DOUBLE);
+            } else {
+                s.setDouble(6, reply.confidence());
+            }
+            s.setString(7, reply == null ? null : reply.reason());
+            s.setLong(8, at);
+            s.executeUpdate();
+        }
+    }
+}

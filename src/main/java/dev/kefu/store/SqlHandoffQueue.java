@@ -1,0 +1,81 @@
+package dev.kefu.store;
+
+import dev.kefu.dialog.Reply;
+import dev.kefu.handoff.HandoffQueue;
+import dev.kefu.handoff.QueueStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Handoff tickets in SQL. Priority: 0 for urgent intents (a stolen account, a failed payment),
+ * 1 otherwise; the queue is ordered by priority, then age. A partial unique index keeps one open
+ * ticket per conversation even if two requests race. Thread-safe.
+ */
+public final class SqlHandoffQueue implements HandoffQueue {
+    private final Database db;
+
+    public SqlHandoffQueue(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<QueueStatus> status(String conversationId) {
+        return db.read(c -> status(c, conversationId));
+    }
+
+    /** Intents whose tickets go to the front of the queue. */
+    static final Set<String> URGENT = Set.of("account_stolen", "payment_failed");
+
+    /** Opens a waiting ticket for {@code conversationId} unless one is open; inside the caller's transaction. */
+    void openIfNone(Connection c, String conversationId, Reply reply, long at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO tickets (id, conversation_id, status, reason, "
+                + "intent, priority, created_at) SELECT ?, ?, 'waiting', ?, ?, ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM tickets WHERE conversation_id = ? AND status IN ('waiting', 'assigned'))")) {
+            s.setString(1, UUID.randomUUID().toString());
+            s.setString(2, conversationId);
+            s.setString(3, reply.handoff().reason());
+            s.setString(4, lastIntent(c, conversationId, reply));
+            s.setInt(5, priority(c, conversationId, reply));
+            s.setLong(6, at);
+            s.setString(7, conversationId);
+            s.executeUpdate();
+        }
+    }
+
+    /** The open ticket of {@code conversationId} and its place in the queue. */
+    Optional<QueueStatus> status(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT t.id, t.status, t.reason, CASE WHEN t.status = 'waiting' "
+                + "THEN (SELECT COUNT(*) FROM tickets o WHERE o.status = 'waiting' AND (o.priority < t.priority "
+                + "OR (o.priority = t.priority AND (o.created_at < t.created_at OR (o.created_at = t.created_at "
+                + "AND o.id <= t.id))))) ELSE 0 END FROM tickets t WHERE t.conversation_id = ? "
+                + "AND t.status IN ('waiting', 'assigned')")) {
+            s.setString(1, conversationId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new QueueStatus(r.getString(1), r.getString(2), r.getInt(4), r.getString(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private static String lastIntent(Connection c, String conversationId, Reply reply) throws SQLException {
+        if (reply.intent() != null && !reply.intent().equals("human_agent") && !reply.intent().equals("oos")) {
+            return reply.intent();
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT last_intent FROM conversations WHERE id = ?")) {
+            s.setString(1, conversationId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    private static int priority(Connection c, String conversationId, Reply reply) throws SQLException {
+        String intent = lastIntent(c, conversationId, reply);
+        return reply.handoff().priority() || (intent != null && URGENT.contains(intent)) ? 0 : 1;
+    }
+}
