@@ -7,6 +7,7 @@ import dev.kefu.handoff.HandoffQueue;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -74,7 +75,9 @@ public final class HttpServer implements AutoCloseable {
 
     private void routes(Javalin app) {
         app.before("/api/*", HttpServer::allowCrossOrigin);
-        app.options("/api/*", ctx -> ctx.status(204));
+        for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events")) {
+            app.options(path, ctx -> ctx.status(204)); // CORS preflight of pages that embed the widget
+        }
         app.post("/api/messages", messages::post);
         app.get("/api/conversations/{id}/messages", messages::transcript);
         app.sse("/api/conversations/{id}/events", messages::events);
@@ -126,9 +129,14 @@ public final class HttpServer implements AutoCloseable {
                 String.format(java.util.Locale.ROOT, "%.2f", millis), ctx.ip());
     }
 
+    /** The route template ({@code /api/conversations/{id}/messages}), so that metrics do not explode per id. */
     private static String route(Context ctx) {
-        String path = ctx.endpointHandlerPath();
-        return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
+        try {
+            String path = ctx.endpointHandlerPath();
+            return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
+        } catch (IllegalStateException e) {
+            return "unmatched"; // no endpoint ran: 404, 405 or a request stopped in a before-handler
+        }
     }
 
     private void refreshStatuses() {

@@ -1,0 +1,73 @@
+package dev.kefu.channel.http;
+
+import dev.kefu.dialog.ChatEngine;
+import dev.kefu.dialog.DecisionPolicy;
+import dev.kefu.dialog.ReplyRenderer;
+import dev.kefu.dialog.Thresholds;
+import dev.kefu.faq.LuceneFaqSearcher;
+import dev.kefu.intent.OpenNlpIntentClassifier;
+import dev.kefu.store.Database;
+import dev.kefu.store.SqlConversationStore;
+import dev.kefu.store.SqlHandoffQueue;
+import dev.kefu.text.ChineseVariants;
+import dev.kefu.text.SmartcnTokenizer;
+import dev.kefu.text.Synonyms;
+import dev.kefu.text.TextNormalizer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The real server on port 0 over the shipped models and an SQLite file, plus an HTTP client. */
+final class TestServer implements AutoCloseable {
+    private static final TextNormalizer NORMALIZER = new TextNormalizer(ChineseVariants.icu());
+    private static final SmartcnTokenizer TOKENIZER =
+            new SmartcnTokenizer(Synonyms.read(Path.of("models/synonyms.txt"), NORMALIZER));
+    private static final OpenNlpIntentClassifier CLASSIFIER = OpenNlpIntentClassifier.load(Path.of("models/intent.bin"));
+    private static final LuceneFaqSearcher FAQ = LuceneFaqSearcher.open(Path.of("models/faq-index"));
+
+    private final Database db;
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String base;
+
+    TestServer(Path dbFile) {
+        db = Database.open("jdbc:sqlite:" + dbFile);
+        SqlConversationStore store = new SqlConversationStore(db);
+        ChatEngine engine = new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
+                new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store);
+        server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db), db::isHealthy,
+                Map.of("intents", CLASSIFIER.labels().size())));
+        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> post(String path, byte[] body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        db.close();
+    }
+}
