@@ -8,6 +8,8 @@ import dev.kefu.store.SqlHandoffQueue;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: the HTTP API, demo page and widget, until the process is stopped. */
@@ -31,8 +33,16 @@ final class ServeCommand {
         int port = options.integer("port", 7070, 0, 65_535);
         String host = options.string("host", "127.0.0.1");
         long start = System.nanoTime();
-        Models models = Models.load(options.path("models", "models"), options.path("corpus", "corpus"));
-        Database db = Database.open(options.string("db", DEFAULT_DB));
+        String url = options.string("db", DEFAULT_DB);
+        // The database (driver, pool, migrations) opens while the models load: startup is I/O and class loading.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(url));
+        Models models;
+        Database db;
+        try {
+            models = Models.load(options.path("models", "models"), options.path("corpus", "corpus"));
+        } finally {
+            db = join(opening);
+        }
         SqlConversationStore store = new SqlConversationStore(db);
         HttpServer server = new HttpServer(new HttpServer.Parts(
                 models.engine(Thresholds.DEFAULT, Settings.hotline(options, System.getenv()), store),
@@ -51,11 +61,19 @@ final class ServeCommand {
             db.close();
             stopped.countDown();
         }, "kefu-shutdown"));
-        String url = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + bound + "/";
+        String page = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + bound + "/";
         out.printf("kefu is ready in %d ms: open %s (demo page and chat widget)%n",
-                (System.nanoTime() - start) / 1_000_000, url);
-        out.println("embed the widget with <script src=\"" + url + "widget.js\" defer></script>; stop with Ctrl-C");
+                (System.nanoTime() - start) / 1_000_000, page);
+        out.println("embed the widget with <script src=\"" + page + "widget.js\" defer></script>; stop with Ctrl-C");
         stopped.await();
         return 0;
+    }
+
+    private static Database join(CompletableFuture<Database> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }
