@@ -5,6 +5,8 @@ import dev.kefu.dialog.Thresholds;
 import dev.kefu.store.Database;
 import dev.kefu.store.SqlConversationStore;
 import dev.kefu.store.SqlHandoffQueue;
+import dev.kefu.store.SqlTicketStore;
+import java.time.Clock;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +48,8 @@ final class ServeCommand {
         SqlConversationStore store = new SqlConversationStore(db);
         HttpServer server = new HttpServer(new HttpServer.Parts(
                 models.engine(Thresholds.DEFAULT, Settings.hotline(options, System.getenv()), store),
-                store, store, new SqlHandoffQueue(db), db::isHealthy, models.describe()));
+                store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), db::isHealthy,
+                models.describe()), System.getenv(Settings.AGENT_TOKEN_ENV));
         int bound;
         try {
             bound = server.start(host, port);

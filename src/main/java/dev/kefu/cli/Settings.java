@@ -5,6 +5,8 @@ import java.util.Map;
 /** Operator settings shared by commands: flag first, then environment variable, then default. */
 final class Settings {
     static final String HOTLINE_ENV = "KEFU_HOTLINE";
+    /** Bearer token of the agent API; unset disables it. */
+    static final String AGENT_TOKEN_ENV = "KEFU_AGENT_TOKEN";
 
     private Settings() {
     }

@@ -1,5 +1,6 @@
 package dev.kefu.dialog;
 
+import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.FaqHit;
 import dev.kefu.faq.FaqSearcher;
 import dev.kefu.intent.IntentClassifier;
@@ -49,6 +50,12 @@ public final class ChatEngine {
         List<FaqHit> hits = parts.faq().search(tokens, FAQ_HITS);
         Decision decision = policy.decide(prediction, hits, state);
         return record(conversationId, text, state, decision, prediction);
+    }
+
+    /** The FAQ entries that best match {@code text}, for an agent answering it by hand. */
+    public List<FaqEntry> faqFor(String text, int k) {
+        Tokens tokens = parts.tokenizer().tokenize(parts.normalizer().normalize(truncate(text)));
+        return parts.faq().search(tokens, k).stream().map(FaqHit::entry).toList();
     }
 
     private Reply record(String conversationId, String text, ConversationState state, Decision decision,

@@ -4,6 +4,9 @@ import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ConversationStore;
 import dev.kefu.dialog.Transcripts;
 import dev.kefu.handoff.HandoffQueue;
+import dev.kefu.handoff.TicketStatus;
+import dev.kefu.handoff.TicketStore;
+import dev.kefu.handoff.UnknownTicketException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -29,8 +32,9 @@ public final class HttpServer implements AutoCloseable {
 
     private final Parts parts;
     private final HttpMetrics metrics = new HttpMetrics();
-    private final EventHub events = new EventHub();
+    private final Live live;
     private final MessageRoutes messages;
+    private final AgentRoutes agents;
     private final WebAssets assets = new WebAssets();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "kefu-status-refresh");
@@ -41,20 +45,25 @@ public final class HttpServer implements AutoCloseable {
 
     /** What the server serves. {@code healthy} reports whether the database answers. */
     public record Parts(ChatEngine engine, ConversationStore conversations, Transcripts transcripts,
-                        HandoffQueue queue, BooleanSupplier databaseHealthy, Map<String, Object> modelInfo) {
+                        HandoffQueue queue, TicketStore tickets, BooleanSupplier databaseHealthy,
+                        Map<String, Object> modelInfo) {
         public Parts {
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(conversations, "conversations");
             Objects.requireNonNull(transcripts, "transcripts");
             Objects.requireNonNull(queue, "queue");
+            Objects.requireNonNull(tickets, "tickets");
             Objects.requireNonNull(databaseHealthy, "databaseHealthy");
             modelInfo = Map.copyOf(modelInfo);
         }
     }
 
-    public HttpServer(Parts parts) {
+    /** {@code agentToken} is the bearer token of the agent API; null or blank disables that API. */
+    public HttpServer(Parts parts, String agentToken) {
         this.parts = Objects.requireNonNull(parts, "parts");
-        this.messages = new MessageRoutes(parts, events, metrics);
+        this.live = new Live(parts.queue());
+        this.messages = new MessageRoutes(parts, live, metrics);
+        this.agents = new AgentRoutes(parts, new AgentAuth(agentToken), live);
     }
 
     /** Starts listening on {@code host:port} (port 0 picks a free port); returns the bound port. */
@@ -81,6 +90,14 @@ public final class HttpServer implements AutoCloseable {
         app.post("/api/messages", messages::post);
         app.get("/api/conversations/{id}/messages", messages::transcript);
         app.sse("/api/conversations/{id}/events", messages::events);
+        app.before("/api/agent/*", agents::authenticate);
+        app.get("/api/agent/tickets", agents::list);
+        app.get("/api/agent/tickets/{id}", agents::ticket);
+        app.post("/api/agent/tickets/{id}/claim", agents::claim);
+        app.post("/api/agent/tickets/{id}/messages", agents::reply);
+        app.post("/api/agent/tickets/{id}/close", agents::close);
+        app.post("/api/agent/tickets/{id}/handback", agents::handBack);
+        app.sse("/api/agent/events", agents::events); // EventSource sends the token as ?access_token=
         app.get("/health", this::health);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         app.get("/", assets::demoPage);
@@ -89,6 +106,8 @@ public final class HttpServer implements AutoCloseable {
 
     private void errors(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(TicketStatus.IllegalMove.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
+        app.exception(UnknownTicketException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(dev.kefu.store.StoreException.class, (e, ctx) -> {
             LOG.error("storage failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

@@ -3,6 +3,7 @@ package dev.kefu.channel.http;
 import dev.kefu.dialog.Action;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ConversationStore;
+import dev.kefu.dialog.Reason;
 import dev.kefu.dialog.Reply;
 import dev.kefu.dialog.TranscriptMessage;
 import dev.kefu.dialog.Transcripts;
@@ -28,15 +29,15 @@ final class MessageRoutes {
     private final ConversationStore conversations;
     private final Transcripts transcripts;
     private final HandoffQueue queue;
-    private final EventHub events;
+    private final Live live;
     private final HttpMetrics metrics;
 
-    MessageRoutes(HttpServer.Parts parts, EventHub events, HttpMetrics metrics) {
+    MessageRoutes(HttpServer.Parts parts, Live live, HttpMetrics metrics) {
         this.engine = parts.engine();
         this.conversations = parts.conversations();
         this.transcripts = parts.transcripts();
         this.queue = parts.queue();
-        this.events = Objects.requireNonNull(events, "events");
+        this.live = Objects.requireNonNull(live, "live");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -48,8 +49,11 @@ final class MessageRoutes {
         Reply reply = engine.reply(id, request.text());
         metrics.decision(reply);
         QueueStatus handoff = reply.action() == Action.HANDOFF ? queue.status(id).orElse(null) : null;
-        if (handoff != null) {
-            events.publish(id, "status", status(handoff));
+        if (handoff != null && reply.reason().equals(Reason.WITH_AGENT.wireName())) {
+            live.userMessage(id, request.text(), java.time.Instant.now().toString());
+        } else if (handoff != null) {
+            live.users().publish(id, "status", status(handoff));
+            live.ticketOpened(id);
         }
         ctx.json(MessageResponse.of(reply, handoff));
     }
@@ -75,13 +79,13 @@ final class MessageRoutes {
             return;
         }
         client.keepAlive();
-        events.add(id, client);
+        live.users().add(id, client);
         client.sendEvent("status", status(queue.status(id).orElse(null)));
     }
 
     /** Refreshes the queue position of every listening conversation (called periodically). */
     void refreshStatuses() {
-        events.forEach((id, client) -> {
+        live.users().forEach((id, client) -> {
             if (!client.terminated()) {
                 client.sendEvent("status", status(queue.status(id).orElse(null)));
             }
@@ -95,7 +99,7 @@ final class MessageRoutes {
         return status;
     }
 
-    private static Map<String, Object> line(TranscriptMessage m) {
+    static Map<String, Object> line(TranscriptMessage m) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("role", m.role());
         line.put("text", m.text());

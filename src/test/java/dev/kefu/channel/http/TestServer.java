@@ -9,6 +9,8 @@ import dev.kefu.intent.OpenNlpIntentClassifier;
 import dev.kefu.store.Database;
 import dev.kefu.store.SqlConversationStore;
 import dev.kefu.store.SqlHandoffQueue;
+import dev.kefu.store.SqlTicketStore;
+import java.time.Clock;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.SmartcnTokenizer;
 import dev.kefu.text.Synonyms;
@@ -29,6 +31,7 @@ final class TestServer implements AutoCloseable {
     private static final OpenNlpIntentClassifier CLASSIFIER = OpenNlpIntentClassifier.load(Path.of("models/intent.bin"));
     private static final LuceneFaqSearcher FAQ = LuceneFaqSearcher.open(Path.of("models/faq-index"));
 
+    static final String AGENT_TOKEN = "test-agent-token";
     private final Database db;
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -39,8 +42,9 @@ final class TestServer implements AutoCloseable {
         SqlConversationStore store = new SqlConversationStore(db);
         ChatEngine engine = new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
                 new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store);
-        server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db), db::isHealthy,
-                Map.of("intents", CLASSIFIER.labels().size())));
+        server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db),
+                new SqlTicketStore(db, Clock.systemUTC()), db::isHealthy, Map.of("intents", CLASSIFIER.labels().size())),
+                AGENT_TOKEN);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 

@@ -1,0 +1,178 @@
+package dev.kefu.channel.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kefu.dialog.ChatEngine;
+import dev.kefu.dialog.TranscriptMessage;
+import dev.kefu.dialog.Transcripts;
+import dev.kefu.faq.FaqEntry;
+import dev.kefu.handoff.AgentMessage;
+import dev.kefu.handoff.HandoffQueue;
+import dev.kefu.handoff.HandoffTicket;
+import dev.kefu.handoff.TicketStatus;
+import dev.kefu.handoff.TicketStore;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The agent API under {@code /api/agent/}: the queue, a ticket with its transcript, and the moves. Thread-safe. */
+final class AgentRoutes {
+    /** Longest agent message, in characters. */
+    static final int MAX_AGENT_TEXT = 2000;
+    private static final String AGENT = "kefu.agent";
+    private static final String AGENTS_CHANNEL = "agents";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TicketStore tickets;
+    private final Transcripts transcripts;
+    private final HandoffQueue queue;
+    private final ChatEngine engine;
+    private final AgentAuth auth;
+    private final Live live;
+
+    AgentRoutes(HttpServer.Parts parts, AgentAuth auth, Live live) {
+        this.tickets = parts.tickets();
+        this.transcripts = parts.transcripts();
+        this.queue = parts.queue();
+        this.engine = parts.engine();
+        this.auth = Objects.requireNonNull(auth, "auth");
+        this.live = Objects.requireNonNull(live, "live");
+    }
+
+    void authenticate(Context ctx) {
+        ctx.attribute(AGENT, auth.authenticate(ctx));
+    }
+
+    void list(Context ctx) {
+        String status = ctx.queryParam("status");
+        TicketStatus filter;
+        try {
+            filter = status == null || status.isBlank() ? null : TicketStatus.ofWire(status);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+        Instant now = Instant.now();
+        ctx.json(Map.of("tickets", tickets.list(filter).stream().map(t -> view(t, now)).toList()));
+    }
+
+    void ticket(Context ctx) {
+        HandoffTicket ticket = tickets.find(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+        List<TranscriptMessage> messages = transcripts.transcript(ticket.conversationId()).orElse(List.of());
+        String lastUser = messages.stream().filter(m -> m.role().equals("user")).reduce((a, b) -> b)
+                .map(TranscriptMessage::text).orElse("");
+        Map<String, Object> body = view(ticket, Instant.now());
+        body.put("messages", messages.stream().map(MessageRoutes::line).toList());
+        body.put("faqSuggestions", lastUser.isBlank() ? List.of()
+                : engine.faqFor(lastUser, 3).stream().map(AgentRoutes::faq).toList());
+        ctx.json(body);
+    }
+
+    void claim(Context ctx) {
+        HandoffTicket ticket = tickets.claim(ctx.pathParam("id"), agent(ctx));
+        live.ticketChanged(ticket);
+        ctx.json(view(ticket, Instant.now()));
+    }
+
+    void reply(Context ctx) {
+        String text = text(ctx);
+        AgentMessage message = tickets.reply(ctx.pathParam("id"), agent(ctx), text);
+        live.agentMessage(message);
+        ctx.status(201).json(Map.of("ticketId", message.ticketId(), "conversationId", message.conversationId(),
+                "agent", message.agent(), "text", message.text(), "time", message.time().toString()));
+    }
+
+    void close(Context ctx) {
+        String note = optionalNote(ctx);
+        HandoffTicket ticket = tickets.close(ctx.pathParam("id"), agent(ctx), note);
+        live.ticketChanged(ticket);
+        ctx.json(view(ticket, Instant.now()));
+    }
+
+    void handBack(Context ctx) {
+        HandoffTicket ticket = tickets.handBack(ctx.pathParam("id"), agent(ctx));
+        live.ticketChanged(ticket);
+        ctx.json(view(ticket, Instant.now()));
+    }
+
+    /** {@code GET /api/agent/events}: every ticket change and user message, live. */
+    void events(SseClient client) {
+        client.keepAlive();
+        live.agents().add(AGENTS_CHANNEL, client);
+        client.sendEvent("hello", Map.of("waiting", tickets.list(TicketStatus.WAITING).size()));
+    }
+
+    Map<String, Object> view(HandoffTicket t, Instant now) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("ticketId", t.ticketId());
+        view.put("conversationId", t.conversationId());
+        view.put("status", t.status().wireName());
+        view.put("priority", t.priority());
+        view.put("reason", t.reason());
+        view.put("intent", t.intent());
+        view.put("agent", t.agent());
+        view.put("createdAt", t.createdAt().toString());
+        view.put("claimedAt", t.claimedAt() == null ? null : t.claimedAt().toString());
+        view.put("closedAt", t.closedAt() == null ? null : t.closedAt().toString());
+        view.put("note", t.note());
+        Instant end = t.claimedAt() != null ? t.claimedAt() : t.closedAt() != null ? t.closedAt() : now;
+        view.put("waitSeconds", Math.max(0, Duration.between(t.createdAt(), end).toSeconds()));
+        view.put("position", t.status() == TicketStatus.WAITING
+                ? queue.status(t.conversationId()).map(s -> s.position()).orElse(null) : null);
+        return view;
+    }
+
+    private static Map<String, Object> faq(FaqEntry e) {
+        return Map.of("faqId", e.id(), "question", e.question(), "answer", e.answer());
+    }
+
+    private static String agent(Context ctx) {
+        return Objects.requireNonNull(ctx.attribute(AGENT), "authenticated agent");
+    }
+
+    private static ApiException notFound(Context ctx) {
+        return new ApiException(404, "no ticket " + ctx.pathParam("id"));
+    }
+
+    private static String text(Context ctx) {
+        JsonNode text = body(ctx).get("text");
+        if (text == null || !text.isTextual() || text.asText().isBlank()) {
+            throw new ApiException(400, "text is required and must be a non-blank string");
+        }
+        if (text.asText().length() > MAX_AGENT_TEXT) {
+            throw new ApiException(400, "text must be at most " + MAX_AGENT_TEXT + " characters");
+        }
+        return text.asText().strip();
+    }
+
+    private static String optionalNote(Context ctx) {
+        if (ctx.body().isBlank()) {
+            return null;
+        }
+        JsonNode note = body(ctx).get("note");
+        if (note == null || note.isNull()) {
+            return null;
+        }
+        if (!note.isTextual() || note.asText().length() > MAX_AGENT_TEXT) {
+            throw new ApiException(400, "note must be a string of at most " + MAX_AGENT_TEXT + " characters");
+        }
+        return note.asText().strip();
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode node = JSON.readTree(ctx.bodyAsBytes());
+            if (node == null || !node.isObject()) {
+                throw new ApiException(400, "body must be a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new ApiException(400, "body must be a JSON object");
+        }
+    }
+}

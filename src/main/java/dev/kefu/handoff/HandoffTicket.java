@@ -1,0 +1,20 @@
+package dev.kefu.handoff;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A request for a person. {@code priority} 0 goes first (a stolen account, a failed payment);
+ * {@code agent}, {@code claimedAt}, {@code closedAt} and {@code note} are null until they apply.
+ */
+public record HandoffTicket(String ticketId, String conversationId, TicketStatus status, String reason,
+                            String intent, int priority, Instant createdAt, Instant claimedAt, Instant closedAt,
+                            String agent, String note) {
+    public HandoffTicket {
+        Objects.requireNonNull(ticketId, "ticketId");
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+}

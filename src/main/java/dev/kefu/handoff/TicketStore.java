@@ -1,0 +1,30 @@
+package dev.kefu.handoff;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tickets as agents work them. Every move is atomic: of two agents claiming one ticket exactly one
+ * succeeds; the others get {@link TicketStatus.IllegalMove}. Implementations are thread-safe.
+ */
+public interface TicketStore {
+    /** Tickets with {@code status} (all when null), queue order: priority, then age. */
+    List<HandoffTicket> list(TicketStatus status);
+
+    Optional<HandoffTicket> find(String ticketId);
+
+    /** Assigns a waiting ticket to {@code agent}. */
+    HandoffTicket claim(String ticketId, String agent);
+
+    /** Adds {@code agent}'s message to the conversation; the ticket must be assigned to that agent. */
+    AgentMessage reply(String ticketId, String agent, String text);
+
+    /** Closes an open ticket with an optional resolution note; the bot answers the conversation again. */
+    HandoffTicket close(String ticketId, String agent, String note);
+
+    /** Returns an open ticket's conversation to the bot. */
+    HandoffTicket handBack(String ticketId, String agent);
+
+    /** Mean time from creation to claim of the last {@code n} claimed tickets, in seconds; empty without history. */
+    Optional<Double> recentWaitSeconds(int n);
+}

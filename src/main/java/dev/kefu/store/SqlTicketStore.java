@@ -1,0 +1,159 @@
+package dev.kefu.store;
+
+import dev.kefu.handoff.AgentMessage;
+import dev.kefu.handoff.HandoffTicket;
+import dev.kefu.handoff.TicketStatus;
+import dev.kefu.handoff.TicketStatus.Move;
+import dev.kefu.handoff.TicketStore;
+import dev.kefu.handoff.UnknownTicketException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Tickets in SQL. Each move reads the ticket, checks the move against {@link TicketStatus} and
+ * writes, in one transaction; the write is conditional on the status read, so a concurrent move
+ * can never be applied twice. Closing or handing back also hands the conversation back to the bot.
+ * Thread-safe.
+ */
+public final class SqlTicketStore implements TicketStore {
+    private static final String COLUMNS = "id, conversation_id, status, reason, intent, priority, created_at, "
+            + "claimed_at, closed_at, agent, note";
+    private static final String QUEUE_ORDER = " ORDER BY priority, created_at, id";
+
+    private final Database db;
+    private final Clock clock;
+
+    public SqlTicketStore(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public List<HandoffTicket> list(TicketStatus status) {
+        return db.read(c -> {
+            String sql = "SELECT " + COLUMNS + " FROM tickets" + (status == null ? "" : " WHERE status = ?") + QUEUE_ORDER;
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (status != null) {
+                    s.setString(1, status.wireName());
+                }
+                List<HandoffTicket> tickets = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        tickets.add(ticket(r));
+                    }
+                }
+                return List.copyOf(tickets);
+            }
+        });
+    }
+
+    @Override
+    public Optional<HandoffTicket> find(String ticketId) {
+        return db.read(c -> find(c, ticketId));
+    }
+
+    @Override
+    public HandoffTicket claim(String ticketId, String agent) {
+        return db.inTransaction(c -> {
+            HandoffTicket ticket = require(c, ticketId);
+            ticket.status().after(Move.CLAIM);
+            update(c, "UPDATE tickets SET status = 'assigned', agent = ?, claimed_at = ? WHERE id = ? AND status = 'waiting'",
+                    agent, clock.millis(), ticketId);
+            return require(c, ticketId);
+        });
+    }
+
+    @Override
+    public AgentMessage reply(String ticketId, String agent, String text) {
+        return db.inTransaction(c -> {
+            HandoffTicket ticket = require(c, ticketId);
+            ticket.status().after(Move.REPLY);
+            if (!agent.equals(ticket.agent())) {
+                throw new TicketStatus.IllegalMove("cannot reply: ticket is assigned to " + ticket.agent());
+            }
+            Instant now = clock.instant();
+            update(c, "INSERT INTO messages (conversation_id, role, text, created_at) VALUES (?, 'agent', ?, ?)",
+                    ticket.conversationId(), text, now.toEpochMilli());
+            update(c, "UPDATE conversations SET updated_at = ? WHERE id = ?", now.toEpochMilli(), ticket.conversationId());
+            return new AgentMessage(ticketId, ticket.conversationId(), agent, text, now);
+        });
+    }
+
+    @Override
+    public HandoffTicket close(String ticketId, String agent, String note) {
+        return end(ticketId, agent, note, Move.CLOSE);
+    }
+
+    @Override
+    public HandoffTicket handBack(String ticketId, String agent) {
+        return end(ticketId, agent, null, Move.HAND_BACK);
+    }
+
+    @Override
+    public Optional<Double> recentWaitSeconds(int n) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT AVG(claimed_at - created_at) FROM (SELECT claimed_at, "
+                    + "created_at FROM tickets WHERE claimed_at IS NOT NULL ORDER BY claimed_at DESC LIMIT ?)")) {
+                s.setInt(1, n);
+                try (ResultSet r = s.executeQuery()) {
+                    double millis = r.next() ? r.getDouble(1) : 0;
+                    return r.wasNull() ? Optional.empty() : Optional.of(millis / 1000.0);
+                }
+            }
+        });
+    }
+
+    private HandoffTicket end(String ticketId, String agent, String note, Move move) {
+        return db.inTransaction(c -> {
+            HandoffTicket ticket = require(c, ticketId);
+            TicketStatus next = ticket.status().after(move);
+            long now = clock.millis();
+            update(c, "UPDATE tickets SET status = ?, closed_at = ?, note = ?, agent = COALESCE(agent, ?) WHERE id = ? "
+                    + "AND status IN ('waiting', 'assigned')", next.wireName(), now, note, agent, ticketId);
+            update(c, "UPDATE conversations SET handed_off = 0, consecutive_fallbacks = 0, updated_at = ? WHERE id = ?",
+                    now, ticket.conversationId());
+            return require(c, ticketId);
+        });
+    }
+
+    private static HandoffTicket require(Connection c, String ticketId) throws SQLException {
+        return find(c, ticketId).orElseThrow(() -> new UnknownTicketException(ticketId));
+    }
+
+    private static Optional<HandoffTicket> find(Connection c, String ticketId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM tickets WHERE id = ?")) {
+            s.setString(1, ticketId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(ticket(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static HandoffTicket ticket(ResultSet r) throws SQLException {
+        return new HandoffTicket(r.getString(1), r.getString(2), TicketStatus.ofWire(r.getString(3)), r.getString(4),
+                r.getString(5), r.getInt(6), Instant.ofEpochMilli(r.getLong(7)), instant(r, 8), instant(r, 9),
+                r.getString(10), r.getString(11));
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        long millis = r.getLong(column);
+        return r.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}
