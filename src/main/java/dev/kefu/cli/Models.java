@@ -5,6 +5,7 @@ import dev.kefu.dialog.ConversationStore;
 import dev.kefu.dialog.DecisionPolicy;
 import dev.kefu.dialog.InMemoryConversationStore;
 import dev.kefu.dialog.ReplyRenderer;
+import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.OpenNlpIntentClassifier;
@@ -15,6 +16,7 @@ import dev.kefu.text.Synonyms;
 import dev.kefu.text.TextNormalizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -56,13 +58,13 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, OpenNlpInte
 
     /** A new engine over these models, with its own in-memory conversations. */
     ChatEngine engine(Thresholds thresholds, String hotline) {
-        return engine(thresholds, hotline, new InMemoryConversationStore());
+        return engine(thresholds, hotline, new InMemoryConversationStore(), ServiceHours.ALWAYS);
     }
 
     /** A new engine over these models that keeps conversations in {@code store}. */
-    ChatEngine engine(Thresholds thresholds, String hotline, ConversationStore store) {
+    ChatEngine engine(Thresholds thresholds, String hotline, ConversationStore store, ServiceHours hours) {
         return new ChatEngine(new ChatEngine.Pipeline(normalizer, tokenizer, classifier, faq),
-                new DecisionPolicy(thresholds, faq.entries()), new ReplyRenderer(hotline), store);
+                new DecisionPolicy(thresholds, faq.entries()), new ReplyRenderer(hotline, hours, Clock.systemUTC()), store);
     }
 
     /** What the health check reports about the models. */

@@ -1,12 +1,15 @@
 package dev.kefu.cli;
 
 import dev.kefu.channel.http.HttpServer;
+import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.Thresholds;
 import dev.kefu.store.Database;
 import dev.kefu.store.SqlConversationStore;
 import dev.kefu.store.SqlHandoffQueue;
 import dev.kefu.store.SqlTicketStore;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -19,19 +22,26 @@ final class ServeCommand {
     static final String DEFAULT_DB = "jdbc:sqlite:kefu-data/kefu.db";
     static final String USAGE = """
             usage: java -jar target/kefu.jar serve [--port N] [--host ADDR] [--db URL] [--models DIR]
-                                                  [--corpus DIR] [--hotline TEXT]
+                                                  [--corpus DIR] [--hotline TEXT] [--service-hours H]
+                                                  [--timezone ZONE]
               --port N        TCP port (default 7070; 0 picks a free one)
               --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --db URL        database (default %s; its directory is created)
               --models DIR    trained models (default models)
               --corpus DIR    corpus the models must match (default corpus; skipped when absent)
-              --hotline TEXT  customer-service hotline used in answers (default: $KEFU_HOTLINE)""".formatted(DEFAULT_DB);
+              --hotline TEXT  customer-service hotline used in answers (default: $KEFU_HOTLINE)
+              --service-hours H  when human agents work, e.g. 09:00-21:00 (default 00:00-24:00: always);
+                              outside them a handoff tells the user when agents are back
+              --timezone ZONE time zone of the service hours (default Asia/Shanghai)
+            The agent API (/api/agent/) needs the bearer token in $KEFU_AGENT_TOKEN.""".formatted(DEFAULT_DB);
 
     private ServeCommand() {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
-        Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline"), Set.of());
+        Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline",
+                "service-hours", "timezone"), Set.of());
+        ServiceHours hours = serviceHours(options);
         int port = options.integer("port", 7070, 0, 65_535);
         String host = options.string("host", "127.0.0.1");
         long start = System.nanoTime();
@@ -47,7 +57,7 @@ final class ServeCommand {
         }
         SqlConversationStore store = new SqlConversationStore(db);
         HttpServer server = new HttpServer(new HttpServer.Parts(
-                models.engine(Thresholds.DEFAULT, Settings.hotline(options, System.getenv()), store),
+                models.engine(Thresholds.DEFAULT, Settings.hotline(options, System.getenv()), store, hours),
                 store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), db::isHealthy,
                 models.describe()), System.getenv(Settings.AGENT_TOKEN_ENV));
         int bound;
@@ -70,6 +80,21 @@ final class ServeCommand {
         out.println("embed the widget with <script src=\"" + page + "widget.js\" defer></script>; stop with Ctrl-C");
         stopped.await();
         return 0;
+    }
+
+    private static ServiceHours serviceHours(Options options) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(options.string("timezone", "Asia/Shanghai"));
+        } catch (DateTimeException e) {
+            throw new UsageException("--timezone must be a zone id such as Asia/Shanghai, was "
+                    + options.string("timezone", ""));
+        }
+        try {
+            return ServiceHours.parse(options.string("service-hours", "00:00-24:00"), zone);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
     }
 
     private static Database join(CompletableFuture<Database> opening) {

@@ -7,7 +7,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -20,11 +24,20 @@ public final class ReplyRenderer {
     private static final String HOTLINE = "{hotline}";
     private final Properties texts;
     private final String hotline;
+    private final ServiceHours hours;
+    private final Clock clock;
 
-    /** {@code hotline} may be null or blank: answers then point to 官网「联系我们」. */
+    /** {@code hotline} may be null or blank: answers then point to 官网「联系我们」. Agents are always there. */
     public ReplyRenderer(String hotline) {
+        this(hotline, ServiceHours.ALWAYS, Clock.systemUTC());
+    }
+
+    /** Outside {@code hours}, a handoff tells the user when agents are back. */
+    public ReplyRenderer(String hotline, ServiceHours hours, Clock clock) {
         this.texts = load();
         this.hotline = hotline == null || hotline.isBlank() ? texts.getProperty("hotline.unset") : hotline.strip();
+        this.hours = Objects.requireNonNull(hours, "hours");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The reply for {@code decision}; {@code top} is the top intent, null for an empty message. */
@@ -51,10 +64,21 @@ public final class ReplyRenderer {
                     suggestions(f.topics()), null, reason, f.detail());
         }
         if (decision instanceof Decision.Handoff h) {
-            return new Reply(conversationId, Action.HANDOFF, intent, confidence, text("handoff." + reason), null,
+            return new Reply(conversationId, Action.HANDOFF, intent, confidence, handoffText(h), null,
                     List.of(), new HandoffRequest(reason, h.priority()), reason, h.detail());
         }
         throw new IllegalStateException("unknown decision " + decision);
+    }
+
+    private String handoffText(Decision.Handoff handoff) {
+        String text = text("handoff." + handoff.reason().wireName());
+        Instant now = clock.instant();
+        if (hours.isOpen(now)) {
+            return text;
+        }
+        String back = hours.nextOpening(now).format(DateTimeFormatter.ofPattern("M月d日 HH:mm"));
+        return text + "\n" + text("handoff.after_hours").replace("{hours}", hours.opens() + "–" + hours.closes())
+                .replace("{back}", back);
     }
 
     private String withHotline(String text) {

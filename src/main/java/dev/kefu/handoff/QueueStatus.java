@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * Where a conversation's open ticket stands: its id, its status ({@code waiting} or
- * {@code assigned}), its place in the queue (1 = next; 0 once assigned) and why it was opened.
+ * {@code assigned}), its place in the queue (1 = next; 0 once assigned), why it was opened, and
+ * the estimated wait in seconds (null when there is not enough history to estimate).
  */
-public record QueueStatus(String ticketId, String status, int position, String reason) {
+public record QueueStatus(String ticketId, String status, int position, String reason, Integer estimatedWaitSeconds) {
     public QueueStatus {
         Objects.requireNonNull(ticketId, "ticketId");
         Objects.requireNonNull(status, "status");

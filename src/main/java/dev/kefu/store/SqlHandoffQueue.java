@@ -28,6 +28,8 @@ public final class SqlHandoffQueue implements HandoffQueue {
         return db.read(c -> status(c, conversationId));
     }
 
+    private static final int RECENT_CLAIMS = 20;
+
     /** Intents whose tickets go to the front of the queue. */
     static final Set<String> URGENT = Set.of("account_stolen", "payment_failed");
 
@@ -56,8 +58,30 @@ public final class SqlHandoffQueue implements HandoffQueue {
                 + "AND t.status IN ('waiting', 'assigned')")) {
             s.setString(1, conversationId);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new QueueStatus(r.getString(1), r.getString(2), r.getInt(4), r.getString(3)))
-                        : Optional.empty();
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                int position = r.getInt(4);
+                return Optional.of(new QueueStatus(r.getString(1), r.getString(2), position, r.getString(3),
+                        position == 0 ? null : estimateWait(c, position)));
+            }
+        }
+    }
+
+    /**
+     * Position times the mean interval between the last {@value #RECENT_CLAIMS} claims: how fast
+     * agents have recently been taking tickets off the queue. Null with fewer than two claims.
+     */
+    private static Integer estimateWait(Connection c, int position) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MAX(claimed_at) - MIN(claimed_at) FROM "
+                + "(SELECT claimed_at FROM tickets WHERE claimed_at IS NOT NULL ORDER BY claimed_at DESC LIMIT ?)")) {
+            s.setInt(1, RECENT_CLAIMS);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next() || r.getInt(1) < 2) {
+                    return null;
+                }
+                double interval = r.getLong(2) / 1000.0 / (r.getInt(1) - 1);
+                return (int) Math.round(interval * position);
             }
         }
     }

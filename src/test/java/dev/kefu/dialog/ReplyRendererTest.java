@@ -58,4 +58,17 @@ class ReplyRendererTest {
             assertThat(reply.handoff()).isEqualTo(new HandoffRequest(reason.wireName(), false));
         }
     }
+
+    @Test
+    void outside_service_hours_a_handoff_says_when_agents_are_back() {
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.Clock night = java.time.Clock.fixed(java.time.LocalDateTime.parse("2026-11-26T23:30")
+                .atZone(shanghai).toInstant(), shanghai);
+        ReplyRenderer renderer = new ReplyRenderer(null, ServiceHours.parse("09:00-21:00", shanghai), night);
+        Reply reply = renderer.render("c1", new Decision.Handoff(false, Reason.USER_REQUEST, ""), refund);
+        assertThat(reply.text()).contains("09:00–21:00").contains("11月27日 09:00");
+        ReplyRenderer always = new ReplyRenderer(null, ServiceHours.ALWAYS, night);
+        assertThat(always.render("c1", new Decision.Handoff(false, Reason.USER_REQUEST, ""), refund).text())
+                .doesNotContain("服务时间");
+    }
 }

@@ -166,6 +166,17 @@ class HandoffIT {
     }
 
     @Test
+    void the_wait_is_estimated_from_how_fast_agents_recently_claimed() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            String ticket = say(null, "转人工").get("handoff").get("ticketId").asText();
+            agent("POST", "/api/agent/tickets/" + ticket + "/claim", null);
+        }
+        JsonNode waiting = say(null, "转人工").get("handoff");
+        assertThat(waiting.get("position").asInt()).isEqualTo(1);
+        assertThat(waiting.get("estimatedWaitSeconds").isInt()).isTrue();
+    }
+
+    @Test
     void the_agent_event_stream_announces_new_tickets_and_user_messages() throws Exception {
         try (EventStream console = new EventStream(server.client(),
                 server.base + "/api/agent/events?access_token=" + TestServer.AGENT_TOKEN)) {
