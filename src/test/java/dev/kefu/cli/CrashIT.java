@@ -1,0 +1,102 @@
+package dev.kefu.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kill -9} of the server loses nothing it acknowledged and duplicates nothing. */
+class CrashIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern READY = Pattern.compile("open (http://127\\.0\\.0\\.1:\\d+)/");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private record Server(Process process, String base) {
+    }
+
+    private static Server start(Path db) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", "target/kefu.jar", "serve", "--port", "0",
+                "--db", "jdbc:sqlite:" + db).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("KEFU_AGENT_TOKEN", "crash-test");
+        Process process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            Matcher ready = READY.matcher(line);
+            if (ready.find()) {
+                return new Server(process, ready.group(1));
+            }
+        }
+        throw new AssertionError("server exited before it was ready: " + process.waitFor());
+    }
+
+    private JsonNode post(String base, Map<String, String> body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode get(String base, String path, boolean agent) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        if (agent) {
+            request.header("Authorization", "Bearer crash-test");
+        }
+        return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void kill_9_right_after_acknowledged_messages_and_tickets_loses_nothing(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("kefu.db");
+        Server first = start(db);
+        List<String> conversations = new ArrayList<>();
+        List<String> tickets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                String id = post(first.base(), Map.of("text", "退款多久到账")).get("conversationId").asText();
+                JsonNode handoff = post(first.base(), Map.of("conversationId", id, "text", "转人工"));
+                tickets.add(handoff.get("handoff").get("ticketId").asText());
+                post(first.base(), Map.of("conversationId", id, "text", "第 " + i + " 位用户还在等"));
+                conversations.add(id);
+            }
+        } finally {
+            first.process().destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+        }
+
+        Server second = start(db);
+        try {
+            for (int i = 0; i < conversations.size(); i++) {
+                JsonNode transcript = get(second.base(), "/api/conversations/" + conversations.get(i) + "/messages", false);
+                List<String> lines = new ArrayList<>();
+                transcript.get("messages").forEach(m -> lines.add(m.get("role").asText() + ":" + m.get("text").asText()));
+                assertThat(lines).as("conversation %d", i).hasSize(6)
+                        .containsSubsequence("user:退款多久到账", "user:转人工", "user:第 " + i + " 位用户还在等");
+                assertThat(transcript.get("handoff").get("ticketId").asText()).isEqualTo(tickets.get(i));
+            }
+            JsonNode waiting = get(second.base(), "/api/agent/tickets?status=waiting", true).get("tickets");
+            List<String> ids = new ArrayList<>();
+            waiting.forEach(t -> ids.add(t.get("ticketId").asText()));
+            assertThat(ids).containsExactlyInAnyOrderElementsOf(tickets);
+        } finally {
+            second.process().destroy();
+            second.process().waitFor();
+        }
+    }
+}
