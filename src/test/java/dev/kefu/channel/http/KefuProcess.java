@@ -1,0 +1,94 @@
+package dev.kefu.channel.http;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shaded {@code target/kefu.jar} running {@code serve --port 0} as a separate process, with
+ * its own database in {@code dir}. Its log goes to {@code dir/serve.log}.
+ */
+final class KefuProcess implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("kefu is ready in \\d+ ms: open (http://\\S+/)");
+
+    private final Process process;
+    private final String url;
+    private final Path log;
+
+    private KefuProcess(Process process, String url, Path log) {
+        this.process = process;
+        this.url = url;
+        this.log = log;
+    }
+
+    static KefuProcess start(Path dir) throws IOException, InterruptedException {
+        Path jar = Path.of("target", "kefu.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run `./mvnw verify` (it packages before the ITs)");
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = dir.resolve("serve.log");
+        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString(), "serve",
+                "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("kefu.db")))
+                .redirectError(log.toFile())
+                .start();
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> readStdout(process, ready), "kefu-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new KefuProcess(process, ready.get(60, TimeUnit.SECONDS), log);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("kefu serve did not become ready: " + e.getMessage()
+                    + "\n" + Files.readString(log), e);
+        }
+    }
+
+    /** Completes {@code ready} with the URL from the ready line, then keeps draining stdout. */
+    private static void readStdout(Process process, CompletableFuture<String> ready) {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                Matcher matcher = READY.matcher(line);
+                if (matcher.find()) {
+                    ready.complete(matcher.group(1));
+                }
+            }
+            ready.completeExceptionally(new IllegalStateException("exited with " + process.waitFor()));
+        } catch (IOException e) {
+            ready.completeExceptionally(new UncheckedIOException(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ready.completeExceptionally(e);
+        }
+    }
+
+    /** The base URL, ending in {@code /}: {@code http://127.0.0.1:PORT/}. */
+    String url() {
+        return url;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
