@@ -79,7 +79,7 @@ public final class SqlTicketStore implements TicketStore {
             if (!agent.equals(ticket.agent())) {
                 throw new TicketStatus.IllegalMove("cannot reply: ticket is assigned to " + ticket.agent());
             }
-            Instant now = clock.instant();
+            Instant now = Instant.ofEpochMilli(clock.millis()); // the transcript's precision, so live and stored times match
             update(c, "INSERT INTO messages (conversation_id, role, text, created_at) VALUES (?, 'agent', ?, ?)",
                     ticket.conversationId(), text, now.toEpochMilli());
             update(c, "UPDATE conversations SET updated_at = ? WHERE id = ?", now.toEpochMilli(), ticket.conversationId());

@@ -89,6 +89,7 @@ public final class HttpServer implements AutoCloseable {
         }
         app.post("/api/messages", messages::post);
         app.get("/api/conversations/{id}/messages", messages::transcript);
+        app.before("/api/conversations/{id}/events", messages::requireConversation);
         app.sse("/api/conversations/{id}/events", messages::events);
         app.before("/api/agent/*", agents::authenticate);
         app.get("/api/agent/tickets", agents::list);

@@ -70,14 +70,17 @@ final class MessageRoutes {
         ctx.json(body);
     }
 
+    /** Before the event stream starts: an unknown conversation is a plain 404, not a stream. */
+    void requireConversation(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (conversations.find(id).isEmpty()) {
+            throw new ApiException(404, "no conversation " + id);
+        }
+    }
+
     /** {@code GET /api/conversations/{id}/events}: status now, then live events (SSE). */
     void events(SseClient client) {
         String id = client.ctx().pathParam("id");
-        if (conversations.find(id).isEmpty()) {
-            client.sendEvent("error", Map.of("error", "no conversation " + id));
-            client.close();
-            return;
-        }
         client.keepAlive();
         live.users().add(id, client);
         client.sendEvent("status", status(queue.status(id).orElse(null)));
