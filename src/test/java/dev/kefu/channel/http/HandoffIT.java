@@ -40,11 +40,7 @@ class HandoffIT {
     }
 
     private JsonNode say(String conversationId, String text) throws Exception {
-        Map<String, String> body = conversationId == null ? Map.of("text", text)
-                : Map.of("conversationId", conversationId, "text", text);
-        HttpResponse<String> response = server.post("/api/messages", JSON.writeValueAsString(body));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return server.say(conversationId, text);
     }
 
     private HttpResponse<String> agent(String method, String path, String body, String name) throws Exception {

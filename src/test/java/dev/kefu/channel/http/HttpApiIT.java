@@ -40,12 +40,7 @@ class HttpApiIT {
     }
 
     private JsonNode say(String conversationId, String text) throws Exception {
-        String body = JSON.writeValueAsString(conversationId == null
-                ? java.util.Map.of("text", text) : java.util.Map.of("conversationId", conversationId, "text", text));
-        HttpResponse<String> response = server.post("/api/messages", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        return JSON.readTree(response.body());
+        return server.say(conversationId, text);
     }
 
     @Test

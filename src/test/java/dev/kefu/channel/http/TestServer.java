@@ -1,5 +1,7 @@
 package dev.kefu.channel.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.DecisionPolicy;
 import dev.kefu.dialog.ReplyRenderer;
@@ -32,6 +34,7 @@ final class TestServer implements AutoCloseable {
     private static final LuceneFaqSearcher FAQ = LuceneFaqSearcher.open(Path.of("models/faq-index"));
 
     static final String AGENT_TOKEN = "test-agent-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -46,6 +49,18 @@ final class TestServer implements AutoCloseable {
                 new SqlTicketStore(db, Clock.systemUTC()), db::isHealthy, Map.of("intents", CLASSIFIER.labels().size())),
                 AGENT_TOKEN);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+    }
+
+    /** Posts one user message; the reply must be 200 JSON. */
+    JsonNode say(String conversationId, String text) throws Exception {
+        Map<String, String> body = conversationId == null ? Map.of("text", text)
+                : Map.of("conversationId", conversationId, "text", text);
+        HttpResponse<String> response = post("/api/messages", JSON.writeValueAsString(body));
+        if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("")
+                .startsWith("application/json")) {
+            throw new AssertionError("POST /api/messages gave " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
