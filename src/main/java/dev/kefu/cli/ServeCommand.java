@@ -5,6 +5,8 @@ import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.Thresholds;
 import dev.kefu.store.Database;
 import dev.kefu.store.SqlConversationStore;
+import dev.kefu.channel.webhook.OutboxWorker;
+import dev.kefu.store.SqlChannelStore;
 import dev.kefu.store.SqlHandoffQueue;
 import dev.kefu.store.SqlTicketStore;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,7 +36,9 @@ final class ServeCommand {
               --service-hours H  when human agents work, e.g. 09:00-21:00 (default 00:00-24:00: always);
                               outside them a handoff tells the user when agents are back
               --timezone ZONE time zone of the service hours (default Asia/Shanghai)
-            The agent API (/api/agent/) needs the bearer token in $KEFU_AGENT_TOKEN.""".formatted(DEFAULT_DB);
+            Environment: KEFU_AGENT_TOKEN (agent API), KEFU_WECHAT_TOKEN, KEFU_WECHAT_APPID,
+            KEFU_WECHAT_SECRET, KEFU_WECHAT_API_BASE (WeChat), KEFU_WEBHOOK_SECRET,
+            KEFU_WEBHOOK_CALLBACK_URL (generic webhook); see the README.""".formatted(DEFAULT_DB);
 
     private ServeCommand() {
     }
@@ -56,10 +61,13 @@ final class ServeCommand {
             db = join(opening);
         }
         SqlConversationStore store = new SqlConversationStore(db);
+        Map<String, String> env = System.getenv();
+        SqlChannelStore channels = new SqlChannelStore(db, Clock.systemUTC());
         HttpServer server = new HttpServer(new HttpServer.Parts(
-                models.engine(Thresholds.DEFAULT, Settings.hotline(options, System.getenv()), store, hours),
-                store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), db::isHealthy,
-                models.describe()), System.getenv(Settings.AGENT_TOKEN_ENV));
+                models.engine(Thresholds.DEFAULT, Settings.hotline(options, env), store, hours),
+                store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), channels,
+                db::isHealthy, models.describe()), Settings.secrets(env));
+        OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
         int bound;
         try {
             bound = server.start(host, port);
@@ -68,9 +76,11 @@ final class ServeCommand {
             db.close();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+        outbox.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            outbox.close();
             db.close();
             stopped.countDown();
         }, "kefu-shutdown"));

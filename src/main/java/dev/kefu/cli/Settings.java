@@ -1,5 +1,13 @@
 package dev.kefu.cli;
 
+import dev.kefu.channel.http.HttpServer;
+import dev.kefu.channel.webhook.CallbackSender;
+import dev.kefu.channel.webhook.HmacSignature;
+import dev.kefu.channel.webhook.OutboundSender;
+import dev.kefu.channel.webhook.WechatSender;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Operator settings shared by commands: flag first, then environment variable, then default. */
@@ -7,6 +15,7 @@ final class Settings {
     static final String HOTLINE_ENV = "KEFU_HOTLINE";
     /** Bearer token of the agent API; unset disables it. */
     static final String AGENT_TOKEN_ENV = "KEFU_AGENT_TOKEN";
+    static final String WECHAT_API_DEFAULT = "https://api.weixin.qq.com";
 
     private Settings() {
     }
@@ -15,5 +24,31 @@ final class Settings {
     static String hotline(Options options, Map<String, String> env) {
         String value = options.string("hotline", env.get(HOTLINE_ENV));
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The secrets of the agent API and the webhooks, from the environment. */
+    static HttpServer.Secrets secrets(Map<String, String> env) {
+        return new HttpServer.Secrets(env.get(AGENT_TOKEN_ENV), env.get("KEFU_WECHAT_TOKEN"), env.get("KEFU_WEBHOOK_SECRET"));
+    }
+
+    /**
+     * The outbound senders configured in the environment: WeChat's customer-service API when the
+     * app id and secret are set, the generic callback when its URL and the webhook secret are set.
+     */
+    static List<OutboundSender> senders(Map<String, String> env) {
+        List<OutboundSender> senders = new ArrayList<>();
+        if (present(env, "KEFU_WECHAT_APPID") && present(env, "KEFU_WECHAT_SECRET")) {
+            senders.add(new WechatSender(env.getOrDefault("KEFU_WECHAT_API_BASE", WECHAT_API_DEFAULT),
+                    env.get("KEFU_WECHAT_APPID"), env.get("KEFU_WECHAT_SECRET"), Clock.systemUTC()));
+        }
+        if (present(env, "KEFU_WEBHOOK_CALLBACK_URL") && present(env, "KEFU_WEBHOOK_SECRET")) {
+            senders.add(new CallbackSender(env.get("KEFU_WEBHOOK_CALLBACK_URL"),
+                    new HmacSignature(env.get("KEFU_WEBHOOK_SECRET")), Clock.systemUTC()));
+        }
+        return senders;
+    }
+
+    private static boolean present(Map<String, String> env, String name) {
+        return env.get(name) != null && !env.get(name).isBlank();
     }
 }

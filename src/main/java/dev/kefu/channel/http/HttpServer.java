@@ -1,5 +1,6 @@
 package dev.kefu.channel.http;
 
+import dev.kefu.channel.webhook.ChannelStore;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ConversationStore;
 import dev.kefu.dialog.Transcripts;
@@ -10,6 +11,7 @@ import dev.kefu.handoff.UnknownTicketException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +37,7 @@ public final class HttpServer implements AutoCloseable {
     private final Live live;
     private final MessageRoutes messages;
     private final AgentRoutes agents;
+    private final WebhookRoutes webhooks;
     private final WebAssets assets = new WebAssets();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "kefu-status-refresh");
@@ -45,7 +48,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** What the server serves. {@code healthy} reports whether the database answers. */
     public record Parts(ChatEngine engine, ConversationStore conversations, Transcripts transcripts,
-                        HandoffQueue queue, TicketStore tickets, BooleanSupplier databaseHealthy,
+                        HandoffQueue queue, TicketStore tickets, ChannelStore channels, BooleanSupplier databaseHealthy,
                         Map<String, Object> modelInfo) {
         public Parts {
             Objects.requireNonNull(engine, "engine");
@@ -53,17 +56,36 @@ public final class HttpServer implements AutoCloseable {
             Objects.requireNonNull(transcripts, "transcripts");
             Objects.requireNonNull(queue, "queue");
             Objects.requireNonNull(tickets, "tickets");
+            Objects.requireNonNull(channels, "channels");
             Objects.requireNonNull(databaseHealthy, "databaseHealthy");
             modelInfo = Map.copyOf(modelInfo);
         }
     }
 
-    /** {@code agentToken} is the bearer token of the agent API; null or blank disables that API. */
-    public HttpServer(Parts parts, String agentToken) {
+    /**
+     * The shared secrets: the agent API's bearer token, WeChat's verification token and the generic
+     * webhook's HMAC secret. A null or blank one turns its API off.
+     */
+    public record Secrets(String agentToken, String wechatToken, String webhookSecret) {
+        public Secrets {
+            agentToken = blankToNull(agentToken);
+            wechatToken = blankToNull(wechatToken);
+            webhookSecret = blankToNull(webhookSecret);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    public HttpServer(Parts parts, Secrets secrets) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.live = new Live(parts.queue());
-        this.messages = new MessageRoutes(parts, live, metrics);
-        this.agents = new AgentRoutes(parts, new AgentAuth(agentToken), live);
+        Desk desk = new Desk(parts.engine(), parts.queue(), live, metrics);
+        this.messages = new MessageRoutes(parts, desk, live);
+        this.agents = new AgentRoutes(parts, new AgentAuth(secrets.agentToken()), live);
+        this.webhooks = new WebhookRoutes(desk, parts.channels(),
+                new WebhookRoutes.Settings(secrets.wechatToken(), secrets.webhookSecret()), Clock.systemUTC());
     }
 
     /** Starts listening on {@code host:port} (port 0 picks a free port); returns the bound port. */
@@ -99,6 +121,9 @@ public final class HttpServer implements AutoCloseable {
         app.post("/api/agent/tickets/{id}/close", agents::close);
         app.post("/api/agent/tickets/{id}/handback", agents::handBack);
         app.sse("/api/agent/events", agents::events); // EventSource sends the token as ?access_token=
+        app.get("/webhook/wechat", webhooks::wechatVerify);
+        app.post("/webhook/wechat", webhooks::wechatMessage);
+        app.post("/webhook/generic", webhooks::generic);
         app.get("/health", this::health);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         app.get("/", assets::demoPage);

@@ -1,19 +1,12 @@
 package dev.kefu.channel.http;
 
-import dev.kefu.dialog.Action;
-import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ConversationStore;
-import dev.kefu.dialog.Reason;
-import dev.kefu.dialog.Reply;
 import dev.kefu.dialog.TranscriptMessage;
 import dev.kefu.dialog.Transcripts;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.QueueStatus;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,37 +18,26 @@ final class MessageRoutes {
     /** Largest accepted request body, in bytes. */
     static final int MAX_BODY = 16 * 1024;
 
-    private final ChatEngine engine;
+    private final Desk desk;
     private final ConversationStore conversations;
     private final Transcripts transcripts;
     private final HandoffQueue queue;
     private final Live live;
-    private final HttpMetrics metrics;
 
-    MessageRoutes(HttpServer.Parts parts, Live live, HttpMetrics metrics) {
-        this.engine = parts.engine();
+    MessageRoutes(HttpServer.Parts parts, Desk desk, Live live) {
+        this.desk = Objects.requireNonNull(desk, "desk");
         this.conversations = parts.conversations();
         this.transcripts = parts.transcripts();
         this.queue = parts.queue();
         this.live = Objects.requireNonNull(live, "live");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** {@code POST /api/messages}: one user message in, the bot's reply out. */
     void post(Context ctx) {
-        MessageRequest request = MessageRequest.parse(body(ctx));
+        MessageRequest request = MessageRequest.parse(Bodies.read(ctx, MAX_BODY));
         String id = request.conversationId() != null && conversations.find(request.conversationId()).isPresent()
                 ? request.conversationId() : UUID.randomUUID().toString();
-        Reply reply = engine.reply(id, request.text());
-        metrics.decision(reply);
-        QueueStatus handoff = reply.action() == Action.HANDOFF ? queue.status(id).orElse(null) : null;
-        if (handoff != null && reply.reason().equals(Reason.WITH_AGENT.wireName())) {
-            live.userMessage(id, request.text(), java.time.Instant.now().toString());
-        } else if (handoff != null) {
-            live.users().publish(id, "status", status(handoff));
-            live.ticketOpened(id);
-        }
-        ctx.json(MessageResponse.of(reply, handoff));
+        ctx.json(desk.converse(id, request.text()));
     }
 
     /** {@code GET /api/conversations/{id}/messages}: the transcript. */
@@ -114,22 +96,5 @@ final class MessageRoutes {
             line.put("reason", m.reason());
         }
         return line;
-    }
-
-    /** Reads at most {@link #MAX_BODY} bytes, whatever the Content-Length says. */
-    private static byte[] body(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY) {
-            throw new ApiException(413, "body must be at most " + MAX_BODY + " bytes, was " + declared);
-        }
-        try (InputStream in = ctx.bodyInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (body.length > MAX_BODY) {
-                throw new ApiException(413, "body must be at most " + MAX_BODY + " bytes");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
-        }
     }
 }

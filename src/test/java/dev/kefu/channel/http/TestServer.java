@@ -10,6 +10,7 @@ import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.OpenNlpIntentClassifier;
 import dev.kefu.store.Database;
 import dev.kefu.store.SqlConversationStore;
+import dev.kefu.store.SqlChannelStore;
 import dev.kefu.store.SqlHandoffQueue;
 import dev.kefu.store.SqlTicketStore;
 import java.time.Clock;
@@ -34,6 +35,8 @@ final class TestServer implements AutoCloseable {
     private static final LuceneFaqSearcher FAQ = LuceneFaqSearcher.open(Path.of("models/faq-index"));
 
     static final String AGENT_TOKEN = "test-agent-token";
+    static final String WECHAT_TOKEN = "test-wechat-token";
+    static final String WEBHOOK_SECRET = "test-webhook-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final HttpServer server;
@@ -46,8 +49,9 @@ final class TestServer implements AutoCloseable {
         ChatEngine engine = new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
                 new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store);
         server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db),
-                new SqlTicketStore(db, Clock.systemUTC()), db::isHealthy, Map.of("intents", CLASSIFIER.labels().size())),
-                AGENT_TOKEN);
+                new SqlTicketStore(db, Clock.systemUTC()), new SqlChannelStore(db, Clock.systemUTC()), db::isHealthy,
+                Map.of("intents", CLASSIFIER.labels().size())),
+                new HttpServer.Secrets(AGENT_TOKEN, WECHAT_TOKEN, WEBHOOK_SECRET));
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 

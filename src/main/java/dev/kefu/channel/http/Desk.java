@@ -1,0 +1,42 @@
+package dev.kefu.channel.http;
+
+import dev.kefu.dialog.Action;
+import dev.kefu.dialog.ChatEngine;
+import dev.kefu.dialog.Reason;
+import dev.kefu.dialog.Reply;
+import dev.kefu.handoff.HandoffQueue;
+import dev.kefu.handoff.QueueStatus;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One user message from any channel (web API, WeChat, generic webhook): the engine's reply, the
+ * handoff status, the metrics, and the live notifications to widgets and agents. Thread-safe.
+ */
+final class Desk {
+    private final ChatEngine engine;
+    private final HandoffQueue queue;
+    private final Live live;
+    private final HttpMetrics metrics;
+
+    Desk(ChatEngine engine, HandoffQueue queue, Live live, HttpMetrics metrics) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.live = Objects.requireNonNull(live, "live");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** The reply to {@code text} in {@code conversationId} (which must exist or be new). */
+    MessageResponse converse(String conversationId, String text) {
+        Reply reply = engine.reply(conversationId, text);
+        metrics.decision(reply);
+        QueueStatus handoff = reply.action() == Action.HANDOFF ? queue.status(conversationId).orElse(null) : null;
+        if (handoff != null && reply.reason().equals(Reason.WITH_AGENT.wireName())) {
+            live.userMessage(conversationId, text, Instant.now().toString());
+        } else if (handoff != null) {
+            live.users().publish(conversationId, "status", MessageRoutes.status(handoff));
+            live.ticketOpened(conversationId);
+        }
+        return MessageResponse.of(reply, handoff);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kefu.channel.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the messaging channels keep: which platform user is which conversation, which inbound
+ * messages were already processed (platforms resend), and the outbox. Implementations are
+ * thread-safe.
+ */
+public interface ChannelStore {
+    /** The conversation of {@code userId} on {@code channel}, if it has one. */
+    Optional<String> conversationOf(String channel, String userId);
+
+    /** Links {@code userId} on {@code channel} to {@code conversationId} (which must exist). */
+    void link(String channel, String userId, String conversationId);
+
+    /**
+     * Claims an inbound message for processing. {@link Claim#first()} (mine) when nobody has seen it;
+     * the stored reply when it was processed; {@link Claim#busy()} while another request processes
+     * it. A claim left unanswered for {@code staleAfterMillis} (a crash) can be taken over.
+     */
+    Claim claim(String channel, String messageId, long staleAfterMillis);
+
+    /** Stores the reply of a claimed message, so that a resend gets the same reply. */
+    void answer(String channel, String messageId, String reply);
+
+    /** Messages due for delivery at {@code now}, oldest first, at most {@code limit}. */
+    List<OutboundMessage> due(Instant now, int limit);
+
+    void delivered(long outboxId, Instant at);
+
+    void failed(long outboxId, String error, Instant nextAttempt);
+
+    /** Result of {@link #claim}. */
+    record Claim(boolean mine, String reply) {
+        /** Nobody processed the message yet: the caller does now. */
+        public static Claim first() {
+            return new Claim(true, null);
+        }
+
+        public static Claim busy() {
+            return new Claim(false, null);
+        }
+
+        public static Claim done(String reply) {
+            return new Claim(false, reply);
+        }
+    }
+}

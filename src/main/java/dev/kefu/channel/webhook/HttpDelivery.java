@@ -1,0 +1,34 @@
+package dev.kefu.channel.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A POST/GET with timeouts on every call; non-2xx and I/O failures become {@link OutboundSender.DeliveryException}. */
+final class HttpDelivery {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    String send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new OutboundSender.DeliveryException("HTTP " + response.statusCode() + " from " + request.build().uri());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new OutboundSender.DeliveryException("cannot reach " + request.build().uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutboundSender.DeliveryException("interrupted", e);
+        }
+    }
+
+    static HttpRequest.Builder post(String url, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.kefu.channel.webhook;
+
+import java.util.Objects;
+
+/**
+ * A message WeChat pushed: {@code toUser} is our account, {@code fromUser} the user's OpenID.
+ * {@code content} is set for text, {@code event} for events, {@code msgId} for messages (events
+ * have none).
+ */
+public record WechatMessage(String toUser, String fromUser, long createTime, String msgType, String content,
+                            String msgId, String event) {
+    public WechatMessage {
+        Objects.requireNonNull(toUser, "toUser");
+        Objects.requireNonNull(fromUser, "fromUser");
+        Objects.requireNonNull(msgType, "msgType");
+    }
+}

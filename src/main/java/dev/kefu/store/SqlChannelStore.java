@@ -1,0 +1,147 @@
+package dev.kefu.store;
+
+import dev.kefu.channel.webhook.ChannelStore;
+import dev.kefu.channel.webhook.OutboundMessage;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Channel links, inbound idempotency keys and the outbox in SQL. Thread-safe. */
+public final class SqlChannelStore implements ChannelStore {
+    private final Database db;
+    private final Clock clock;
+
+    public SqlChannelStore(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Optional<String> conversationOf(String channel, String userId) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT conversation_id FROM channel_users WHERE channel = ? AND user_id = ?")) {
+                s.setString(1, channel);
+                s.setString(2, userId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void link(String channel, String userId, String conversationId) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO channel_users (channel, user_id, conversation_id, "
+                    + "created_at) VALUES (?, ?, ?, ?) ON CONFLICT (channel, user_id) DO UPDATE SET conversation_id = "
+                    + "excluded.conversation_id")) {
+                s.setString(1, channel);
+                s.setString(2, userId);
+                s.setString(3, conversationId);
+                s.setLong(4, clock.millis());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Claim claim(String channel, String messageId, long staleAfterMillis) {
+        return db.inTransaction(c -> {
+            long now = clock.millis();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO inbound_messages (channel, message_id, created_at) "
+                    + "VALUES (?, ?, ?) ON CONFLICT (channel, message_id) DO NOTHING")) {
+                s.setString(1, channel);
+                s.setString(2, messageId);
+                s.setLong(3, now);
+                if (s.executeUpdate() == 1) {
+                    return Claim.first();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT reply, created_at FROM inbound_messages WHERE channel = ? AND message_id = ?")) {
+                s.setString(1, channel);
+                s.setString(2, messageId);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    String reply = r.getString(1);
+                    if (reply != null) {
+                        return Claim.done(reply);
+                    }
+                    if (now - r.getLong(2) < staleAfterMillis) {
+                        return Claim.busy();
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE inbound_messages SET created_at = ? WHERE channel = ? "
+                    + "AND message_id = ? AND reply IS NULL")) { // a claim abandoned by a crash: take it over
+                s.setLong(1, now);
+                s.setString(2, channel);
+                s.setString(3, messageId);
+                return s.executeUpdate() == 1 ? Claim.first() : Claim.busy();
+            }
+        });
+    }
+
+    @Override
+    public void answer(String channel, String messageId, String reply) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE inbound_messages SET reply = ? WHERE channel = ? AND message_id = ?")) {
+                s.setString(1, reply);
+                s.setString(2, channel);
+                s.setString(3, messageId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<OutboundMessage> due(Instant now, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, channel, user_id, conversation_id, text, attempts "
+                    + "FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?")) {
+                s.setLong(1, now.toEpochMilli());
+                s.setInt(2, limit);
+                List<OutboundMessage> due = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        due.add(new OutboundMessage(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getString(5), r.getInt(6)));
+                    }
+                }
+                return due;
+            }
+        });
+    }
+
+    @Override
+    public void delivered(long outboxId, Instant at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")) {
+                s.setLong(1, at.toEpochMilli());
+                s.setLong(2, outboxId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void failed(long outboxId, String error, Instant nextAttempt) {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")) {
+                s.setString(1, error.length() > 500 ? error.substring(0, 500) : error);
+                s.setLong(2, nextAttempt.toEpochMilli());
+                s.setLong(3, outboxId);
+                return s.executeUpdate();
+            }
+        });
+    }
+}

@@ -1,0 +1,192 @@
+package dev.kefu.channel.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kefu.channel.webhook.HmacSignature;
+import dev.kefu.channel.webhook.WechatSignature;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The WeChat and generic webhooks over HTTP against the real server (in process). */
+class WebhookIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong MSG_IDS = new AtomicLong(7_000_000_000_000_000L);
+
+    @TempDir
+    Path dir;
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(dir.resolve("kefu.db"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    static String signedQuery(String token, String extra) {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String nonce = "n" + System.nanoTime();
+        return "?signature=" + WechatSignature.of(token, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce + extra;
+    }
+
+    static String textXml(String openId, String content, long msgId) {
+        return "<xml><ToUserName><![CDATA[gh_zhineng]]></ToUserName><FromUserName><![CDATA[" + openId
+                + "]]></FromUserName><CreateTime>1764000000</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+                + "<Content><![CDATA[" + content + "]]></Content><MsgId>" + msgId + "</MsgId></xml>";
+    }
+
+    private HttpResponse<String> wechat(String xml) throws Exception {
+        return server.send(HttpRequest.newBuilder(URI.create(server.base + "/webhook/wechat"
+                + signedQuery(TestServer.WECHAT_TOKEN, ""))).POST(HttpRequest.BodyPublishers.ofString(xml)));
+    }
+
+    private HttpResponse<String> generic(String body, String signature, long timestamp) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.base + "/webhook/generic"))
+                .header("Content-Type", "application/json").header("X-Kefu-Timestamp", String.valueOf(timestamp))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Kefu-Signature", signature);
+        }
+        return server.send(request);
+    }
+
+    private HttpResponse<String> generic(String body) throws Exception {
+        return generic(body, new HmacSignature(TestServer.WEBHOOK_SECRET).sign(body.getBytes(StandardCharsets.UTF_8)),
+                Instant.now().getEpochSecond());
+    }
+
+    @Test
+    void server_verification_echoes_echostr_only_with_a_valid_signature() throws Exception {
+        HttpResponse<String> ok = server.get("/webhook/wechat" + signedQuery(TestServer.WECHAT_TOKEN, "&echostr=abc123"));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("abc123");
+        HttpResponse<String> bad = server.get("/webhook/wechat" + signedQuery("wrong-token", "&echostr=abc123"));
+        assertThat(bad.statusCode()).isEqualTo(401);
+        assertThat(bad.body()).doesNotContain("abc123");
+    }
+
+    @Test
+    void a_text_message_gets_a_passive_xml_reply_with_the_faq_answer() throws Exception {
+        HttpResponse<String> response = wechat(textXml("o_user_1", "退款多久到账", MSG_IDS.incrementAndGet()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("<xml>")
+                .contains("<ToUserName><![CDATA[o_user_1]]></ToUserName>")
+                .contains("<FromUserName><![CDATA[gh_zhineng]]></FromUserName>")
+                .contains("<MsgType><![CDATA[text]]></MsgType>")
+                .contains("3 至 5 个工作日")
+                .containsPattern("<CreateTime>\\d+</CreateTime>");
+    }
+
+    @Test
+    void an_invalid_signature_is_401_and_nothing_is_processed() throws Exception {
+        String xml = textXml("o_user_2", "退款多久到账", MSG_IDS.incrementAndGet());
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(URI.create(server.base + "/webhook/wechat"
+                + signedQuery("not-the-token", ""))).POST(HttpRequest.BodyPublishers.ofString(xml)));
+        assertThat(response.statusCode()).isEqualTo(401);
+        HttpResponse<String> first = wechat(textXml("o_user_2", "你好", MSG_IDS.incrementAndGet()));
+        assertThat(first.body()).as("the refused message left no conversation behind").doesNotContain("工作日");
+    }
+
+    @Test
+    void a_resent_msg_id_is_processed_once_and_gets_the_same_reply() throws Exception {
+        long msgId = MSG_IDS.incrementAndGet();
+        String first = wechat(textXml("o_user_3", "今天天气怎么样", msgId)).body();
+        String again = wechat(textXml("o_user_3", "今天天气怎么样", msgId)).body();
+        assertThat(again.replaceAll("<CreateTime>\\d+", "")).isEqualTo(first.replaceAll("<CreateTime>\\d+", ""));
+        String third = wechat(textXml("o_user_3", "讲个笑话", MSG_IDS.incrementAndGet())).body();
+        assertThat(third).as("only one fallback was counted, so this is the second: a handoff").contains("人工");
+    }
+
+    @Test
+    void one_open_id_is_one_conversation_and_a_handoff_makes_the_bot_silent() throws Exception {
+        assertThat(wechat(textXml("o_user_4", "转人工", MSG_IDS.incrementAndGet())).body()).contains("人工客服");
+        HttpResponse<String> silent = wechat(textXml("o_user_4", "退款多久到账", MSG_IDS.incrementAndGet()));
+        assertThat(silent.statusCode()).isEqualTo(200);
+        assertThat(silent.body()).isEqualTo("success");
+    }
+
+    @Test
+    void subscribe_gets_the_greeting_other_types_a_polite_text_and_unknown_events_success() throws Exception {
+        String subscribe = "<xml><ToUserName>gh</ToUserName><FromUserName>o_5</FromUserName><CreateTime>1</CreateTime>"
+                + "<MsgType>event</MsgType><Event>subscribe</Event></xml>";
+        assertThat(wechat(subscribe).body()).contains("欢迎关注智能");
+        String image = "<xml><ToUserName>gh</ToUserName><FromUserName>o_5</FromUserName><CreateTime>1</CreateTime>"
+                + "<MsgType>image</MsgType><PicUrl>http://x/y.jpg</PicUrl><MsgId>42</MsgId></xml>";
+        assertThat(wechat(image).body()).contains("文字消息");
+        String view = "<xml><ToUserName>gh</ToUserName><FromUserName>o_5</FromUserName><CreateTime>1</CreateTime>"
+                + "<MsgType>event</MsgType><Event>VIEW</Event></xml>";
+        assertThat(wechat(view).body()).isEqualTo("success");
+    }
+
+    @Test
+    void an_xxe_payload_is_rejected_and_no_file_content_leaks() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-CONTENT");
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<xml><ToUserName>gh</ToUserName><FromUserName>o_6</FromUserName><CreateTime>1</CreateTime>"
+                + "<MsgType>text</MsgType><Content>&x;</Content><MsgId>99</MsgId></xml>";
+        HttpResponse<String> response = wechat(xxe);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("TOP-SECRET-CONTENT");
+    }
+
+    @Test
+    void malformed_or_incomplete_xml_is_400() throws Exception {
+        assertThat(wechat("<xml><ToUserName>gh</ToUserName>").statusCode()).isEqualTo(400);
+        assertThat(wechat("not xml at all").statusCode()).isEqualTo(400);
+        HttpResponse<String> missing = wechat("<xml><ToUserName>gh</ToUserName><MsgType>text</MsgType></xml>");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(missing.body()).get("error").asText()).contains("FromUserName");
+    }
+
+    @Test
+    void the_generic_webhook_answers_signed_messages_like_the_api() throws Exception {
+        HttpResponse<String> response = generic("{\"userId\": \"u-1\", \"text\": \"忘记密码了\", \"messageId\": \"m-1\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode reply = JSON.readTree(response.body());
+        assertThat(reply.get("action").asText()).isEqualTo("answer");
+        assertThat(reply.get("intent").asText()).isEqualTo("forgot_password");
+        String conversation = reply.get("conversationId").asText();
+        JsonNode next = JSON.readTree(generic("{\"userId\": \"u-1\", \"text\": \"谢谢\", \"messageId\": \"m-2\"}").body());
+        assertThat(next.get("conversationId").asText()).isEqualTo(conversation);
+    }
+
+    @Test
+    void the_generic_webhook_refuses_bad_stale_or_missing_signatures() throws Exception {
+        String body = "{\"userId\": \"u-2\", \"text\": \"退款\", \"messageId\": \"m-3\"}";
+        assertThat(generic(body, null, Instant.now().getEpochSecond()).statusCode()).isEqualTo(401);
+        assertThat(generic(body, "sha256=" + "0".repeat(64), Instant.now().getEpochSecond()).statusCode()).isEqualTo(401);
+        String signature = new HmacSignature(TestServer.WEBHOOK_SECRET).sign(body.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> stale = generic(body, signature, Instant.now().minusSeconds(301).getEpochSecond());
+        assertThat(stale.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(stale.body()).get("error").asText()).contains("5 minutes");
+        assertThat(generic(body, signature, Instant.now().getEpochSecond()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_generic_webhook_processes_a_message_id_once_and_validates_fields() throws Exception {
+        String body = "{\"userId\": \"u-3\", \"text\": \"今天天气怎么样\", \"messageId\": \"m-4\"}";
+        String first = generic(body).body();
+        assertThat(generic(body).body()).isEqualTo(first);
+        JsonNode reply = JSON.readTree(generic("{\"userId\": \"u-3\", \"text\": \"讲个笑话\", \"messageId\": \"m-5\"}").body());
+        assertThat(reply.get("action").asText()).as("one fallback counted before this one").isEqualTo("handoff");
+        HttpResponse<String> missing = generic("{\"userId\": \"u-3\", \"text\": \"退款\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(missing.body()).get("error").asText()).contains("messageId");
+        assertThat(generic("{\"userId\": \"u-3\", \"messageId\": \"m-6\"}").statusCode()).isEqualTo(400);
+    }
+}
