@@ -176,4 +176,15 @@ class TrainAndChatTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--classifier must be opennlp or liblinear, was svm");
     }
+
+    @Test
+    void bench_measures_the_classifier_alone_on_one_thread_as_json() {
+        CliRun run = CliRun.of("bench", "--train", corpus.resolve("intents.tsv").toString(), "--data",
+                corpus.resolve("intents.tsv").toString(), "--corpus", corpus.toString(), "--threads", "1",
+                "--seconds", "1", "--warmup", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"mode\" : \"classifier\"", "\"train_ms\"", "\"heap_used_mb\"", "\"p99\"");
+        assertThat(run.err()).contains("messages/s").contains("training");
+    }
 }
