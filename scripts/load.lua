@@ -1,20 +1,25 @@
--- wrk script: POST /api/messages with varied Chinese messages, a fresh conversation per request
--- (so that no conversation is handed off and every request runs the whole pipeline and
--- persists a turn).
+-- wrk script for scripts/load.sh: POSTs varied Chinese messages to /api/messages, each as the
+-- first message of a new conversation (no conversationId), and prints latency percentiles.
 local messages = {
-  "付款一直失败", "我的账号被盗了", "退款多久到账", "忘记密码了", "退款什么时候到",
-  "帳號被盜了怎麼辦", "提现到银行卡要手续费吗", "账户被冻结了怎么解冻", "怎么修改绑定的手机号",
-  "扫码付款提示银行卡被拒绝", "refund 多久到", "你好", "谢谢", "客服电话是多少",
-  "每天转账限额是多少", "钱被扣了但是订单显示未支付", "今天天气怎么样", "支付密码忘了怎么重置",
+  "退款多久到账", "帳號被盜了怎麼辦！！！", "转人工", "支付失败但是钱扣了", "怎么修改绑定的手机号",
+  "账户被冻结了怎么解除", "忘记支付密码了", "客服电话是多少", "你好", "谢谢", "再见",
+  "tuikuan什么时候到", "今天天气怎么样", "提现到银行卡要多久", "转账手续费是多少", "扫码付款一直失败",
 }
-local bodies = {}
-for i, m in ipairs(messages) do
-  bodies[i] = '{"text":"' .. m .. '"}'
-end
-local n = 0
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
+local i = 0
+
 request = function()
-  n = n + 1
-  return wrk.format(nil, "/api/messages", nil, bodies[(n % #bodies) + 1])
+  i = i + 1
+  local text = messages[(i % #messages) + 1]
+  return wrk.format("POST", "/api/messages", {["Content-Type"] = "application/json; charset=utf-8"},
+    '{"text":"' .. text .. '"}')
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("requests %d, errors %d (status %d, timeout %d), %.0f req/s\n",
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
+      + summary.errors.timeout, summary.errors.status, summary.errors.timeout,
+    summary.requests / (summary.duration / 1e6)))
+  for _, p in ipairs({50, 90, 99, 99.9}) do
+    io.write(string.format("latency p%s %.2f ms\n", p, latency:percentile(p) / 1000))
+  end
 end

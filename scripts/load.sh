@@ -1,16 +1,34 @@
 #!/usr/bin/env bash
-# Load test of a running kefu server with wrk (Debian package `wrk`).
-#   scripts/load.sh [URL] [DURATION] [CONNECTIONS] [THREADS]
-# Default: http://127.0.0.1:7070 for 30s with 32 connections on 2 threads.
-# Start the server first, e.g.: java -Xmx256m -jar target/kefu.jar serve 2>/dev/null
+# HTTP load test: starts `kefu serve -Xmx256m` on port $KEFU_LOAD_PORT (7171), runs wrk with
+# scripts/load.lua (varied Chinese messages to POST /api/messages), prints req/s and latency
+# percentiles, then stops the server.
+#
+#   scripts/load.sh [SECONDS=30] [CONNECTIONS=32] [THREADS=2]
+#
+# Needs wrk (Debian package `wrk`) and a build with the `serve` command. Not part of the tests.
 set -euo pipefail
-url=${1:-http://127.0.0.1:7070}
-duration=${2:-30s}
-connections=${3:-32}
-threads=${4:-2}
-if ! command -v wrk >/dev/null 2>&1; then
-    echo "load.sh: wrk not found; install it with: apt-get install -y wrk" >&2
-    exit 2
+cd "$(dirname "$0")/.."
+SECONDS_=${1:-30}
+CONNECTIONS=${2:-32}
+THREADS=${3:-2}
+PORT=${KEFU_LOAD_PORT:-7171}
+
+command -v wrk >/dev/null || { echo "load: wrk not found; apt-get install wrk" >&2; exit 1; }
+[ -f target/kefu.jar ] || ./mvnw -q package -DskipTests
+if ! java -jar target/kefu.jar serve --help >/dev/null 2>&1; then
+    echo "load: this build has no 'serve' command yet" >&2
+    exit 1
 fi
-here=$(cd "$(dirname "$0")" && pwd)
-wrk --latency -t"$threads" -c"$connections" -d"$duration" -s "$here/load.lua" "$url"
+db=$(mktemp -d)
+java -Xmx256m -jar target/kefu.jar serve --port "$PORT" --db "jdbc:sqlite:$db/kefu.db" >"$db/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$db"' EXIT
+for _ in $(seq 1 60); do
+    curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
+    sleep 0.5
+done
+curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { echo "load: server did not start" >&2; cat "$db/server.log" >&2; exit 1; }
+echo "load: warm-up 10 s" >&2
+wrk -t "$THREADS" -c "$CONNECTIONS" -d 10s -s scripts/load.lua "http://127.0.0.1:$PORT" >/dev/null
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_}s"
+wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_}s" -s scripts/load.lua "http://127.0.0.1:$PORT" | sed -n '/^requests/,$p'

@@ -8,6 +8,7 @@ import dev.kefu.dialog.ReplyRenderer;
 import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
+import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.OpenNlpIntentClassifier;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.CorpusException;
@@ -25,7 +26,7 @@ import java.util.Map;
  * self-contained (the synonyms are copied there at train time); when the corpus directory is
  * present, models built from another version of it are refused.
  */
-record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, OpenNlpIntentClassifier classifier,
+record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClassifier classifier,
               LuceneFaqSearcher faq) {
     static final String INTENT_MODEL = "intent.bin";
     static final String FAQ_INDEX = "faq-index";
@@ -51,8 +52,8 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, OpenNlpInte
         return new Models(normalizer, tokenizer, classifier, LuceneFaqSearcher.open(modelsDir.resolve(FAQ_INDEX)));
     }
 
-    /** These models with another intent classifier (cross-validation trains one per fold). */
-    Models withClassifier(OpenNlpIntentClassifier other) {
+    /** These models with another intent classifier (cross-validation trains one per fold; eval may swap it). */
+    Models withClassifier(IntentClassifier other) {
         return new Models(normalizer, tokenizer, other, faq);
     }
 

@@ -2,6 +2,7 @@ package dev.kefu.eval;
 
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.Thresholds;
+import dev.kefu.intent.IntentPrediction;
 import dev.kefu.intent.LabeledText;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,19 +12,32 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Stratified K-fold cross-validation of the full pipeline on a training corpus: each fold is held
- * out once, the classifier is trained on the others, and the held-out lines are scored like an
- * evaluation file. Folds are assigned round-robin within each label, in file order, so the split
- * is deterministic. Used to choose thresholds without looking at {@code eval.tsv}.
+ * Stratified K-fold cross-validation on a training corpus: each fold is held out once, a
+ * classifier is trained on the others, and the held-out lines are scored, either through the full
+ * pipeline like an evaluation file or by the classifier alone. Folds are assigned round-robin
+ * within each label, in file order, so the split is deterministic. Used to choose thresholds and
+ * training settings without looking at any evaluation or test file.
  */
 public final class CrossValidation {
-    private final Function<List<LabeledText>, Function<Thresholds, ChatEngine>> trainer;
-    private final Thresholds shipped;
+    private final Function<List<LabeledText>, Function<List<LabeledText>, EvalReport>> trainer;
 
-    /** {@code trainer} turns training lines into an engine factory over a freshly trained classifier. */
-    public CrossValidation(Function<List<LabeledText>, Function<Thresholds, ChatEngine>> trainer, Thresholds shipped) {
+    private CrossValidation(Function<List<LabeledText>, Function<List<LabeledText>, EvalReport>> trainer) {
         this.trainer = Objects.requireNonNull(trainer, "trainer");
-        this.shipped = Objects.requireNonNull(shipped, "shipped");
+    }
+
+    /** The full pipeline: {@code trainer} turns training lines into an engine factory over a fresh classifier. */
+    public static CrossValidation ofPipeline(Function<List<LabeledText>, Function<Thresholds, ChatEngine>> trainer,
+                                             Thresholds shipped) {
+        Objects.requireNonNull(shipped, "shipped");
+        return new CrossValidation(train -> {
+            Evaluator evaluator = new Evaluator(trainer.apply(train), shipped);
+            return heldOut -> evaluator.run(heldOut, Evaluator.Progress.none());
+        });
+    }
+
+    /** The classifier alone: {@code trainer} turns training lines into a message → intents function. */
+    public static CrossValidation ofClassifier(Function<List<LabeledText>, Function<String, IntentPrediction>> trainer) {
+        return new CrossValidation(train -> new ClassifierEvaluator(trainer.apply(train))::run);
     }
 
     /** Mean and standard deviation over {@code k} folds, and the mean threshold sweep. */
@@ -40,7 +54,7 @@ public final class CrossValidation {
                     train.addAll(folds.get(j));
                 }
             }
-            reports.add(new Evaluator(trainer.apply(train), shipped).run(folds.get(i), Evaluator.Progress.none()));
+            reports.add(trainer.apply(train).apply(folds.get(i)));
             progress.step(i + 1, k);
         }
         return CvReport.of(k, reports);

@@ -3,19 +3,23 @@ package dev.kefu.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-/** Cross-validation summary: each figure as mean and standard deviation over the folds. */
+/**
+ * Cross-validation summary: each figure as mean and standard deviation over the folds. The
+ * pipeline figures and the sweep are null for a classifier-only run.
+ */
 public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy, Stat oosRecall,
                        Stat autoAnswerPrecision, Stat coverage, List<SweepPoint> thresholdSweep) {
     public CvReport {
-        thresholdSweep = List.copyOf(thresholdSweep);
+        thresholdSweep = thresholdSweep == null ? null : List.copyOf(thresholdSweep);
     }
 
     /** Mean and sample standard deviation. */
     public record Stat(double mean, double sd) {
-        static Stat of(List<EvalReport> reports, ToDoubleFunction<EvalReport> metric) {
-            double[] values = reports.stream().mapToDouble(metric).toArray();
+        static Stat of(List<EvalReport> reports, Function<EvalReport, ? extends Number> metric) {
+            double[] values = reports.stream().mapToDouble(r -> metric.apply(r).doubleValue()).toArray();
             double mean = Arrays.stream(values).average().orElse(0);
             double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
             return new Stat(mean, values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0);
@@ -23,6 +27,10 @@ public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy,
     }
 
     static CvReport of(int folds, List<EvalReport> reports) {
+        if (reports.get(0).thresholdSweep() == null) {
+            return new CvReport(folds, Stat.of(reports, EvalReport::accuracy), Stat.of(reports, EvalReport::macroF1),
+                    null, null, null, null, null);
+        }
         List<SweepPoint> sweep = new ArrayList<>();
         int points = reports.get(0).thresholdSweep().size();
         for (int p = 0; p < points; p++) {

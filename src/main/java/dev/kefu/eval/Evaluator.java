@@ -56,6 +56,7 @@ public final class Evaluator {
         List<String> inScopePredicted = new ArrayList<>();
         Map<String, Integer> actions = new TreeMap<>();
         List<EvalError> errors = new ArrayList<>();
+        List<LineOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             LabeledText line = data.get(i);
             Reply reply = replies.get(i);
@@ -67,7 +68,9 @@ public final class Evaluator {
                 inScopePredicted.add(label);
             }
             actions.merge(reply.action().wireName(), 1, Integer::sum);
-            if (!correctEndToEnd(line.label(), reply)) {
+            boolean correct = correctEndToEnd(line.label(), reply);
+            outcomes.add(new LineOutcome(line.label(), label, reply.confidence(), reply.action().wireName(), correct));
+            if (!correct) {
                 errors.add(new EvalError(line.text(), line.label(), label, reply.confidence(),
                         reply.action().wireName(), reply.reason() + ": " + reply.detail()));
             }
@@ -78,7 +81,7 @@ public final class Evaluator {
         double accuracy = ClassificationMetrics.of(inScopeGold, inScopePredicted).accuracy();
         return new EvalReport(data.size(), accuracy, all.macroF1(), at.e2eAccuracy(), at.oosRecall(),
                 at.precision(), at.coverage(), shipped.answer(), actions, all.perLabel(), all.confusion(), sweep,
-                latency, throughput, errors);
+                latency, throughput, errors, outcomes);
     }
 
     /** Coverage, auto-answer precision, end-to-end accuracy and oos recall of one pass. */

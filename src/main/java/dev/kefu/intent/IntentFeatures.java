@@ -16,12 +16,17 @@ public final class IntentFeatures {
 
     /** Feature strings of {@code tokens}, possibly with repeats (counts matter to maxent). */
     public static String[] of(Tokens tokens) {
+        return of(tokens, true);
+    }
+
+    /** The same, with or without the word bigrams (the liblinear classifier does better without). */
+    public static String[] of(Tokens tokens, boolean wordBigrams) {
         List<String> words = tokens.words();
         List<String> grams = tokens.charGrams(1, 3, true);
         List<String> features = new ArrayList<>(words.size() * 2 + grams.size());
         for (int i = 0; i < words.size(); i++) {
             features.add("w=" + words.get(i));
-            if (i > 0) {
+            if (wordBigrams && i > 0) {
                 features.add("b=" + words.get(i - 1) + "_" + words.get(i));
             }
         }

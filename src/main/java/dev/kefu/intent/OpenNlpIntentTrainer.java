@@ -19,7 +19,7 @@ import opennlp.tools.util.TrainingParameters;
  * Trains OpenNLP's maxent document categorizer on our features. Deterministic: the same examples
  * in the same order give the same model (single-threaded L-BFGS, no sampling). Thread-safe.
  */
-public final class OpenNlpIntentTrainer {
+public final class OpenNlpIntentTrainer implements IntentTrainer {
     private final TextNormalizer normalizer;
     private final Tokenizer tokenizer;
     private final TrainingSettings settings;
@@ -30,7 +30,7 @@ public final class OpenNlpIntentTrainer {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** A classifier trained on {@code examples}; at least two labels are needed. */
+    @Override
     public OpenNlpIntentClassifier train(List<LabeledText> examples) {
         long labels = examples.stream().map(LabeledText::label).distinct().count();
         if (labels < 2) {

@@ -141,4 +141,50 @@ class TrainAndChatTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("2-fold cross-validation").contains("end to end");
     }
+
+    @Test
+    void eval_writes_an_html_report_for_the_pipeline_and_for_the_classifier_alone() throws IOException {
+        Path data = dir.resolve("eval.tsv");
+        Files.writeString(data, "refund_time\t退款多久到账<script>\nhuman_agent\t转人工\noos\t今天天气怎么样\n");
+
+        CliRun pipeline = CliRun.of("eval", "--data", data.toString(), "--models", models.toString(),
+                "--corpus", corpus.toString(), "--html", dir.resolve("html/pipeline.html").toString());
+        CliRun alone = CliRun.of("eval", "--train", corpus.resolve("intents.tsv").toString(), "--data", data.toString(),
+                "--corpus", corpus.toString(), "--classifier", "liblinear", "--html", dir.resolve("alone.html").toString());
+
+        assertThat(pipeline.exitCode()).as(pipeline.err()).isZero();
+        assertThat(alone.exitCode()).as(alone.err()).isZero();
+        assertThat(Files.readString(dir.resolve("html/pipeline.html"))).contains("<svg", "full pipeline")
+                .doesNotContain("<script>");
+        assertThat(Files.readString(dir.resolve("alone.html"))).contains("<svg", "liblinear classifier alone");
+    }
+
+    @Test
+    void eval_cross_validates_the_classifier_alone_on_a_training_file() {
+        CliRun run = CliRun.of("eval", "--cv", "2", "--train", corpus.resolve("intents.tsv").toString(),
+                "--corpus", corpus.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2-fold cross-validation").contains("classifier alone")
+                .contains("intent accuracy").doesNotContain("end to end");
+    }
+
+    @Test
+    void an_unknown_classifier_is_a_usage_error() {
+        CliRun run = CliRun.of("eval", "--classifier", "svm");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--classifier must be opennlp or liblinear, was svm");
+    }
+
+    @Test
+    void bench_measures_the_classifier_alone_on_one_thread_as_json() {
+        CliRun run = CliRun.of("bench", "--train", corpus.resolve("intents.tsv").toString(), "--data",
+                corpus.resolve("intents.tsv").toString(), "--corpus", corpus.toString(), "--threads", "1",
+                "--seconds", "1", "--warmup", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"mode\" : \"classifier\"", "\"train_ms\"", "\"heap_used_mb\"", "\"p99\"");
+        assertThat(run.err()).contains("messages/s").contains("training");
+    }
 }

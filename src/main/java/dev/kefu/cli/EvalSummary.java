@@ -1,0 +1,83 @@
+package dev.kefu.cli;
+
+import dev.kefu.dialog.Thresholds;
+import dev.kefu.eval.CvReport;
+import dev.kefu.eval.EvalReport;
+import dev.kefu.eval.LabelScores;
+import dev.kefu.eval.SweepPoint;
+import dev.kefu.eval.ThresholdAdvice;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The plain-text summaries {@code eval} prints: report, cross-validation, sweep, threshold advice. */
+final class EvalSummary {
+    private EvalSummary() {
+    }
+
+    static void print(EvalReport r, int maxErrors, PrintStream out) {
+        out.printf(Locale.ROOT, "n %d   intent accuracy %.3f   macro-F1 %.3f%n", r.n(), r.accuracy(), r.macroF1());
+        if (r.e2eAccuracy() != null) {
+            out.printf(Locale.ROOT, "end to end %.3f   oos recall %.3f   auto-answer precision %.3f   coverage %.3f"
+                    + "   (answer threshold %.2f)%n", r.e2eAccuracy(), r.oosRecall(), r.autoAnswerPrecision(),
+                    r.coverage(), r.answerThreshold());
+            out.println("actions " + r.actions());
+        }
+        out.printf(Locale.ROOT, "latency p50 %.0f us, p99 %.0f us, one thread; %.0f messages/s%n",
+                r.latencyUs().p50(), r.latencyUs().p99(), r.throughputPerS());
+        out.println();
+        out.printf("%-22s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support");
+        for (Map.Entry<String, LabelScores> e : new TreeMap<>(r.perLabel()).entrySet()) {
+            LabelScores s = e.getValue();
+            out.printf(Locale.ROOT, "%-22s %9.3f %9.3f %9.3f %8d%n", e.getKey(), s.precision(), s.recall(), s.f1(),
+                    s.support());
+        }
+        if (r.thresholdSweep() != null) {
+            printSweep(r.thresholdSweep(), out);
+        }
+        out.println();
+        out.println("errors (" + r.errors().size() + ", most confident first):");
+        r.errors().stream().limit(maxErrors).forEach(e -> out.printf(Locale.ROOT, "  %-20s -> %-20s %.2f %-8s %s | %s%n",
+                e.gold(), e.predicted(), e.confidence(), e.action(), e.text(), e.reason()));
+    }
+
+    static void printCv(CvReport report, String what, PrintStream out) {
+        out.printf(Locale.ROOT, "%d-fold cross-validation on %s%n", report.folds(), what);
+        printStat("intent accuracy", report.accuracy(), out);
+        printStat("macro-F1", report.macroF1(), out);
+        if (report.e2eAccuracy() == null) {
+            return;
+        }
+        printStat("end to end", report.e2eAccuracy(), out);
+        printStat("oos recall", report.oosRecall(), out);
+        printStat("auto-answer precision", report.autoAnswerPrecision(), out);
+        printStat("coverage", report.coverage(), out);
+        printSweep(report.thresholdSweep(), out);
+    }
+
+    private static void printStat(String name, CvReport.Stat stat, PrintStream out) {
+        out.printf(Locale.ROOT, "  %-22s %.3f ± %.3f%n", name, stat.mean(), stat.sd());
+    }
+
+    static void printAdvice(List<SweepPoint> sweep, double target, PrintStream out) {
+        double shipped = Thresholds.DEFAULT.answer();
+        out.println();
+        ThresholdAdvice.of(sweep, target).ifPresentOrElse(a -> out.printf(Locale.ROOT,
+                "recommended answer threshold %.2f: precision %.3f >= %.2f at coverage %.3f, oos recall %.3f; "
+                        + "shipped %.2f is %s%n", a.best().threshold(), a.best().precision(), target,
+                a.best().coverage(), a.best().oosRecall(), shipped,
+                Math.abs(a.best().threshold() - shipped) <= 0.05 + 1e-9 ? "near it" : "NOT near it"),
+                () -> out.printf(Locale.ROOT, "no answer threshold reaches precision %.2f%n", target));
+    }
+
+    private static void printSweep(List<SweepPoint> sweep, PrintStream out) {
+        out.println();
+        out.println("answer threshold   coverage   precision   end-to-end   oos recall");
+        for (SweepPoint p : sweep) {
+            out.printf(Locale.ROOT, "%16.2f %10.3f %11.3f %12.3f %12.3f%n", p.threshold(), p.coverage(),
+                    p.precision(), p.e2eAccuracy(), p.oosRecall());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kefu.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kefu.text.ChineseVariants;
+import dev.kefu.text.SmartcnTokenizer;
+import dev.kefu.text.Synonyms;
+import dev.kefu.text.TextNormalizer;
+import dev.kefu.text.Tokens;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LiblinearIntentClassifierTest {
+    private static final TextNormalizer NORMALIZER = new TextNormalizer(ChineseVariants.icu());
+    private static final SmartcnTokenizer TOKENIZER = new SmartcnTokenizer(Synonyms.none());
+    private static List<LabeledText> examples;
+    private static LiblinearIntentClassifier classifier;
+
+    @BeforeAll
+    static void train() throws URISyntaxException {
+        examples = LabeledCorpus.read(Path.of(LiblinearIntentClassifierTest.class.getResource("tiny-intents.tsv").toURI()));
+        classifier = trainer().train(examples);
+    }
+
+    private static LiblinearIntentTrainer trainer() {
+        return new LiblinearIntentTrainer(NORMALIZER, TOKENIZER, LiblinearSettings.DEFAULT);
+    }
+
+    private static Tokens tokens(String text) {
+        return TOKENIZER.tokenize(NORMALIZER.normalize(text));
+    }
+
+    @Test
+    void unseen_phrasings_rank_their_intent_first() {
+        assertThat(classifier.classify(tokens("退款还要等几天")).top().label()).isEqualTo("refund_time");
+        assertThat(classifier.classify(tokens("密码不记得了")).top().label()).isEqualTo("forgot_password");
+        assertThat(classifier.classify(tokens("您好啊")).top().label()).isEqualTo("greeting");
+    }
+
+    @Test
+    void every_label_is_ranked_and_the_softmax_sums_to_one() {
+        IntentPrediction prediction = classifier.classify(tokens("退款多久到账"));
+        assertThat(prediction.ranked()).extracting(IntentScore::label)
+                .containsExactlyInAnyOrder("refund_time", "forgot_password", "greeting");
+        assertThat(prediction.ranked().stream().mapToDouble(IntentScore::confidence).sum()).isBetween(0.999, 1.001);
+    }
+
+    @Test
+    void training_twice_gives_the_same_predictions() {
+        LiblinearIntentClassifier again = trainer().train(examples);
+        for (String text : List.of("退款还要等几天", "忘了密码", "早上好", "今天天气怎么样")) {
+            assertThat(again.classify(tokens(text))).isEqualTo(classifier.classify(tokens(text)));
+        }
+    }
+
+    @Test
+    void one_label_is_refused() {
+        assertThatThrownBy(() -> trainer().train(examples.stream().filter(e -> e.label().equals("greeting")).toList()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two intents");
+    }
+
+    @Test
+    void settings_are_validated() {
+        assertThatThrownBy(() -> new LiblinearSettings(0, false, 0.03)).hasMessageContaining("c must be > 0");
+        assertThatThrownBy(() -> new LiblinearSettings(1, false, 0)).hasMessageContaining("temperature");
+    }
+}
