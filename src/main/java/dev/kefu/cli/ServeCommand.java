@@ -26,7 +26,8 @@ final class ServeCommand {
     static final String USAGE = """
             usage: java -jar target/kefu.jar serve [--port N] [--host ADDR] [--db URL] [--models DIR]
                                                   [--corpus DIR] [--hotline TEXT] [--service-hours H]
-                                                  [--timezone ZONE]
+                                                  [--timezone ZONE] [--rate-limit N] [--rate-burst N]
+                                                  [--cors-origins LIST]
               --port N        TCP port (default 7070; 0 picks a free one)
               --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --db URL        database (default %s; its directory is created)
@@ -36,6 +37,11 @@ final class ServeCommand {
               --service-hours H  when human agents work, e.g. 09:00-21:00 (default 00:00-24:00: always);
                               outside them a handoff tells the user when agents are back
               --timezone ZONE time zone of the service hours (default Asia/Shanghai)
+              --rate-limit N  requests per second per client IP on the public API and webhooks
+                              (default 20; 0 turns the limit off, e.g. for load tests)
+              --rate-burst N  requests a client may send at once before the limit applies (default 40)
+              --cors-origins LIST  comma-separated origins whose pages may call the API from a
+                              browser, e.g. https://shop.example.com (default *: any)
             Environment: KEFU_AGENT_TOKEN (agent API), KEFU_WECHAT_TOKEN, KEFU_WECHAT_APPID,
             KEFU_WECHAT_SECRET, KEFU_WECHAT_API_BASE (WeChat), KEFU_WEBHOOK_SECRET,
             KEFU_WEBHOOK_CALLBACK_URL (generic webhook); see the README.""".formatted(DEFAULT_DB);
@@ -45,7 +51,9 @@ final class ServeCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline",
-                "service-hours", "timezone"), Set.of());
+                "service-hours", "timezone", "rate-limit", "rate-burst", "cors-origins"), Set.of());
+        HttpServer.Limits limits = new HttpServer.Limits(options.integer("rate-limit", 20, 0, 1_000_000),
+                options.integer("rate-burst", 40, 0, 1_000_000), corsOrigins(options.string("cors-origins", "*")));
         ServiceHours hours = serviceHours(options);
         int port = options.integer("port", 7070, 0, 65_535);
         String host = options.string("host", "127.0.0.1");
@@ -66,7 +74,7 @@ final class ServeCommand {
         HttpServer server = new HttpServer(new HttpServer.Parts(
                 models.engine(Thresholds.DEFAULT, Settings.hotline(options, env), store, hours),
                 store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), channels,
-                db::isHealthy, models.describe()), Settings.secrets(env));
+                db::isHealthy, models.describe()), Settings.secrets(env), limits);
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
         int bound;
         try {
@@ -90,6 +98,19 @@ final class ServeCommand {
         out.println("embed the widget with <script src=\"" + page + "widget.js\" defer></script>; stop with Ctrl-C");
         stopped.await();
         return 0;
+    }
+
+    private static List<String> corsOrigins(String list) {
+        List<String> origins = List.of(list.split(",")).stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+        for (String origin : origins) {
+            if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+                throw new UsageException("--cors-origins must list origins like https://shop.example.com, was " + origin);
+            }
+        }
+        if (origins.isEmpty()) {
+            throw new UsageException("--cors-origins must not be empty (use * for any origin)");
+        }
+        return origins;
     }
 
     private static ServiceHours serviceHours(Options options) {

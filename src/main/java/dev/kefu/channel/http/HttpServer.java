@@ -38,6 +38,7 @@ public final class HttpServer implements AutoCloseable {
     private final MessageRoutes messages;
     private final AgentRoutes agents;
     private final WebhookRoutes webhooks;
+    private final Guards guards;
     private final WebAssets assets = new WebAssets();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "kefu-status-refresh");
@@ -78,8 +79,29 @@ public final class HttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Limits on public clients: {@code ratePerSecond} requests a second per client IP with bursts of
+     * {@code burst} (0 turns the limit off), and the origins whose pages may call the API from a
+     * browser ({@code *} for any).
+     */
+    public record Limits(int ratePerSecond, int burst, List<String> corsOrigins) {
+        public static final Limits DEFAULT = new Limits(20, 40, List.of("*"));
+
+        public Limits {
+            if (ratePerSecond < 0 || burst < 0) {
+                throw new IllegalArgumentException("rate limit and burst must be >= 0");
+            }
+            corsOrigins = List.copyOf(corsOrigins);
+        }
+    }
+
     public HttpServer(Parts parts, Secrets secrets) {
+        this(parts, secrets, Limits.DEFAULT);
+    }
+
+    public HttpServer(Parts parts, Secrets secrets, Limits limits) {
         this.parts = Objects.requireNonNull(parts, "parts");
+        this.guards = new Guards(limits);
         this.live = new Live(parts.queue());
         Desk desk = new Desk(parts.engine(), parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live);
@@ -101,11 +123,16 @@ public final class HttpServer implements AutoCloseable {
         app.start(host, port);
         scheduler.scheduleAtFixedRate(this::refreshStatuses, STATUS_REFRESH_SECONDS, STATUS_REFRESH_SECONDS,
                 TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(guards::evictIdle, 1, 1, TimeUnit.MINUTES);
         return app.port();
     }
 
     private void routes(Javalin app) {
-        app.before("/api/*", HttpServer::allowCrossOrigin);
+        for (String path : List.of("/api/messages", "/api/conversations/*", "/webhook/*")) {
+            app.before(path, guards::rateLimit);
+        }
+        app.before("/api/*", guards::cors);
+        app.after(Guards::securityHeaders);
         for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events")) {
             app.options(path, ctx -> ctx.status(204)); // CORS preflight of pages that embed the widget
         }
@@ -126,7 +153,10 @@ public final class HttpServer implements AutoCloseable {
         app.post("/webhook/generic", webhooks::generic);
         app.get("/health", this::health);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-        app.get("/", assets::demoPage);
+        app.get("/", ctx -> {
+            Guards.pageHeaders(ctx);
+            assets.demoPage(ctx);
+        });
         app.get("/widget.js", assets::widget);
     }
 
@@ -153,12 +183,6 @@ public final class HttpServer implements AutoCloseable {
 
     private static void error(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message));
-    }
-
-    private static void allowCrossOrigin(Context ctx) {
-        ctx.header("Access-Control-Allow-Origin", "*");
-        ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-        ctx.header("Access-Control-Allow-Headers", "Content-Type");
     }
 
     private void health(Context ctx) {

@@ -44,6 +44,10 @@ final class TestServer implements AutoCloseable {
     final String base;
 
     TestServer(Path dbFile) {
+        this(dbFile, new HttpServer.Limits(0, 0, java.util.List.of("*")));
+    }
+
+    TestServer(Path dbFile, HttpServer.Limits limits) {
         db = Database.open("jdbc:sqlite:" + dbFile);
         SqlConversationStore store = new SqlConversationStore(db);
         ChatEngine engine = new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
@@ -51,7 +55,7 @@ final class TestServer implements AutoCloseable {
         server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db),
                 new SqlTicketStore(db, Clock.systemUTC()), new SqlChannelStore(db, Clock.systemUTC()), db::isHealthy,
                 Map.of("intents", CLASSIFIER.labels().size())),
-                new HttpServer.Secrets(AGENT_TOKEN, WECHAT_TOKEN, WEBHOOK_SECRET));
+                new HttpServer.Secrets(AGENT_TOKEN, WECHAT_TOKEN, WEBHOOK_SECRET), limits);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 
