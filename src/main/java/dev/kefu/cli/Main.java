@@ -20,6 +20,7 @@ public final class Main {
               train   train the intent model and build the FAQ index from corpus/ into models/
               eval    score the models on a labeled file; print a summary, write a JSON report
               bench   throughput and latency of the full pipeline, as JSON
+              purge   delete a conversation (or all older than N days) from the database
 
             `java -jar target/kefu.jar <command> --help` shows a command's options.""";
 
@@ -74,6 +75,7 @@ public final class Main {
             case "train" -> TrainCommand.USAGE;
             case "eval" -> EvalCommand.USAGE;
             case "bench" -> BenchCommand.USAGE;
+            case "purge" -> PurgeCommand.USAGE;
             default -> null;
         };
     }
@@ -86,6 +88,7 @@ public final class Main {
             case "train" -> TrainCommand.run(args, out, err);
             case "eval" -> EvalCommand.run(args, out, err);
             case "bench" -> BenchCommand.run(args, out, err);
+            case "purge" -> PurgeCommand.run(args, out, err);
             default -> throw new IllegalStateException("no command " + command);
         };
     }

@@ -6,11 +6,14 @@ import dev.kefu.dialog.Thresholds;
 import dev.kefu.store.Database;
 import dev.kefu.store.SqlConversationStore;
 import dev.kefu.channel.webhook.OutboxWorker;
+import dev.kefu.store.Retention;
 import dev.kefu.store.SqlChannelStore;
 import dev.kefu.store.SqlHandoffQueue;
 import dev.kefu.store.SqlTicketStore;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.io.PrintStream;
 import java.util.List;
@@ -19,6 +22,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** {@code serve}: the HTTP API, demo page and widget, until the process is stopped. */
 final class ServeCommand {
@@ -27,7 +33,7 @@ final class ServeCommand {
             usage: java -jar target/kefu.jar serve [--port N] [--host ADDR] [--db URL] [--models DIR]
                                                   [--corpus DIR] [--hotline TEXT] [--service-hours H]
                                                   [--timezone ZONE] [--rate-limit N] [--rate-burst N]
-                                                  [--cors-origins LIST]
+                                                  [--cors-origins LIST] [--retention-days N]
               --port N        TCP port (default 7070; 0 picks a free one)
               --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --db URL        database (default %s; its directory is created)
@@ -40,6 +46,8 @@ final class ServeCommand {
               --rate-limit N  requests per second per client IP on the public API and webhooks
                               (default 20; 0 turns the limit off, e.g. for load tests)
               --rate-burst N  requests a client may send at once before the limit applies (default 40)
+              --retention-days N  delete conversations silent for more than N days, checked hourly
+                              (default 90; 0 keeps everything)
               --cors-origins LIST  comma-separated origins whose pages may call the API from a
                               browser, e.g. https://shop.example.com (default *: any)
             Environment: KEFU_AGENT_TOKEN (agent API), KEFU_WECHAT_TOKEN, KEFU_WECHAT_APPID,
@@ -51,7 +59,8 @@ final class ServeCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline",
-                "service-hours", "timezone", "rate-limit", "rate-burst", "cors-origins"), Set.of());
+                "service-hours", "timezone", "rate-limit", "rate-burst", "cors-origins", "retention-days"), Set.of());
+        int retentionDays = options.integer("retention-days", 90, 0, 36_500);
         HttpServer.Limits limits = new HttpServer.Limits(options.integer("rate-limit", 20, 0, 1_000_000),
                 options.integer("rate-burst", 40, 0, 1_000_000), corsOrigins(options.string("cors-origins", "*")));
         ServiceHours hours = serviceHours(options);
@@ -85,9 +94,19 @@ final class ServeCommand {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         outbox.start();
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "kefu-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (retentionDays > 0) {
+            Retention retention = new Retention(db);
+            housekeeping.scheduleAtFixedRate(() -> purgeOld(retention, retentionDays, err), 0, 1, TimeUnit.HOURS);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            housekeeping.shutdownNow();
             outbox.close();
             db.close();
             stopped.countDown();
@@ -98,6 +117,17 @@ final class ServeCommand {
         out.println("embed the widget with <script src=\"" + page + "widget.js\" defer></script>; stop with Ctrl-C");
         stopped.await();
         return 0;
+    }
+
+    private static void purgeOld(Retention retention, int days, PrintStream err) {
+        try {
+            int purged = retention.purgeOlderThan(Instant.now().minus(Duration.ofDays(days)));
+            if (purged > 0) {
+                err.println("kefu: retention deleted " + purged + " conversations silent for more than " + days + " days");
+            }
+        } catch (RuntimeException e) {
+            err.println("kefu: retention failed: " + e.getMessage());
+        }
     }
 
     private static List<String> corsOrigins(String list) {

@@ -88,6 +88,10 @@ final class TestServer implements AutoCloseable {
         return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    Database db() {
+        return db;
+    }
+
     HttpClient client() {
         return client;
     }
