@@ -1,6 +1,8 @@
 package dev.kefu.cli;
 
 import dev.kefu.dialog.ChatEngine;
+import dev.kefu.dialog.FirstTurnConversationStore;
+import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.Thresholds;
 import dev.kefu.eval.BenchReport;
 import dev.kefu.eval.Benchmark;
@@ -74,7 +76,7 @@ final class BenchCommand {
         if (alone) {
             handler = (conversation, message) -> trained.classify(tokenizer.tokenize(normalizer.normalize(message)));
         } else {
-            ChatEngine engine = models.engine(Thresholds.DEFAULT, null);
+            ChatEngine engine = models.engine(Thresholds.DEFAULT, null, new FirstTurnConversationStore(), ServiceHours.ALWAYS);
             handler = engine::reply;
         }
         System.gc();

@@ -5,6 +5,7 @@ import dev.kefu.faq.FaqHit;
 import dev.kefu.faq.FaqSearcher;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.IntentPrediction;
+import dev.kefu.text.PiiMasker;
 import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
 import dev.kefu.text.Tokens;
@@ -27,6 +28,7 @@ public final class ChatEngine {
     private final ReplyRenderer renderer;
     private final ConversationStore conversations;
     private final Clock clock = Clock.systemUTC();
+    private final PiiMasker masker = new PiiMasker();
 
     public ChatEngine(Pipeline parts, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations) {
         this.parts = Objects.requireNonNull(parts, "parts");
@@ -38,18 +40,21 @@ public final class ChatEngine {
     /** The bot's reply to {@code text} in conversation {@code conversationId}. Never throws on user text. */
     public Reply reply(String conversationId, String text) {
         ConversationState state = conversations.find(conversationId).orElse(ConversationState.NEW);
+        // Card numbers, codes and passwords are masked first: they never reach the database, and the
+        // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish.
+        String masked = masker.mask(text == null ? "" : text).text();
         if (state.handedOff()) {
-            return record(conversationId, text, state, policy.withAgent(), null);
+            return record(conversationId, masked, state, policy.withAgent(), null);
         }
-        String normalized = parts.normalizer().normalize(truncate(text));
+        String normalized = parts.normalizer().normalize(truncate(masked));
         Tokens tokens = parts.tokenizer().tokenize(normalized);
         if (tokens.isEmpty()) {
-            return record(conversationId, text, state, policy.empty(), null);
+            return record(conversationId, masked, state, policy.empty(), null);
         }
         IntentPrediction prediction = parts.classifier().classify(tokens);
         List<FaqHit> hits = parts.faq().search(tokens, FAQ_HITS);
         Decision decision = policy.decide(prediction, hits, state);
-        return record(conversationId, text, state, decision, prediction);
+        return record(conversationId, masked, state, decision, prediction);
     }
 
     /** The FAQ entries that best match {@code text}, for an agent answering it by hand. */
@@ -58,11 +63,10 @@ public final class ChatEngine {
         return parts.faq().search(tokens, k).stream().map(FaqHit::entry).toList();
     }
 
-    private Reply record(String conversationId, String text, ConversationState state, Decision decision,
+    private Reply record(String conversationId, String maskedText, ConversationState state, Decision decision,
                          IntentPrediction prediction) {
         Reply reply = renderer.render(conversationId, decision, prediction == null ? null : prediction.top());
-        conversations.record(conversationId, new Turn(text == null ? "" : text, reply, state.after(decision),
-                clock.instant()));
+        conversations.record(conversationId, new Turn(maskedText, reply, state.after(decision), clock.instant()));
         return reply;
     }
 

@@ -6,6 +6,7 @@ import dev.kefu.dialog.Reason;
 import dev.kefu.dialog.Reply;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.QueueStatus;
+import dev.kefu.text.PiiMasker;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,6 +19,7 @@ final class Desk {
     private final HandoffQueue queue;
     private final Live live;
     private final HttpMetrics metrics;
+    private final PiiMasker masker = new PiiMasker();
 
     Desk(ChatEngine engine, HandoffQueue queue, Live live, HttpMetrics metrics) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -32,7 +34,7 @@ final class Desk {
         metrics.decision(reply);
         QueueStatus handoff = reply.action() == Action.HANDOFF ? queue.status(conversationId).orElse(null) : null;
         if (handoff != null && reply.reason().equals(Reason.WITH_AGENT.wireName())) {
-            live.userMessage(conversationId, text, Instant.now().toString());
+            live.userMessage(conversationId, masker.mask(text).text(), Instant.now().toString());
         } else if (handoff != null) {
             live.users().publish(conversationId, "status", MessageRoutes.status(handoff));
             live.ticketOpened(conversationId);

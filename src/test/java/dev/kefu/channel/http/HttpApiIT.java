@@ -242,4 +242,13 @@ class HttpApiIT {
         assertThat(widget.statusCode()).isEqualTo(200);
         assertThat(widget.headers().firstValue("Content-Type").orElse("")).startsWith("application/javascript");
     }
+
+    @Test
+    void card_numbers_and_codes_are_masked_in_the_transcript_but_the_question_is_answered() throws Exception {
+        JsonNode reply = say(null, "卡号6222021234567890128付款失败了，验证码是482913");
+        assertThat(reply.get("intent").asText()).isEqualTo("payment_failed");
+        String transcript = server.get("/api/conversations/" + reply.get("conversationId").asText() + "/messages").body();
+        assertThat(transcript).doesNotContain("6222021234567890128").doesNotContain("482913")
+                .contains("[银行卡 尾号0128]").contains("验证码是[已隐藏]");
+    }
 }

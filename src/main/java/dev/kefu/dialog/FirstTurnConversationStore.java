@@ -1,0 +1,20 @@
+package dev.kefu.dialog;
+
+import java.util.Optional;
+
+/**
+ * Treats every message as the first of a new conversation and keeps nothing. For benchmarks:
+ * with real state, the cycling benchmark conversations would soon be handed off and the bot,
+ * silent with a person, would skip the pipeline being measured. Stateless and thread-safe.
+ */
+public final class FirstTurnConversationStore implements ConversationStore {
+    @Override
+    public Optional<ConversationState> find(String conversationId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void record(String conversationId, Turn turn) {
+        // nothing is kept
+    }
+}
