@@ -99,4 +99,43 @@ class CrashIT {
             second.process().waitFor();
         }
     }
+
+    @Test
+    void sigterm_during_requests_stops_cleanly_and_keeps_every_acknowledged_message(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("kefu.db");
+        Server first = start(db);
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String body = JSON.writeValueAsString(Map.of("text", "第 " + i + " 个问题：退款多久到账"));
+            inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(first.base() + "/api/messages"))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        inFlight.get(0).join(); // the server is busy with the rest when the signal arrives
+        first.process().destroy(); // SIGTERM: the shutdown hook stops the server, drains writes, closes the database
+        assertThat(first.process().waitFor(15, java.util.concurrent.TimeUnit.SECONDS)).as("exits within 15 s").isTrue();
+        List<String> acknowledged = new ArrayList<>();
+        for (var future : inFlight) {
+            try {
+                HttpResponse<String> response = future.join();
+                assertThat(response.statusCode()).as(response.body()).isIn(200, 503);
+                if (response.statusCode() == 200) {
+                    acknowledged.add(JSON.readTree(response.body()).get("conversationId").asText());
+                }
+            } catch (java.util.concurrent.CompletionException refused) {
+                // not accepted before the server stopped listening: nothing was acknowledged
+            }
+        }
+        assertThat(acknowledged).isNotEmpty();
+        Server second = start(db);
+        try {
+            for (String id : acknowledged) {
+                JsonNode transcript = get(second.base(), "/api/conversations/" + id + "/messages", false);
+                assertThat(transcript.get("messages")).as(id).hasSize(2);
+            }
+        } finally {
+            second.process().destroy();
+            second.process().waitFor();
+        }
+    }
 }
