@@ -65,8 +65,12 @@ public final class SqlTicketStore implements TicketStore {
         return db.inTransaction(c -> {
             HandoffTicket ticket = require(c, ticketId);
             ticket.status().after(Move.CLAIM);
-            update(c, "UPDATE tickets SET status = 'assigned', agent = ?, claimed_at = ? WHERE id = ? AND status = 'waiting'",
-                    agent, clock.millis(), ticketId);
+            int claimed = update(c, "UPDATE tickets SET status = 'assigned', agent = ?, claimed_at = ? WHERE id = ? "
+                    + "AND status = 'waiting'", agent, clock.millis(), ticketId);
+            if (claimed == 0) { // another writer claimed it between our read and our write
+                require(c, ticketId).status().after(Move.CLAIM);
+                throw new TicketStatus.IllegalMove("cannot claim: already claimed");
+            }
             return require(c, ticketId);
         });
     }
@@ -120,8 +124,11 @@ public final class SqlTicketStore implements TicketStore {
             HandoffTicket ticket = require(c, ticketId);
             TicketStatus next = ticket.status().after(move);
             long now = clock.millis();
-            update(c, "UPDATE tickets SET status = ?, closed_at = ?, note = ?, agent = COALESCE(agent, ?) WHERE id = ? "
-                    + "AND status IN ('waiting', 'assigned')", next.wireName(), now, note, agent, ticketId);
+            int ended = update(c, "UPDATE tickets SET status = ?, closed_at = ?, note = ?, agent = COALESCE(agent, ?) "
+                    + "WHERE id = ? AND status IN ('waiting', 'assigned')", next.wireName(), now, note, agent, ticketId);
+            if (ended == 0) { // ended by another writer between our read and our write
+                require(c, ticketId).status().after(move);
+            }
             update(c, "UPDATE conversations SET handed_off = 0, consecutive_fallbacks = 0, updated_at = ? WHERE id = ?",
                     now, ticket.conversationId());
             return require(c, ticketId);
@@ -141,12 +148,12 @@ public final class SqlTicketStore implements TicketStore {
         }
     }
 
-    private static void update(Connection c, String sql, Object... values) throws SQLException {
+    private static int update(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i]);
             }
-            s.executeUpdate();
+            return s.executeUpdate();
         }
     }
 
