@@ -1,6 +1,7 @@
 package dev.kefu.cli;
 
 import dev.kefu.channel.http.HttpServer;
+import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.Thresholds;
 import dev.kefu.store.Database;
@@ -9,6 +10,7 @@ import dev.kefu.store.SqlHandoffQueue;
 import dev.kefu.store.SqlTicketStore;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.io.PrintStream;
 import java.util.List;
@@ -23,7 +25,7 @@ final class ServeCommand {
     static final String USAGE = """
             usage: java -jar target/kefu.jar serve [--port N] [--host ADDR] [--db URL] [--models DIR]
                                                   [--corpus DIR] [--hotline TEXT] [--service-hours H]
-                                                  [--timezone ZONE]
+                                                  [--timezone ZONE] [--context-timeout D]
               --port N        TCP port (default 7070; 0 picks a free one)
               --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --db URL        database (default %s; its directory is created)
@@ -33,6 +35,9 @@ final class ServeCommand {
               --service-hours H  when human agents work, e.g. 09:00-21:00 (default 00:00-24:00: always);
                               outside them a handoff tells the user when agents are back
               --timezone ZONE time zone of the service hours (default Asia/Shanghai)
+              --context-timeout D  silence after which a conversation starts a fresh context
+                              (what the bot last offered is forgotten; the transcript is kept),
+                              e.g. 30m, 45s, 2h (default 30m, at most 7d)
             The agent API (/api/agent/) needs the bearer token in $KEFU_AGENT_TOKEN.""".formatted(DEFAULT_DB);
 
     private ServeCommand() {
@@ -40,7 +45,9 @@ final class ServeCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline",
-                "service-hours", "timezone"), Set.of());
+                "service-hours", "timezone", "context-timeout"), Set.of());
+        Duration contextTimeout = options.duration("context-timeout", ChatEngine.DEFAULT_CONTEXT_TIMEOUT,
+                Duration.ofDays(7));
         ServiceHours hours = serviceHours(options);
         int port = options.integer("port", 7070, 0, 65_535);
         String host = options.string("host", "127.0.0.1");
@@ -57,7 +64,8 @@ final class ServeCommand {
         }
         SqlConversationStore store = new SqlConversationStore(db);
         HttpServer server = new HttpServer(new HttpServer.Parts(
-                models.engine(Thresholds.DEFAULT, Settings.hotline(options, System.getenv()), store, hours),
+                models.engine(Thresholds.DEFAULT, Settings.hotline(options, System.getenv()), store, hours)
+                        .withContextTimeout(contextTimeout, Clock.systemUTC()),
                 store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), db::isHealthy,
                 models.describe()), System.getenv(Settings.AGENT_TOKEN_ENV));
         int bound;
