@@ -6,6 +6,7 @@ import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.Thresholds;
 import dev.kefu.store.Database;
 import dev.kefu.store.SqlConversationStore;
+import dev.kefu.store.SqlFeedbackStore;
 import dev.kefu.store.SqlHandoffQueue;
 import dev.kefu.store.SqlTicketStore;
 import java.time.Clock;
@@ -66,7 +67,8 @@ final class ServeCommand {
         HttpServer server = new HttpServer(new HttpServer.Parts(
                 models.engine(Thresholds.DEFAULT, Settings.hotline(options, System.getenv()), store, hours)
                         .withContextTimeout(contextTimeout, Clock.systemUTC()),
-                store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), db::isHealthy,
+                store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), new SqlFeedbackStore(db),
+                db::isHealthy,
                 models.describe()), System.getenv(Settings.AGENT_TOKEN_ENV));
         int bound;
         try {

@@ -19,6 +19,11 @@ import java.util.OptionalInt;
 final class ContextRules {
     /** Longest message (letters and digits) that can be a follow-up rather than a new question. */
     private static final int SHORT = 12;
+    /**
+     * Longest message that names an option by its topic (「就是退款那个」) rather than asking a new,
+     * more specific question in that topic (「信用卡退款多久到」, answered with its own best entry).
+     */
+    private static final int POINTER = 6;
     /** Options offered after 「不是这个」 or 「然后呢」. */
     private static final int ALTERNATIVES = 3;
 
@@ -64,10 +69,10 @@ final class ContextRules {
         FaqEntry chosen = number.isPresent() ? offered.get(number.getAsInt() - 1)
                 : offered.stream().filter(e -> Cues.bare(e.question()).equals(bare)).findFirst().orElse(null);
         IntentScore top = message.prediction().top();
-        if (chosen == null && top.confidence() < policy.thresholds().answer()) {
+        boolean pointsAtOne = top.confidence() < policy.thresholds().answer() || bare.length() <= POINTER;
+        if (chosen == null && pointsAtOne && top.confidence() >= policy.thresholds().clarifyFloor()) {
             List<FaqEntry> sameTopic = offered.stream().filter(e -> e.intent().equals(top.label())).toList();
-            chosen = sameTopic.size() == 1 && top.confidence() >= policy.thresholds().clarifyFloor()
-                    ? sameTopic.get(0) : null;
+            chosen = sameTopic.size() == 1 ? sameTopic.get(0) : null;
         }
         if (chosen == null) {
             return Optional.empty();

@@ -69,8 +69,10 @@ public final class DecisionPolicy {
         if (top.label().equals(Intents.HUMAN_AGENT) && top.confidence() >= thresholds.handoff()) {
             return new Decision.Handoff(false, Reason.USER_REQUEST, describe(top, ">=", thresholds.handoff()));
         }
-        boolean twoProblems = isOffered(second.label()) && second.confidence() >= thresholds.clarifyFloor()
-                && isOffered(top.label()) && cues.joinsTwo(message.text());
+        // two problems: both intents are clear enough (the top one could be answered on its own)
+        boolean twoProblems = top.confidence() >= thresholds.answer() && isOffered(top.label())
+                && isOffered(second.label()) && second.confidence() >= thresholds.clarifyFloor()
+                && cues.joinsTwo(message.text());
         if (twoProblems && Intents.urgency(second.label()) > Intents.urgency(top.label())) {
             return answer(second, top, message.hits(), state);
         }

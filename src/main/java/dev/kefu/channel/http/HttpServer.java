@@ -3,6 +3,7 @@ package dev.kefu.channel.http;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ConversationStore;
 import dev.kefu.dialog.Transcripts;
+import dev.kefu.feedback.FeedbackStore;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
@@ -35,6 +36,7 @@ public final class HttpServer implements AutoCloseable {
     private final Live live;
     private final MessageRoutes messages;
     private final AgentRoutes agents;
+    private final FeedbackRoutes feedback;
     private final WebAssets assets = new WebAssets();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "kefu-status-refresh");
@@ -45,9 +47,10 @@ public final class HttpServer implements AutoCloseable {
 
     /** What the server serves. {@code healthy} reports whether the database answers. */
     public record Parts(ChatEngine engine, ConversationStore conversations, Transcripts transcripts,
-                        HandoffQueue queue, TicketStore tickets, BooleanSupplier databaseHealthy,
+                        HandoffQueue queue, TicketStore tickets, FeedbackStore feedback, BooleanSupplier databaseHealthy,
                         Map<String, Object> modelInfo) {
         public Parts {
+            Objects.requireNonNull(feedback, "feedback");
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(conversations, "conversations");
             Objects.requireNonNull(transcripts, "transcripts");
@@ -64,6 +67,7 @@ public final class HttpServer implements AutoCloseable {
         this.live = new Live(parts.queue());
         this.messages = new MessageRoutes(parts, live, metrics);
         this.agents = new AgentRoutes(parts, new AgentAuth(agentToken), live);
+        this.feedback = new FeedbackRoutes(parts, metrics);
     }
 
     /** Starts listening on {@code host:port} (port 0 picks a free port); returns the bound port. */
@@ -84,13 +88,15 @@ public final class HttpServer implements AutoCloseable {
 
     private void routes(Javalin app) {
         app.before("/api/*", HttpServer::allowCrossOrigin);
-        for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events")) {
+        for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events",
+                "/api/conversations/{id}/feedback")) {
             app.options(path, ctx -> ctx.status(204)); // CORS preflight of pages that embed the widget
         }
         app.post("/api/messages", messages::post);
         app.get("/api/conversations/{id}/messages", messages::transcript);
         app.before("/api/conversations/{id}/events", messages::requireConversation);
         app.sse("/api/conversations/{id}/events", messages::events);
+        app.post("/api/conversations/{id}/feedback", feedback::rate);
         app.before("/api/agent/*", agents::authenticate);
         app.get("/api/agent/tickets", agents::list);
         app.get("/api/agent/tickets/{id}", agents::ticket);
@@ -99,6 +105,7 @@ public final class HttpServer implements AutoCloseable {
         app.post("/api/agent/tickets/{id}/close", agents::close);
         app.post("/api/agent/tickets/{id}/handback", agents::handBack);
         app.sse("/api/agent/events", agents::events); // EventSource sends the token as ?access_token=
+        app.get("/api/agent/feedback", feedback::perFaq);
         app.get("/health", this::health);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         app.get("/", assets::demoPage);

@@ -119,7 +119,7 @@ final class MessageRoutes {
     }
 
     /** Reads at most {@link #MAX_BODY} bytes, whatever the Content-Length says. */
-    private static byte[] body(Context ctx) {
+    static byte[] body(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY) {
             throw new ApiException(413, "body must be at most " + MAX_BODY + " bytes, was " + declared);

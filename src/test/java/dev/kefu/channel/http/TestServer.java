@@ -10,6 +10,7 @@ import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.OpenNlpIntentClassifier;
 import dev.kefu.store.Database;
 import dev.kefu.store.SqlConversationStore;
+import dev.kefu.store.SqlFeedbackStore;
 import dev.kefu.store.SqlHandoffQueue;
 import dev.kefu.store.SqlTicketStore;
 import java.time.Clock;
@@ -41,12 +42,18 @@ final class TestServer implements AutoCloseable {
     final String base;
 
     TestServer(Path dbFile) {
+        this(dbFile, Clock.systemUTC());
+    }
+
+    /** A server whose engine tells time (and silence) by {@code clock}. */
+    TestServer(Path dbFile, Clock clock) {
         db = Database.open("jdbc:sqlite:" + dbFile);
         SqlConversationStore store = new SqlConversationStore(db);
         ChatEngine engine = new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
-                new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store);
+                new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store)
+                .withContextTimeout(ChatEngine.DEFAULT_CONTEXT_TIMEOUT, clock);
         server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db),
-                new SqlTicketStore(db, Clock.systemUTC()), db::isHealthy, Map.of("intents", CLASSIFIER.labels().size())),
+                new SqlTicketStore(db, Clock.systemUTC()), new SqlFeedbackStore(db), db::isHealthy, Map.of("intents", CLASSIFIER.labels().size())),
                 AGENT_TOKEN);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
