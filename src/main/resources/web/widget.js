@@ -5,6 +5,7 @@
  *           data-accent="#1677ff" data-api="https://HOST" data-questions="问题一|问题二"></script>
  * Plain JavaScript (ES2017), no framework, no build step. Everything lives in a Shadow DOM, so the
  * host page's styles neither leak in nor out. Messages are always rendered with textContent.
+ * Answers carry thumbs (有帮助 / 没帮助) that rate them: POST /api/conversations/{id}/feedback.
  * Page API: window.kefu.open(), .close(), .toggle(), .ask(text), .reset().
  */
 (function () {
@@ -72,6 +73,9 @@
     notSent: "未发送",
     tooFast: "发送太频繁，请稍后再试",
     rejected: "消息未能发送，请修改后重试",
+    helpful: "有帮助",
+    unhelpful: "没帮助",
+    rated: "感谢您的反馈",
     counter: function (n) { return n + "/" + MAX_CHARS; },
     unread: function (n) { return n + " 条新消息"; }
   };
@@ -132,6 +136,9 @@
     ".msg.system .bubble{background:transparent;box-shadow:none;color:var(--kefu-muted);font-size:12px;text-align:center;padding:2px 8px}",
     ".meta{display:flex;gap:8px;align-items:center;font-size:11px;color:var(--kefu-muted);margin:3px 2px 0}",
     ".msg.failed .meta{color:#cb2634}",
+    ".rate{border:1px solid var(--kefu-line);background:#fff;border-radius:10px;padding:0 7px;font-size:12px;line-height:18px;color:var(--kefu-muted)}",
+    ".rate:hover{border-color:var(--kefu-accent)}",
+    ".rate[aria-pressed=true]{border-color:var(--kefu-accent);background:var(--kefu-accent);color:#fff}",
     ".chips{display:flex;flex-wrap:wrap;gap:8px;margin:-4px 0 14px}",
     ".chip{border:1px solid var(--kefu-accent);background:#fff;color:var(--kefu-accent);border-radius:16px;" +
       "padding:5px 12px;font-size:13px;text-align:left}",
@@ -334,6 +341,43 @@
     return node;
   }
 
+  var SMALL_TALK = { greeting: true, thanks: true, goodbye: true };
+
+  /** Thumbs under an answer; a second click on the other thumb replaces the rating. */
+  function addRating(node, line) {
+    if (!line || !line.faqId || SMALL_TALK[line.intent]) return;
+    var meta = node.querySelector(".meta");
+    if (!meta) return;
+    var note = el("span", { "data-testid": "kefu-rated", hidden: true, text: TEXT.rated });
+    var buttons = [true, false].map(function (helpful) {
+      return el("button", {
+        className: "rate", type: "button", "aria-pressed": "false",
+        "aria-label": helpful ? TEXT.helpful : TEXT.unhelpful, title: helpful ? TEXT.helpful : TEXT.unhelpful,
+        "data-testid": helpful ? "kefu-helpful" : "kefu-unhelpful",
+        text: helpful ? "👍" : "👎",
+        onclick: function () { rate(line, helpful, buttons, note); }
+      });
+    });
+    buttons.forEach(function (b) { meta.appendChild(b); });
+    meta.appendChild(note);
+  }
+
+  function rate(line, helpful, buttons, note) {
+    if (!state.conversationId) return;
+    var body = { faqId: line.faqId, helpful: helpful };
+    if (typeof line.messageId === "number") body.messageId = line.messageId;
+    fetch(options.api + "/api/conversations/" + encodeURIComponent(state.conversationId) + "/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      if (!response.ok) return;
+      buttons[0].setAttribute("aria-pressed", helpful ? "true" : "false");
+      buttons[1].setAttribute("aria-pressed", helpful ? "false" : "true");
+      note.hidden = false;
+    }).catch(function () { /* offline: the rating is simply not kept */ });
+  }
+
   function addChips(questions) {
     if (!questions || !questions.length) return;
     var group = el("div", { className: "chips", role: "group", "aria-label": TEXT.chips, "data-testid": "kefu-chips" });
@@ -497,7 +541,8 @@
       if (!body) return;
       body.messages.forEach(function (line) {
         if (line.role === "agent" || line.role === "system") state.seen[seenKey(line)] = true;
-        addMessage(line.role, line.text, line.time, true);
+        var node = addMessage(line.role, line.text, line.time, true);
+        if (line.role === "bot" && line.action === "answer") addRating(node, line);
       });
       var last = body.messages[body.messages.length - 1];
       var chips = parse(load("localStorage", CHIPS_KEY) || "null");
@@ -548,7 +593,10 @@
       state.conversationId = reply.conversationId;
       save("localStorage", STORAGE_KEY, reply.conversationId);
     }
-    if (reply.reply) addMessage("bot", reply.reply);
+    if (reply.reply) {
+      var node = addMessage("bot", reply.reply);
+      if (reply.action === "answer") addRating(node, reply);
+    }
     var questions = reply.action === "handoff" || !reply.suggestions ? []
       : reply.suggestions.map(function (s) { return s.question; }).filter(Boolean);
     addChips(questions);

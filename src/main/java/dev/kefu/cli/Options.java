@@ -1,13 +1,17 @@
 package dev.kefu.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Parsed {@code --name value} options of one command; unknown or incomplete options are usage errors. */
 final class Options {
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
     private final Map<String, String> values;
 
     private Options(Map<String, String> values) {
@@ -88,5 +92,31 @@ final class Options {
             // reported below with the accepted range
         }
         throw new UsageException("--" + name + " must be a number in " + min + ".." + max + ", was " + value);
+    }
+
+    /**
+     * A positive duration such as {@code 30m}, {@code 45s}, {@code 2h} or {@code 1d}, at most
+     * {@code max}; the value without a unit is rejected, so that minutes and seconds are never confused.
+     */
+    Duration duration(String name, Duration fallback, Duration max) {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        Matcher m = DURATION.matcher(value.strip());
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            Duration parsed = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+            if (!parsed.isZero() && parsed.compareTo(max) <= 0) {
+                return parsed;
+            }
+        }
+        throw new UsageException("--" + name + " must be a duration from 1s to " + max.toDays()
+                + "d such as 30m, 45s or 2h, was " + value);
     }
 }

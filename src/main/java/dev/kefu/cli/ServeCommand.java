@@ -1,6 +1,7 @@
 package dev.kefu.cli;
 
 import dev.kefu.channel.http.HttpServer;
+import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.Thresholds;
 import dev.kefu.store.Database;
@@ -8,6 +9,7 @@ import dev.kefu.store.SqlConversationStore;
 import dev.kefu.channel.webhook.OutboxWorker;
 import dev.kefu.store.Retention;
 import dev.kefu.store.SqlChannelStore;
+import dev.kefu.store.SqlFeedbackStore;
 import dev.kefu.store.SqlHandoffQueue;
 import dev.kefu.store.SqlTicketStore;
 import java.time.Clock;
@@ -32,8 +34,8 @@ final class ServeCommand {
     static final String USAGE = """
             usage: java -jar target/kefu.jar serve [--port N] [--host ADDR] [--db URL] [--models DIR]
                                                   [--corpus DIR] [--hotline TEXT] [--service-hours H]
-                                                  [--timezone ZONE] [--rate-limit N] [--rate-burst N]
-                                                  [--cors-origins LIST] [--retention-days N]
+                                                  [--timezone ZONE] [--context-timeout D] [--rate-limit N]
+                                                  [--rate-burst N] [--cors-origins LIST] [--retention-days N]
               --port N        TCP port (default 7070; 0 picks a free one)
               --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --db URL        database (default %s; its directory is created)
@@ -43,6 +45,9 @@ final class ServeCommand {
               --service-hours H  when human agents work, e.g. 09:00-21:00 (default 00:00-24:00: always);
                               outside them a handoff tells the user when agents are back
               --timezone ZONE time zone of the service hours (default Asia/Shanghai)
+              --context-timeout D  silence after which a conversation starts a fresh context
+                              (what the bot last offered is forgotten; the transcript is kept),
+                              e.g. 30m, 45s, 2h (default 30m, at most 7d)
               --rate-limit N  requests per second per client IP on the public API and webhooks
                               (default 20; 0 turns the limit off, e.g. for load tests)
               --rate-burst N  requests a client may send at once before the limit applies (default 40)
@@ -59,7 +64,10 @@ final class ServeCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline",
-                "service-hours", "timezone", "rate-limit", "rate-burst", "cors-origins", "retention-days"), Set.of());
+                "service-hours", "timezone", "context-timeout", "rate-limit", "rate-burst", "cors-origins",
+                "retention-days"), Set.of());
+        Duration contextTimeout = options.duration("context-timeout", ChatEngine.DEFAULT_CONTEXT_TIMEOUT,
+                Duration.ofDays(7));
         int retentionDays = options.integer("retention-days", 90, 0, 36_500);
         HttpServer.Limits limits = new HttpServer.Limits(options.integer("rate-limit", 20, 0, 1_000_000),
                 options.integer("rate-burst", 40, 0, 1_000_000), corsOrigins(options.string("cors-origins", "*")));
@@ -81,9 +89,10 @@ final class ServeCommand {
         Map<String, String> env = System.getenv();
         SqlChannelStore channels = new SqlChannelStore(db, Clock.systemUTC());
         HttpServer server = new HttpServer(new HttpServer.Parts(
-                models.engine(Thresholds.DEFAULT, Settings.hotline(options, env), store, hours),
+                models.engine(Thresholds.DEFAULT, Settings.hotline(options, env), store, hours)
+                        .withContextTimeout(contextTimeout, Clock.systemUTC()),
                 store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), channels,
-                db::isHealthy, models.describe()), Settings.secrets(env), limits);
+                new SqlFeedbackStore(db), db::isHealthy, models.describe()), Settings.secrets(env), limits);
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
         int bound;
         try {

@@ -10,51 +10,75 @@ import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
 import dev.kefu.text.Tokens;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The pipeline for one message: normalize, tokenize, classify, search, decide, render, record.
- * While a conversation is with a person, the bot stays silent: the message is only recorded.
+ * While a conversation is with a person, the bot stays silent: the message is only recorded. After
+ * {@link #contextTimeout} of silence a conversation starts a fresh context (its transcript stays).
  * Thread-safe when its parts are (they all are); messages of one conversation should arrive in order.
  */
 public final class ChatEngine {
     /** Longest message (in characters) that is analyzed; the rest of a longer one is ignored. */
     public static final int MAX_CHARS = 500;
-    private static final int FAQ_HITS = 5;
+    /** Default silence after which the bot forgets what it last said. */
+    public static final Duration DEFAULT_CONTEXT_TIMEOUT = Duration.ofMinutes(30);
+    /** FAQ hits looked at: enough for a follow-up to find an entry of the last topic. */
+    private static final int FAQ_HITS = 10;
 
     private final Pipeline parts;
     private final DecisionPolicy policy;
     private final ReplyRenderer renderer;
     private final ConversationStore conversations;
-    private final Clock clock = Clock.systemUTC();
+    private final Duration contextTimeout;
+    private final Clock clock;
     private final PiiMasker masker = new PiiMasker();
 
     public ChatEngine(Pipeline parts, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations) {
-        this.parts = Objects.requireNonNull(parts, "parts");
+        this(parts, policy, renderer, conversations, new Context(DEFAULT_CONTEXT_TIMEOUT, Clock.systemUTC()));
+    }
+
+    private ChatEngine(Pipeline parts, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations,
+                       Context context) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        // a long message whose whole is unsure is also read clause by clause
+        this.parts = new Pipeline(parts.normalizer(), parts.tokenizer(), parts.classifier() instanceof LongMessageClassifier
+                ? parts.classifier() : new LongMessageClassifier(parts.classifier(), parts.tokenizer(),
+                policy.thresholds().answer()), parts.faq());
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
+        this.contextTimeout = context.timeout();
+        this.clock = context.clock();
+    }
+
+    /** This engine with another silence timeout and clock. */
+    public ChatEngine withContextTimeout(Duration timeout, Clock clock) {
+        return new ChatEngine(parts, policy, renderer, conversations, new Context(timeout, clock));
     }
 
     /** The bot's reply to {@code text} in conversation {@code conversationId}. Never throws on user text. */
     public Reply reply(String conversationId, String text) {
-        ConversationState state = conversations.find(conversationId).orElse(ConversationState.NEW);
+        Instant now = clock.instant();
+        ConversationState state = conversations.find(conversationId).orElse(ConversationState.NEW)
+                .resumedAt(now, contextTimeout);
         // Card numbers, codes and passwords are masked first: they never reach the database, and the
         // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish.
         String masked = masker.mask(text == null ? "" : text).text();
         if (state.handedOff()) {
-            return record(conversationId, masked, state, policy.withAgent(), null);
+            return record(conversationId, masked, state, new Outcome("", null, policy.withAgent()));
         }
         String normalized = parts.normalizer().normalize(truncate(masked));
         Tokens tokens = parts.tokenizer().tokenize(normalized);
         if (tokens.isEmpty()) {
-            return record(conversationId, masked, state, policy.empty(), null);
+            return record(conversationId, masked, state, new Outcome("", null, policy.empty()));
         }
         IntentPrediction prediction = parts.classifier().classify(tokens);
         List<FaqHit> hits = parts.faq().search(tokens, FAQ_HITS);
-        Decision decision = policy.decide(prediction, hits, state);
-        return record(conversationId, masked, state, decision, prediction);
+        Message message = new Message(normalized, prediction, hits);
+        return record(conversationId, masked, state, new Outcome(normalized, prediction, policy.decide(message, state)));
     }
 
     /** The FAQ entries that best match {@code text}, for an agent answering it by hand. */
@@ -63,11 +87,17 @@ public final class ChatEngine {
         return parts.faq().search(tokens, k).stream().map(FaqHit::entry).toList();
     }
 
-    private Reply record(String conversationId, String maskedText, ConversationState state, Decision decision,
-                         IntentPrediction prediction) {
-        Reply reply = renderer.render(conversationId, decision, prediction == null ? null : prediction.top());
-        conversations.record(conversationId, new Turn(maskedText, reply, state.after(decision), clock.instant()));
-        return reply;
+    private Reply record(String conversationId, String maskedText, ConversationState state, Outcome outcome) {
+        Reply reply = renderer.render(conversationId, outcome.decision(),
+                outcome.prediction() == null ? null : outcome.prediction().top());
+        Instant at = clock.instant();
+        long messageId = conversations.record(conversationId, new Turn(maskedText, reply,
+                state.after(outcome.decision(), outcome.normalized(), at), at));
+        return messageId > 0 ? reply.withMessageId(messageId) : reply;
+    }
+
+    /** What became of one message: its normalized text, the prediction (null when none was made), the decision. */
+    private record Outcome(String normalized, IntentPrediction prediction, Decision decision) {
     }
 
     private static String truncate(String text) {
@@ -85,6 +115,17 @@ public final class ChatEngine {
             Objects.requireNonNull(tokenizer, "tokenizer");
             Objects.requireNonNull(classifier, "classifier");
             Objects.requireNonNull(faq, "faq");
+        }
+    }
+
+    /** How long a conversation may be silent before its context is forgotten, and the clock that tells. */
+    private record Context(Duration timeout, Clock clock) {
+        Context {
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(clock, "clock");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("context timeout must be positive, was " + timeout);
+            }
         }
     }
 }

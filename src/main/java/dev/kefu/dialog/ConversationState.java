@@ -1,14 +1,22 @@
 package dev.kefu.dialog;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * What the engine remembers of a conversation between messages.
  *
- * @param turns               user messages so far
- * @param consecutiveFallbacks fallbacks in a row, reset by any other action
- * @param lastIntent          intent of the last answered message, or null
- * @param handedOff           whether the conversation has been handed to a person
+ * @param turns                user messages so far
+ * @param consecutiveFallbacks failed turns in a row (fallbacks and rejected answers), reset by any other action
+ * @param lastIntent           intent of the last answered message, or null
+ * @param handedOff            whether the conversation has been handed to a person
+ * @param context              what the bot said last, for the next message to refer to
+ * @param lastActive           when the last message was recorded; null for a new conversation
  */
-public record ConversationState(int turns, int consecutiveFallbacks, String lastIntent, boolean handedOff) {
+public record ConversationState(int turns, int consecutiveFallbacks, String lastIntent, boolean handedOff,
+                                Context context, Instant lastActive) {
     /** A conversation that has not started. */
     public static final ConversationState NEW = new ConversationState(0, 0, null, false);
 
@@ -16,16 +24,77 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
         if (turns < 0 || consecutiveFallbacks < 0) {
             throw new IllegalArgumentException("counts must be >= 0");
         }
+        Objects.requireNonNull(context, "context");
     }
 
-    /** The state after {@code decision}. An empty message does not count as a failed turn. */
-    public ConversationState after(Decision decision) {
-        int fallbacks = switch (decision.action()) {
-            case FALLBACK -> decision.reason() == Reason.EMPTY_MESSAGE ? consecutiveFallbacks : consecutiveFallbacks + 1;
-            default -> 0;
-        };
+    /** A state without context (as before any reply). */
+    public ConversationState(int turns, int consecutiveFallbacks, String lastIntent, boolean handedOff) {
+        this(turns, consecutiveFallbacks, lastIntent, handedOff, Context.NONE, null);
+    }
+
+    /**
+     * The state after {@code decision} on a message whose normalized text is {@code text}, at {@code at}.
+     * An empty message does not count as a failed turn; a rejected answer does.
+     */
+    public ConversationState after(Decision decision, String text, Instant at) {
+        boolean failed = decision.action() == Action.FALLBACK && decision.reason() != Reason.EMPTY_MESSAGE
+                || decision.reason() == Reason.REJECTED_ANSWER;
+        int fallbacks = failed ? consecutiveFallbacks + 1
+                : decision.reason() == Reason.EMPTY_MESSAGE ? consecutiveFallbacks : 0;
         String intent = decision instanceof Decision.Answer answer ? answer.intent().label() : lastIntent;
         boolean handoff = handedOff || decision.action() == Action.HANDOFF;
-        return new ConversationState(turns + 1, fallbacks, intent, handoff);
+        int repeats = text.equals(context.lastMessage()) ? context.repeats() + 1 : 0;
+        return new ConversationState(turns + 1, fallbacks, intent, handoff, Context.of(decision, text, repeats), at);
+    }
+
+    /** The state after {@code decision}, for a message whose text does not matter. */
+    public ConversationState after(Decision decision) {
+        return after(decision, "", lastActive == null ? Instant.EPOCH : lastActive);
+    }
+
+    /**
+     * This state, with a fresh context when the conversation has been silent for longer than
+     * {@code timeout}: the bot forgets what it last said, the failures and the topic, but not the
+     * turn count or a handoff (the transcript is kept by the store).
+     */
+    public ConversationState resumedAt(Instant now, Duration timeout) {
+        if (lastActive == null || !lastActive.plus(timeout).isBefore(now)) {
+            return this;
+        }
+        return new ConversationState(turns, 0, null, handedOff, Context.NONE, lastActive);
+    }
+
+    /**
+     * What the bot said last: the FAQ entry it answered with, the numbered options it offered, whether
+     * it offered a person; and the user's last message (normalized) with how often it came in a row.
+     *
+     * @param answeredFaqId  id of the entry the last reply answered with, or null
+     * @param offeredFaqIds  ids of the numbered options of the last reply (empty unless it asked which one)
+     * @param handoffOffered whether the last reply offered a person
+     * @param lastMessage    the last user message, normalized ("" before the first)
+     * @param repeats        how many times in a row before that message it had been sent already
+     */
+    public record Context(String answeredFaqId, List<String> offeredFaqIds, boolean handoffOffered,
+                          String lastMessage, int repeats) {
+        /** Nothing said yet. */
+        public static final Context NONE = new Context(null, List.of(), false, "", 0);
+
+        public Context {
+            offeredFaqIds = List.copyOf(offeredFaqIds);
+            Objects.requireNonNull(lastMessage, "lastMessage");
+            if (repeats < 0) {
+                throw new IllegalArgumentException("repeats must be >= 0, was " + repeats);
+            }
+        }
+
+        static Context of(Decision decision, String text, int repeats) {
+            if (decision instanceof Decision.Answer a) {
+                return new Context(a.entry().id(), List.of(), a.offerHandoff(), text, repeats);
+            }
+            if (decision instanceof Decision.Clarify c) {
+                return new Context(null, c.options().stream().map(e -> e.id()).toList(), false, text, repeats);
+            }
+            return new Context(null, List.of(), false, text, repeats);
+        }
     }
 }

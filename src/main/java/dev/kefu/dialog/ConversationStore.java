@@ -11,6 +11,9 @@ public interface ConversationStore {
      * Records one turn atomically: the user's message, the bot's reply (if it has text), the new
      * state, and a handoff ticket when the reply hands off and none is open. Nothing of the turn is
      * kept if this throws.
+     *
+     * @return the transcript id of the bot's message, or 0 when the store keeps no transcript or the
+     *         reply had no text
      */
-    void record(String conversationId, Turn turn);
+    long record(String conversationId, Turn turn);
 }

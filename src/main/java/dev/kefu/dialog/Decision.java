@@ -64,11 +64,20 @@ public sealed interface Decision {
         }
     }
 
-    /** Transfer to a human agent; {@code priority} puts the ticket first in the queue. */
-    record Handoff(boolean priority, Reason reason, String detail) implements Decision {
+    /**
+     * Transfer to a human agent; {@code priority} puts the ticket first in the queue. {@code topic} is
+     * the intent the handoff is about when it is not the message's own (a person accepted after a
+     * stolen-account answer); null otherwise.
+     */
+    record Handoff(IntentScore topic, boolean priority, Reason reason, String detail) implements Decision {
         public Handoff {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(detail, "detail");
+        }
+
+        /** A handoff about the message's own intent. */
+        public Handoff(boolean priority, Reason reason, String detail) {
+            this(null, priority, reason, detail);
         }
 
         @Override

@@ -6,39 +6,35 @@ import dev.kefu.intent.IntentPrediction;
 import dev.kefu.intent.IntentScore;
 import dev.kefu.intent.Intents;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * Chooses what to do with a classified message. Pure: no I/O, the same inputs give the same
- * decision. Rules, in order: a request for a person hands off; out-of-scope or unlikely intents
- * fall back (the second fallback in a row hands off); a likely intent is answered with its best
- * FAQ entry ({@code account_stolen} also offers a person at once); two close intents ask which.
- * Immutable and thread-safe.
+ * decision. First the conversation's context ({@link ContextRules}: a choice among offered options,
+ * a follow-up, a rejected answer, an accepted offer). Then, in order: a request for a person hands
+ * off; out-of-scope or unlikely intents fall back (the second failure in a row hands off); a likely
+ * intent is answered with its best FAQ entry ({@code account_stolen} also offers a person at once),
+ * and when the message names a second, more urgent problem, that one is answered first; two close
+ * intents ask which. The same message a second time is answered with an apology, a third time it
+ * goes to a person. Immutable and thread-safe.
  */
 public final class DecisionPolicy {
-    /** Topics offered by a fallback. */
-    private static final int FALLBACK_TOPICS = 4;
     /** Related questions offered under an answer. */
     private static final int RELATED = 2;
 
     private final Thresholds thresholds;
-    private final Map<String, FaqEntry> primaryByIntent;
-    private final List<FaqEntry> fallbackTopics;
+    private final FaqCatalog catalog;
+    private final Cues cues;
+    private final ContextRules context;
 
     /** {@code entries} in corpus order: the first entry of an intent is its default answer. */
     public DecisionPolicy(Thresholds thresholds, List<FaqEntry> entries) {
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
-        Map<String, FaqEntry> primary = new LinkedHashMap<>();
-        for (FaqEntry entry : entries) {
-            primary.putIfAbsent(entry.intent(), entry);
-        }
-        this.primaryByIntent = primary;
-        this.fallbackTopics = primary.values().stream()
-                .filter(e -> !Intents.isSmallTalk(e.intent())).limit(FALLBACK_TOPICS).toList();
+        this.catalog = new FaqCatalog(entries);
+        this.cues = Cues.shipped();
+        this.context = new ContextRules(this, catalog, cues);
     }
 
     /** The thresholds in use. */
@@ -46,29 +42,20 @@ public final class DecisionPolicy {
         return thresholds;
     }
 
-    /** The decision for a message with this prediction and these FAQ hits, in this state. */
+    /** The decision for {@code message} in a conversation in {@code state}. */
+    public Decision decide(Message message, ConversationState state) {
+        return context.decide(message, state)
+                .orElseGet(() -> unlessRepeated(decideAlone(message, state), message, state));
+    }
+
+    /** The decision for a message with this prediction and these hits, whatever its text. */
     public Decision decide(IntentPrediction prediction, List<FaqHit> hits, ConversationState state) {
-        IntentScore top = prediction.top();
-        if (top.label().equals(Intents.HUMAN_AGENT) && top.confidence() >= thresholds.handoff()) {
-            return new Decision.Handoff(false, Reason.USER_REQUEST, describe(top, ">=", thresholds.handoff()));
-        }
-        if (top.label().equals(Intents.OOS)) {
-            return fallback(state, Reason.OUT_OF_SCOPE, describe(top, "", Double.NaN));
-        }
-        if (top.confidence() >= thresholds.answer()) {
-            return answer(top, hits, state);
-        }
-        IntentScore second = prediction.second();
-        if (isCloseCandidate(top, second)) {
-            return new Decision.Clarify(List.of(primaryByIntent.get(top.label()), primaryByIntent.get(second.label())),
-                    Reason.CLOSE_CANDIDATES, describe(top, "~", second.confidence()) + " vs " + second.label());
-        }
-        return fallback(state, Reason.LOW_CONFIDENCE, describe(top, "<", thresholds.answer()));
+        return decide(new Message("", prediction, hits), state);
     }
 
     /** Decision for a message with nothing to classify. */
     public Decision empty() {
-        return new Decision.Fallback(fallbackTopics, Reason.EMPTY_MESSAGE, "no text after normalization");
+        return new Decision.Fallback(catalog.topics(), Reason.EMPTY_MESSAGE, "no text after normalization");
     }
 
     /** Decision for a message in a conversation that is already with a person: the bot stays silent. */
@@ -76,23 +63,78 @@ public final class DecisionPolicy {
         return new Decision.Handoff(false, Reason.WITH_AGENT, "conversation already handed off");
     }
 
-    private Decision answer(IntentScore top, List<FaqHit> hits, ConversationState state) {
-        FaqEntry entry = hits.stream().map(FaqHit::entry)
-                .filter(e -> e.intent().equals(top.label())).findFirst()
-                .orElse(primaryByIntent.get(top.label()));
+    private Decision decideAlone(Message message, ConversationState state) {
+        IntentScore top = message.prediction().top();
+        IntentScore second = message.prediction().second();
+        if (top.label().equals(Intents.HUMAN_AGENT) && top.confidence() >= thresholds.handoff()) {
+            return new Decision.Handoff(false, Reason.USER_REQUEST, describe(top, ">=", thresholds.handoff()));
+        }
+        // two problems: both intents are clear enough (the top one could be answered on its own)
+        boolean twoProblems = top.confidence() >= thresholds.answer() && isOffered(top.label())
+                && isOffered(second.label()) && second.confidence() >= thresholds.clarifyFloor()
+                && cues.joinsTwo(message.text());
+        if (twoProblems && Intents.urgency(second.label()) > Intents.urgency(top.label())) {
+            return answer(second, top, message.hits(), state);
+        }
+        if (top.label().equals(Intents.OOS)) {
+            return fallback(state, Reason.OUT_OF_SCOPE, describe(top, "", Double.NaN));
+        }
+        if (top.confidence() >= thresholds.answer()) {
+            return answer(top, twoProblems ? second : null, message.hits(), state);
+        }
+        if (isCloseCandidate(top, second)) {
+            return new Decision.Clarify(List.of(catalog.primary(top.label()), catalog.primary(second.label())),
+                    Reason.CLOSE_CANDIDATES, describe(top, "~", second.confidence()) + " vs " + second.label());
+        }
+        return fallback(state, Reason.LOW_CONFIDENCE, describe(top, "<", thresholds.answer()));
+    }
+
+    /** Answers {@code top}; {@code also}, when not null, is a second problem offered first among the related. */
+    private Decision answer(IntentScore top, IntentScore also, List<FaqHit> hits, ConversationState state) {
+        FaqEntry entry = bestOf(top.label(), hits);
         if (entry == null) {
             return fallback(state, Reason.NO_ANSWER, top.label() + " has no FAQ entry");
         }
         List<FaqEntry> related = new ArrayList<>();
+        if (also != null) {
+            related.add(bestOf(also.label(), hits));
+        }
         for (FaqHit hit : hits) {
-            if (related.size() < RELATED && !hit.entry().equals(entry) && !Intents.isSmallTalk(hit.entry().intent())
+            if (related.size() < RELATED && !hit.entry().equals(entry) && !related.contains(hit.entry())
                     && hit.entry().intent().equals(top.label())) {
                 related.add(hit.entry());
             }
         }
         boolean urgent = top.label().equals(Intents.ACCOUNT_STOLEN);
+        Reason reason = also != null ? Reason.TWO_PROBLEMS : urgent ? Reason.PRIORITY_INTENT : Reason.CONFIDENT_MATCH;
+        String detail = also != null ? describe(top, "first, then", Double.NaN) + " " + describe(also, "", Double.NaN)
+                : describe(top, ">=", thresholds.answer());
         return new Decision.Answer(top, entry, Intents.isSmallTalk(top.label()) ? List.of() : related, urgent,
-                urgent ? Reason.PRIORITY_INTENT : Reason.CONFIDENT_MATCH, describe(top, ">=", thresholds.answer()));
+                reason, detail);
+    }
+
+    /** The best hit of {@code intent}, else its default entry; null when it has none. */
+    FaqEntry bestOf(String intent, List<FaqHit> hits) {
+        return hits.stream().map(FaqHit::entry).filter(e -> e.intent().equals(intent)).findFirst()
+                .orElse(catalog.primary(intent));
+    }
+
+    private Decision unlessRepeated(Decision decision, Message message, ConversationState state) {
+        ConversationState.Context last = state.context();
+        boolean same = !message.text().isEmpty() && message.text().equals(last.lastMessage());
+        if (!same || decision.action() == Action.HANDOFF
+                || decision instanceof Decision.Answer a && Intents.isSmallTalk(a.intent().label())) {
+            return decision;
+        }
+        if (last.repeats() >= 1) {
+            return new Decision.Handoff(false, Reason.REPEATED_MESSAGE,
+                    "the same message " + (last.repeats() + 2) + " times in a row");
+        }
+        if (decision instanceof Decision.Answer a) {
+            return new Decision.Answer(a.intent(), a.entry(), a.related(), a.offerHandoff(), Reason.REPEATED_QUESTION,
+                    a.detail() + ", asked twice in a row");
+        }
+        return decision;
     }
 
     private boolean isCloseCandidate(IntentScore top, IntentScore second) {
@@ -103,19 +145,23 @@ public final class DecisionPolicy {
 
     private boolean isOffered(String label) {
         return !Intents.isSmallTalk(label) && !label.equals(Intents.OOS) && !label.equals(Intents.HUMAN_AGENT)
-                && primaryByIntent.containsKey(label);
+                && catalog.hasIntent(label);
     }
 
-    private Decision fallback(ConversationState state, Reason reason, String detail) {
+    /** A fallback, or a handoff when the bot has already failed {@code fallbacksBeforeHandoff} times in a row. */
+    Decision fallback(ConversationState state, Reason reason, String detail) {
         if (state.consecutiveFallbacks() >= thresholds.fallbacksBeforeHandoff()) {
             return new Decision.Handoff(false, Reason.REPEATED_FALLBACK,
                     (state.consecutiveFallbacks() + 1) + " fallbacks in a row (" + reason.wireName() + ")");
         }
-        return new Decision.Fallback(fallbackTopics, reason, detail);
+        return new Decision.Fallback(catalog.topics(), reason, detail);
     }
 
-    private static String describe(IntentScore score, String relation, double threshold) {
+    static String describe(IntentScore score, String relation, double threshold) {
         String head = score.label() + " " + String.format(Locale.ROOT, "%.2f", score.confidence());
-        return Double.isNaN(threshold) ? head : head + " " + relation + " " + String.format(Locale.ROOT, "%.2f", threshold);
+        if (Double.isNaN(threshold)) {
+            return relation.isEmpty() ? head : head + " " + relation;
+        }
+        return head + " " + relation + " " + String.format(Locale.ROOT, "%.2f", threshold);
     }
 }

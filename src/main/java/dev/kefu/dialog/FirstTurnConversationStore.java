@@ -14,7 +14,7 @@ public final class FirstTurnConversationStore implements ConversationStore {
     }
 
     @Override
-    public void record(String conversationId, Turn turn) {
-        // nothing is kept
+    public long record(String conversationId, Turn turn) {
+        return 0; // nothing is kept, so the reply has no message id
     }
 }

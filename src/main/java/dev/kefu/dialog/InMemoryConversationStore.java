@@ -14,7 +14,8 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public void record(String conversationId, Turn turn) {
+    public long record(String conversationId, Turn turn) {
         states.put(conversationId, turn.after());
+        return 0;
     }
 }

@@ -8,8 +8,20 @@ public enum Reason {
     CONFIDENT_MATCH,
     /** Confident intent that is urgent: answer and offer a person at once. */
     PRIORITY_INTENT,
+    /** The message names two problems: the more urgent one is answered, the other offered. */
+    TWO_PROBLEMS,
+    /** The user picked one of the numbered options the bot offered. */
+    CHOSEN_OPTION,
+    /** A short message that continues the topic of the last answer. */
+    FOLLOW_UP,
+    /** "And then?" after an answer: the other questions of the same topic are offered. */
+    MORE_ON_TOPIC,
+    /** The same question again: answered again, with an apology and the offer of a person. */
+    REPEATED_QUESTION,
     /** Two intents are about equally likely. */
     CLOSE_CANDIDATES,
+    /** The user said the last answer did not help (「不是这个」): alternatives are offered. */
+    REJECTED_ANSWER,
     /** The best intent is not likely enough to answer. */
     LOW_CONFIDENCE,
     /** The message is outside what the desk handles. */
@@ -22,6 +34,10 @@ public enum Reason {
     USER_REQUEST,
     /** The bot failed twice in a row. */
     REPEATED_FALLBACK,
+    /** The same message a third time in a row: the bot is not helping. */
+    REPEATED_MESSAGE,
+    /** The user accepted the person the bot offered (「好的」 after a stolen-account answer). */
+    ACCEPTED_OFFER,
     /** The conversation is already with a person; the bot does not answer. */
     WITH_AGENT;
 

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param handoff    set when the bot transfers to a person (or, for urgent answers, offers to)
  * @param reason     the decision's reason ({@link Reason#wireName()})
  * @param detail     the figures behind the reason
+ * @param messageId  the id of the bot's message in the transcript, or null when it is not stored there
  */
 public record Reply(String conversationId, Action action, String intent, double confidence, String text,
-                    String faqId, List<Suggestion> suggestions, HandoffRequest handoff, String reason, String detail) {
+                    String faqId, List<Suggestion> suggestions, HandoffRequest handoff, String reason, String detail,
+                    Long messageId) {
     public Reply {
         Objects.requireNonNull(conversationId, "conversationId");
         Objects.requireNonNull(action, "action");
@@ -23,5 +25,16 @@ public record Reply(String conversationId, Action action, String intent, double 
         suggestions = List.copyOf(suggestions);
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(detail, "detail");
+    }
+
+    /** A reply not (yet) stored in a transcript. */
+    public Reply(String conversationId, Action action, String intent, double confidence, String text,
+                 String faqId, List<Suggestion> suggestions, HandoffRequest handoff, String reason, String detail) {
+        this(conversationId, action, intent, confidence, text, faqId, suggestions, handoff, reason, detail, null);
+    }
+
+    /** This reply, stored in the transcript as message {@code id}. */
+    public Reply withMessageId(long id) {
+        return new Reply(conversationId, action, intent, confidence, text, faqId, suggestions, handoff, reason, detail, id);
     }
 }

@@ -46,13 +46,11 @@ public final class ReplyRenderer {
         double confidence = top == null ? 0.0 : top.confidence();
         String reason = decision.reason().wireName();
         if (decision instanceof Decision.Answer a) {
-            String body = withHotline(a.entry().answer());
-            String text = a.offerHandoff() ? body + "\n" + text("answer.offer_handoff") : body;
-            return new Reply(conversationId, Action.ANSWER, intent, confidence, text, a.entry().id(),
-                    suggestions(a.related()), null, reason, a.detail());
+            return new Reply(conversationId, Action.ANSWER, a.intent().label(), a.intent().confidence(), answerText(a),
+                    a.entry().id(), suggestions(a.related()), null, reason, a.detail());
         }
         if (decision instanceof Decision.Clarify c) {
-            StringBuilder text = new StringBuilder(text("clarify.intro"));
+            StringBuilder text = new StringBuilder(text("clarify." + reason));
             for (int i = 0; i < c.options().size(); i++) {
                 text.append('\n').append(i + 1).append(". ").append(c.options().get(i).question());
             }
@@ -64,10 +62,30 @@ public final class ReplyRenderer {
                     suggestions(f.topics()), null, reason, f.detail());
         }
         if (decision instanceof Decision.Handoff h) {
-            return new Reply(conversationId, Action.HANDOFF, intent, confidence, handoffText(h), null,
+            return new Reply(conversationId, Action.HANDOFF, h.topic() == null ? intent : h.topic().label(),
+                    h.topic() == null ? confidence : h.topic().confidence(), handoffText(h), null,
                     List.of(), new HandoffRequest(reason, h.priority()), reason, h.detail());
         }
         throw new IllegalStateException("unknown decision " + decision);
+    }
+
+    /**
+     * The entry's answer; a repeated question gets an apology first, an urgent topic the offer of a
+     * person after it, and a second problem in the same message a pointer to its question.
+     */
+    private String answerText(Decision.Answer a) {
+        StringBuilder text = new StringBuilder();
+        if (a.reason() == Reason.REPEATED_QUESTION) {
+            text.append(text("answer.repeated")).append('\n');
+        }
+        text.append(withHotline(a.entry().answer()));
+        if (a.offerHandoff()) {
+            text.append('\n').append(text("answer.offer_handoff"));
+        }
+        if (a.reason() == Reason.TWO_PROBLEMS && !a.related().isEmpty()) {
+            text.append('\n').append(text("answer.also").replace("{question}", a.related().get(0).question()));
+        }
+        return text.toString();
     }
 
     private String handoffText(Decision.Handoff handoff) {

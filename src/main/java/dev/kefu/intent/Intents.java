@@ -26,6 +26,15 @@ public final class Intents {
     private Intents() {
     }
 
+    /**
+     * How urgent a problem is, higher first: a stolen account (money can still be lost) over a failed
+     * payment (the user is stuck at a till) over everything else. Decides which of two problems in one
+     * message is handled first.
+     */
+    public static int urgency(String label) {
+        return ACCOUNT_STOLEN.equals(label) ? 2 : PAYMENT_FAILED.equals(label) ? 1 : 0;
+    }
+
     /** True for labels that name a conversation move rather than a question the FAQ answers. */
     public static boolean isSmallTalk(String label) {
         return GREETING.equals(label) || THANKS.equals(label) || GOODBYE.equals(label);

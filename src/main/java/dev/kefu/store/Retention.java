@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public final class Retention {
     private static final List<String> CHILDREN = List.of(
+            "DELETE FROM feedback WHERE conversation_id = ?",
             "DELETE FROM messages WHERE conversation_id = ?",
             "DELETE FROM tickets WHERE conversation_id = ?",
             "DELETE FROM channel_users WHERE conversation_id = ?",

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,14 +26,21 @@ import java.util.Optional;
  */
 public final class SqlConversationStore implements ConversationStore, Transcripts {
     private static final String UPSERT = """
-            INSERT INTO conversations (id, created_at, updated_at, turns, consecutive_fallbacks, last_intent, handed_off)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO conversations (id, created_at, updated_at, turns, consecutive_fallbacks, last_intent, handed_off,
+                answered_faq_id, offered_faq_ids, handoff_offered, last_message, repeats)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, turns = excluded.turns,
                 consecutive_fallbacks = excluded.consecutive_fallbacks, last_intent = excluded.last_intent,
-                handed_off = excluded.handed_off""";
+                handed_off = excluded.handed_off, answered_faq_id = excluded.answered_faq_id,
+                offered_faq_ids = excluded.offered_faq_ids, handoff_offered = excluded.handoff_offered,
+                last_message = excluded.last_message, repeats = excluded.repeats""";
+    private static final String SELECT_STATE = """
+            SELECT turns, consecutive_fallbacks, last_intent, handed_off, answered_faq_id, offered_faq_ids,
+                handoff_offered, last_message, repeats, updated_at
+            FROM conversations WHERE id = ?""";
     private static final String INSERT_MESSAGE = """
-            INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Database db;
     private final SqlHandoffQueue tickets;
@@ -45,32 +53,39 @@ public final class SqlConversationStore implements ConversationStore, Transcript
     @Override
     public Optional<ConversationState> find(String conversationId) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT turns, consecutive_fallbacks, last_intent, handed_off FROM conversations WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(SELECT_STATE)) {
                 s.setString(1, conversationId);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next()
-                            ? Optional.of(new ConversationState(r.getInt(1), r.getInt(2), r.getString(3), r.getInt(4) != 0))
-                            : Optional.empty();
+                    return r.next() ? Optional.of(state(r)) : Optional.empty();
                 }
             }
         });
     }
 
+    private static ConversationState state(ResultSet r) throws SQLException {
+        String offered = r.getString(6);
+        ConversationState.Context context = new ConversationState.Context(r.getString(5),
+                offered == null || offered.isEmpty() ? List.of() : List.of(offered.split(",")), r.getInt(7) != 0,
+                r.getString(8) == null ? "" : r.getString(8), r.getInt(9));
+        return new ConversationState(r.getInt(1), r.getInt(2), r.getString(3), r.getInt(4) != 0, context,
+                Instant.ofEpochMilli(r.getLong(10)));
+    }
+
     @Override
-    public void record(String conversationId, Turn turn) {
-        db.inTransaction(c -> {
+    public long record(String conversationId, Turn turn) {
+        return db.inTransaction(c -> {
             upsert(c, conversationId, turn);
             long at = turn.at().toEpochMilli();
             insertMessage(c, conversationId, "user", turn.userText(), null, at);
             Reply reply = turn.reply();
+            long botMessage = 0;
             if (!reply.text().isEmpty()) {
-                insertMessage(c, conversationId, "bot", reply.text(), reply, at);
+                botMessage = insertMessage(c, conversationId, "bot", reply.text(), reply, at);
             }
             if (reply.handoff() != null) {
                 tickets.openIfNone(c, conversationId, reply, at);
             }
-            return null;
+            return botMessage;
         });
     }
 
@@ -84,7 +99,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                 }
             }
             try (PreparedStatement s = c.prepareStatement("SELECT id, role, text, created_at, action, intent, "
-                    + "confidence, reason FROM messages WHERE conversation_id = ? ORDER BY id")) {
+                    + "confidence, reason, faq_id FROM messages WHERE conversation_id = ? ORDER BY id")) {
                 s.setString(1, conversationId);
                 List<TranscriptMessage> messages = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -92,7 +107,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                         double confidence = r.getDouble(7);
                         messages.add(new TranscriptMessage(r.getLong(1), r.getString(2), r.getString(3),
                                 Instant.ofEpochMilli(r.getLong(4)), r.getString(5), r.getString(6),
-                                r.wasNull() ? null : confidence, r.getString(8)));
+                                r.wasNull() ? null : confidence, r.getString(8), r.getString(9)));
                     }
                 }
                 return Optional.of(List.copyOf(messages));
@@ -111,13 +126,20 @@ public final class SqlConversationStore implements ConversationStore, Transcript
             s.setInt(5, state.consecutiveFallbacks());
             s.setString(6, state.lastIntent());
             s.setInt(7, state.handedOff() ? 1 : 0);
+            ConversationState.Context context = state.context();
+            s.setString(8, context.answeredFaqId());
+            s.setString(9, context.offeredFaqIds().isEmpty() ? null : String.join(",", context.offeredFaqIds()));
+            s.setInt(10, context.handoffOffered() ? 1 : 0);
+            s.setString(11, context.lastMessage());
+            s.setInt(12, context.repeats());
             s.executeUpdate();
         }
     }
 
-    private static void insertMessage(Connection c, String id, String role, String text, Reply reply, long at)
+    /** Inserts one transcript line and returns its id. */
+    private static long insertMessage(Connection c, String id, String role, String text, Reply reply, long at)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(INSERT_MESSAGE)) {
+        try (PreparedStatement s = c.prepareStatement(INSERT_MESSAGE, Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, id);
             s.setString(2, role);
             s.setString(3, text);
@@ -129,8 +151,12 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                 s.setDouble(6, reply.confidence());
             }
             s.setString(7, reply == null ? null : reply.reason());
-            s.setLong(8, at);
+            s.setString(8, reply == null ? null : reply.faqId());
+            s.setLong(9, at);
             s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : 0;
+            }
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kefu.intent.IntentScore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +35,24 @@ class ConversationStateTest {
     @Test
     void negative_counts_are_rejected() {
         assertThatThrownBy(() -> new ConversationState(-1, 0, null, false)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_context_remembers_options_and_repeats_and_is_forgotten_after_silence() {
+        Instant t0 = Instant.parse("2026-11-26T10:00:00Z");
+        Decision clarify = new Decision.Clarify(List.of(Fixtures.PAY, Fixtures.REFUND), Reason.CLOSE_CANDIDATES, "");
+        ConversationState state = ConversationState.NEW.after(clarify, "钱没到", t0).after(clarify, "钱没到", t0);
+        assertThat(state.context().offeredFaqIds()).containsExactly("pay-failed", "refund-time");
+        assertThat(state.context().repeats()).isEqualTo(1);
+        assertThat(state.resumedAt(t0.plus(Duration.ofMinutes(29)), Duration.ofMinutes(30))).isEqualTo(state);
+        ConversationState fresh = state.resumedAt(t0.plus(Duration.ofMinutes(31)), Duration.ofMinutes(30));
+        assertThat(fresh.context()).isEqualTo(ConversationState.Context.NONE);
+        assertThat(fresh.turns()).isEqualTo(2);
+    }
+
+    @Test
+    void a_rejected_answer_counts_as_a_failure() {
+        Decision rejected = new Decision.Clarify(List.of(Fixtures.PAY, Fixtures.REFUND), Reason.REJECTED_ANSWER, "");
+        assertThat(ConversationState.NEW.after(answer).after(rejected).consecutiveFallbacks()).isEqualTo(1);
     }
 }

@@ -158,4 +158,23 @@ class DecisionPolicyTest {
         Decision d = policy.decide(predict("refund_time", 0.5, "oos", 0.5), hits(REFUND), fresh);
         assertThat(d.action()).isEqualTo(Action.ANSWER);
     }
+
+    @Test
+    void of_two_problems_in_one_message_the_more_urgent_is_answered_and_the_other_offered() {
+        Decision d = policy.decide(new Message("付款失败而且账号好像被盗了",
+                predict("payment_failed", 0.6, "account_stolen", 0.3), hits(PAY, STOLEN)), fresh);
+        Decision.Answer answer = (Decision.Answer) d;
+        assertThat(answer.intent().label()).isEqualTo("account_stolen");
+        assertThat(answer.reason()).isEqualTo(Reason.TWO_PROBLEMS);
+        assertThat(answer.related().get(0)).isEqualTo(PAY);
+        assertThat(answer.offerHandoff()).isTrue();
+    }
+
+    @Test
+    void without_a_joining_word_the_top_intent_is_answered_as_usual() {
+        Decision d = policy.decide(new Message("付款失败账号", predict("payment_failed", 0.6, "account_stolen", 0.3),
+                hits(PAY, STOLEN)), fresh);
+        assertThat(((Decision.Answer) d).intent().label()).isEqualTo("payment_failed");
+        assertThat(d.reason()).isEqualTo(Reason.CONFIDENT_MATCH);
+    }
 }

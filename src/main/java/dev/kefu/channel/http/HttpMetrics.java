@@ -2,6 +2,7 @@ package dev.kefu.channel.http;
 
 import dev.kefu.dialog.Action;
 import dev.kefu.dialog.Reply;
+import dev.kefu.feedback.RatedAnswer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -11,7 +12,7 @@ import java.time.Duration;
 /**
  * The server's metrics, scraped at {@code GET /metrics} in Prometheus text format: requests by
  * route, method and status with a latency histogram; decisions by action and intent; fallbacks
- * and handoffs by reason. Thread-safe.
+ * and handoffs by reason; ratings of answers by verdict. Thread-safe.
  */
 final class HttpMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -39,6 +40,11 @@ final class HttpMetrics {
             Counter.builder("kefu.handoffs").description("Handoff decisions by reason")
                     .tag("reason", reply.reason()).register(registry).increment();
         }
+    }
+
+    void feedback(RatedAnswer rated) {
+        Counter.builder("kefu.feedback").description("Ratings of answers by users")
+                .tag("helpful", String.valueOf(rated.helpful())).register(registry).increment();
     }
 
     String scrape() {

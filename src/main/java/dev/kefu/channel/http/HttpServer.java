@@ -4,6 +4,7 @@ import dev.kefu.channel.webhook.ChannelStore;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ConversationStore;
 import dev.kefu.dialog.Transcripts;
+import dev.kefu.feedback.FeedbackStore;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
@@ -39,6 +40,7 @@ public final class HttpServer implements AutoCloseable {
     private final AgentRoutes agents;
     private final WebhookRoutes webhooks;
     private final Guards guards;
+    private final FeedbackRoutes feedback;
     private final WebAssets assets = new WebAssets();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "kefu-status-refresh");
@@ -49,9 +51,11 @@ public final class HttpServer implements AutoCloseable {
 
     /** What the server serves. {@code healthy} reports whether the database answers. */
     public record Parts(ChatEngine engine, ConversationStore conversations, Transcripts transcripts,
-                        HandoffQueue queue, TicketStore tickets, ChannelStore channels, BooleanSupplier databaseHealthy,
+                        HandoffQueue queue, TicketStore tickets, ChannelStore channels, FeedbackStore feedback,
+                        BooleanSupplier databaseHealthy,
                         Map<String, Object> modelInfo) {
         public Parts {
+            Objects.requireNonNull(feedback, "feedback");
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(conversations, "conversations");
             Objects.requireNonNull(transcripts, "transcripts");
@@ -108,6 +112,7 @@ public final class HttpServer implements AutoCloseable {
         this.agents = new AgentRoutes(parts, new AgentAuth(secrets.agentToken()), live);
         this.webhooks = new WebhookRoutes(desk, parts.channels(),
                 new WebhookRoutes.Settings(secrets.wechatToken(), secrets.webhookSecret()), Clock.systemUTC());
+        this.feedback = new FeedbackRoutes(parts, metrics);
     }
 
     /** Starts listening on {@code host:port} (port 0 picks a free port); returns the bound port. */
@@ -133,13 +138,15 @@ public final class HttpServer implements AutoCloseable {
         }
         app.before("/api/*", guards::cors);
         app.after(Guards::securityHeaders);
-        for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events")) {
+        for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events",
+                "/api/conversations/{id}/feedback")) {
             app.options(path, ctx -> ctx.status(204)); // CORS preflight of pages that embed the widget
         }
         app.post("/api/messages", messages::post);
         app.get("/api/conversations/{id}/messages", messages::transcript);
         app.before("/api/conversations/{id}/events", messages::requireConversation);
         app.sse("/api/conversations/{id}/events", messages::events);
+        app.post("/api/conversations/{id}/feedback", feedback::rate);
         app.before("/api/agent/*", agents::authenticate);
         app.get("/api/agent/tickets", agents::list);
         app.get("/api/agent/tickets/{id}", agents::ticket);
@@ -148,6 +155,7 @@ public final class HttpServer implements AutoCloseable {
         app.post("/api/agent/tickets/{id}/close", agents::close);
         app.post("/api/agent/tickets/{id}/handback", agents::handBack);
         app.sse("/api/agent/events", agents::events); // EventSource sends the token as ?access_token=
+        app.get("/api/agent/feedback", feedback::perFaq);
         app.get("/webhook/wechat", webhooks::wechatVerify);
         app.post("/webhook/wechat", webhooks::wechatMessage);
         app.post("/webhook/generic", webhooks::generic);

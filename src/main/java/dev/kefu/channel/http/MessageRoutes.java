@@ -94,6 +94,8 @@ final class MessageRoutes {
             line.put("intent", m.intent());
             line.put("confidence", m.confidence());
             line.put("reason", m.reason());
+            line.put("messageId", m.id());
+            line.put("faqId", m.faqId());
         }
         return line;
     }

@@ -11,6 +11,7 @@ import dev.kefu.intent.OpenNlpIntentClassifier;
 import dev.kefu.store.Database;
 import dev.kefu.store.SqlConversationStore;
 import dev.kefu.store.SqlChannelStore;
+import dev.kefu.store.SqlFeedbackStore;
 import dev.kefu.store.SqlHandoffQueue;
 import dev.kefu.store.SqlTicketStore;
 import java.time.Clock;
@@ -44,17 +45,27 @@ final class TestServer implements AutoCloseable {
     final String base;
 
     TestServer(Path dbFile) {
-        this(dbFile, new HttpServer.Limits(0, 0, java.util.List.of("*")));
+        this(dbFile, Clock.systemUTC(), new HttpServer.Limits(0, 0, java.util.List.of("*")));
+    }
+
+    /** A server whose engine tells time (and silence) by {@code clock}. */
+    TestServer(Path dbFile, Clock clock) {
+        this(dbFile, clock, new HttpServer.Limits(0, 0, java.util.List.of("*")));
     }
 
     TestServer(Path dbFile, HttpServer.Limits limits) {
+        this(dbFile, Clock.systemUTC(), limits);
+    }
+
+    TestServer(Path dbFile, Clock clock, HttpServer.Limits limits) {
         db = Database.open("jdbc:sqlite:" + dbFile);
         SqlConversationStore store = new SqlConversationStore(db);
         ChatEngine engine = new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
-                new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store);
+                new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store)
+                .withContextTimeout(ChatEngine.DEFAULT_CONTEXT_TIMEOUT, clock);
         server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db),
-                new SqlTicketStore(db, Clock.systemUTC()), new SqlChannelStore(db, Clock.systemUTC()), db::isHealthy,
-                Map.of("intents", CLASSIFIER.labels().size())),
+                new SqlTicketStore(db, Clock.systemUTC()), new SqlChannelStore(db, Clock.systemUTC()), new SqlFeedbackStore(db),
+                db::isHealthy, Map.of("intents", CLASSIFIER.labels().size())),
                 new HttpServer.Secrets(AGENT_TOKEN, WECHAT_TOKEN, WEBHOOK_SECRET), limits);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }

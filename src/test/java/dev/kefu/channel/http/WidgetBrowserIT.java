@@ -110,6 +110,23 @@ class WidgetBrowserIT {
     }
 
     @Test
+    void an_answer_has_thumbs_and_a_click_rates_it() {
+        driver.get(server.url());
+        widget.loaded();
+        widget.find("kefu-launcher").click();
+        int bots = widget.texts("bot").size();
+        widget.find("kefu-input").sendKeys("退款多久到账", Keys.ENTER);
+        widget.awaitNew("bot", bots);
+        List<WebElement> unhelpful = widget.all("[data-testid=kefu-unhelpful]");
+        assertThat(unhelpful).as("thumbs under the answer only, not under the greeting").hasSize(1);
+        unhelpful.get(0).click();
+        widget.waitUntil("the server to accept the rating",
+                () -> "true".equals(widget.all("[data-testid=kefu-unhelpful]").get(0).getAttribute("aria-pressed")));
+        assertThat(widget.find("kefu-helpful").getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(widget.visible("kefu-rated")).isTrue();
+    }
+
+    @Test
     void text_that_looks_like_html_is_shown_as_text_when_sent_and_when_restored() {
         driver.get(server.url());
         widget.loaded();

@@ -1,0 +1,62 @@
+package dev.kefu.dialog;
+
+import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.IntentPrediction;
+import dev.kefu.intent.Intents;
+import dev.kefu.text.Tokenizer;
+import dev.kefu.text.Tokens;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a long message clause by clause when the whole of it is out of scope or unsure. In a
+ * paragraph that tells a story (「我昨天在超市…付了好几次都显示失败，但是余额是够的…」) the problem
+ * is one clause and the rest is context whose words pull the whole towards {@code oos}. The most
+ * confident in-scope clause wins when it reaches {@code answer}; otherwise the whole message's
+ * prediction stands. Short messages cost nothing extra. Thread-safe when its parts are.
+ */
+final class LongMessageClassifier implements IntentClassifier {
+    /** Messages shorter than this (normalized characters) are read whole only. */
+    static final int LONG = 40;
+    private static final int SHORTEST_CLAUSE = 4;
+    private static final Pattern CLAUSES = Pattern.compile("[,.!?;:，。！？；：、]+");
+
+    private final IntentClassifier whole;
+    private final Tokenizer tokenizer;
+    private final double answer;
+
+    LongMessageClassifier(IntentClassifier whole, Tokenizer tokenizer, double answer) {
+        this.whole = Objects.requireNonNull(whole, "whole");
+        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
+        this.answer = answer;
+    }
+
+    @Override
+    public IntentPrediction classify(Tokens tokens) {
+        IntentPrediction prediction = whole.classify(tokens);
+        boolean unsure = prediction.top().label().equals(Intents.OOS) || prediction.top().confidence() < answer;
+        if (tokens.text().length() < LONG || !unsure) {
+            return prediction;
+        }
+        IntentPrediction best = prediction;
+        double bestConfidence = answer;
+        for (String clause : CLAUSES.split(tokens.text())) {
+            if (clause.strip().length() < SHORTEST_CLAUSE) {
+                continue;
+            }
+            IntentPrediction part = whole.classify(tokenizer.tokenize(clause.strip()));
+            String label = part.top().label();
+            if (!label.equals(Intents.OOS) && !Intents.isSmallTalk(label) && part.top().confidence() >= bestConfidence) {
+                best = part;
+                bestConfidence = part.top().confidence();
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public Set<String> labels() {
+        return whole.labels();
+    }
+}
