@@ -103,6 +103,7 @@ public final class HttpServer implements AutoCloseable {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         app.get("/", assets::demoPage);
         app.get("/widget.js", assets::widget);
+        app.get("/agent", assets::agentConsole);
     }
 
     private void errors(Javalin app) {
