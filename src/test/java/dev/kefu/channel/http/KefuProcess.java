@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,16 +34,22 @@ final class KefuProcess implements AutoCloseable {
     }
 
     static KefuProcess start(Path dir) throws IOException, InterruptedException {
+        return start(dir, Map.of());
+    }
+
+    /** As {@link #start(Path)}, with {@code environment} added to the process's environment. */
+    static KefuProcess start(Path dir, Map<String, String> environment) throws IOException, InterruptedException {
         Path jar = Path.of("target", "kefu.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `./mvnw verify` (it packages before the ITs)");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("serve.log");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString(), "serve",
+        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString(), "serve",
                 "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("kefu.db")))
-                .redirectError(log.toFile())
-                .start();
+                .redirectError(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         CompletableFuture<String> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> readStdout(process, ready), "kefu-stdout");
         reader.setDaemon(true);
