@@ -166,6 +166,7 @@ public final class HttpServer implements AutoCloseable {
             assets.demoPage(ctx);
         });
         app.get("/widget.js", assets::widget);
+        app.get("/agent", assets::agentConsole);
     }
 
     private void errors(Javalin app) {
