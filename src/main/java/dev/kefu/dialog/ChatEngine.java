@@ -81,10 +81,10 @@ public final class ChatEngine {
         return record(conversationId, masked, state, new Outcome(normalized, prediction, policy.decide(message, state)));
     }
 
-    /** The FAQ entries that best match {@code text}, for an agent answering it by hand. */
+    /** The FAQ entries that best match {@code text}, answers ready to send, for an agent answering by hand. */
     public List<FaqEntry> faqFor(String text, int k) {
-        Tokens tokens = parts.tokenizer().tokenize(parts.normalizer().normalize(truncate(text)));
-        return parts.faq().search(tokens, k).stream().map(FaqHit::entry).toList();
+        Tokens tokens = parts.tokenizer().tokenize(parts.normalizer().normalize(truncate(masker.mask(text).text())));
+        return parts.faq().search(tokens, k).stream().map(hit -> renderer.filled(hit.entry())).toList();
     }
 
     private Reply record(String conversationId, String maskedText, ConversationState state, Outcome outcome) {

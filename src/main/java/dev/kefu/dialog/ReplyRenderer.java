@@ -88,11 +88,16 @@ public final class ReplyRenderer {
         return text.toString();
     }
 
+    /** {@code entry} with its answer as a user would read it ({@code {hotline}} filled in). */
+    public FaqEntry filled(FaqEntry entry) {
+        return new FaqEntry(entry.id(), entry.intent(), entry.question(), entry.paraphrases(), withHotline(entry.answer()));
+    }
+
     private String handoffText(Decision.Handoff handoff) {
         String text = text("handoff." + handoff.reason().wireName());
         Instant now = clock.instant();
-        if (hours.isOpen(now)) {
-            return text;
+        if (hours.isOpen(now) || handoff.reason() == Reason.WITH_AGENT) {
+            return text; // with a person, the bot says nothing at all
         }
         String back = hours.nextOpening(now).format(DateTimeFormatter.ofPattern("M月d日 HH:mm"));
         return text + "\n" + text("handoff.after_hours").replace("{hours}", hours.opens() + "–" + hours.closes())
