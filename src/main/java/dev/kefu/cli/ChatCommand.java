@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
+import dev.kefu.dialog.ConversationIds;
 
 /** {@code chat}: one conversation in the terminal, one message per stdin line. */
 final class ChatCommand {
@@ -33,7 +33,7 @@ final class ChatCommand {
         Models models = Models.load(options.path("models", "models"), options.path("corpus", "corpus"));
         ChatEngine engine = models.engine(Thresholds.DEFAULT, Settings.hotline(options, System.getenv()));
         boolean interactive = System.console() != null;
-        String conversation = UUID.randomUUID().toString();
+        String conversation = ConversationIds.next();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         if (interactive) {
             err.println("智能客服：您好，请问有什么可以帮您？（Ctrl-D 退出）");

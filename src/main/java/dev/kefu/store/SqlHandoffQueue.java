@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import dev.kefu.dialog.ConversationIds;
 
 /**
  * Handoff tickets in SQL. Priority: 0 for urgent intents (a stolen account, a failed payment),
@@ -38,7 +38,7 @@ public final class SqlHandoffQueue implements HandoffQueue {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO tickets (id, conversation_id, status, reason, "
                 + "intent, priority, created_at) SELECT ?, ?, 'waiting', ?, ?, ?, ? WHERE NOT EXISTS "
                 + "(SELECT 1 FROM tickets WHERE conversation_id = ? AND status IN ('waiting', 'assigned'))")) {
-            s.setString(1, UUID.randomUUID().toString());
+            s.setString(1, ConversationIds.next());
             s.setString(2, conversationId);
             s.setString(3, reply.handoff().reason());
             s.setString(4, lastIntent(c, conversationId, reply));

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import dev.kefu.dialog.ConversationIds;
 
 /** Handlers of the public conversation API. Thread-safe. */
 final class MessageRoutes {
@@ -36,7 +36,7 @@ final class MessageRoutes {
     void post(Context ctx) {
         MessageRequest request = MessageRequest.parse(Bodies.read(ctx, MAX_BODY));
         String id = request.conversationId() != null && conversations.find(request.conversationId()).isPresent()
-                ? request.conversationId() : UUID.randomUUID().toString();
+                ? request.conversationId() : ConversationIds.next();
         ctx.json(desk.converse(id, request.text()));
     }
 

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.UUID;
+import dev.kefu.dialog.ConversationIds;
 import java.util.function.Supplier;
 
 /**
@@ -121,7 +121,7 @@ final class WebhookRoutes {
 
     private MessageResponse converse(String channel, String userId, String text) {
         String existing = channels.conversationOf(channel, userId).orElse(null);
-        String conversation = existing != null ? existing : UUID.randomUUID().toString();
+        String conversation = existing != null ? existing : ConversationIds.next();
         MessageResponse response = desk.converse(conversation, text);
         if (existing == null) {
             channels.link(channel, userId, conversation);
