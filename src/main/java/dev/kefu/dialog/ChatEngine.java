@@ -66,11 +66,11 @@ public final class ChatEngine {
                 .resumedAt(now, contextTimeout);
         // Card numbers, codes and passwords are masked first: they never reach the database, and the
         // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish.
-        String masked = masker.mask(text == null ? "" : text).text();
+        PiiMasker.Result masked = masker.mask(text == null ? "" : text);
         if (state.handedOff()) {
             return record(conversationId, masked, state, new Outcome("", null, policy.withAgent()));
         }
-        String normalized = parts.normalizer().normalize(truncate(masked));
+        String normalized = parts.normalizer().normalize(truncate(masked.text()));
         Tokens tokens = parts.tokenizer().tokenize(normalized);
         if (tokens.isEmpty()) {
             return record(conversationId, masked, state, new Outcome("", null, policy.empty()));
@@ -87,12 +87,17 @@ public final class ChatEngine {
         return parts.faq().search(tokens, k).stream().map(hit -> renderer.filled(hit.entry())).toList();
     }
 
-    private Reply record(String conversationId, String maskedText, ConversationState state, Outcome outcome) {
+    private Reply record(String conversationId, PiiMasker.Result masked, ConversationState state, Outcome outcome) {
         Reply reply = renderer.render(conversationId, outcome.decision(),
                 outcome.prediction() == null ? null : outcome.prediction().top());
         Instant at = clock.instant();
-        long messageId = conversations.record(conversationId, new Turn(maskedText, reply,
-                state.after(outcome.decision(), outcome.normalized(), at), at));
+        ConversationState after = state.after(outcome.decision(), outcome.normalized(), at);
+        // Warned once per conversation, and not while a person (who can say it better) has it.
+        if (!masked.found().isEmpty() && !state.privacyWarned() && !state.handedOff()) {
+            reply = reply.withNote(renderer.privacyWarning());
+            after = after.withPrivacyWarned();
+        }
+        long messageId = conversations.record(conversationId, new Turn(masked.text(), reply, after, at));
         return messageId > 0 ? reply.withMessageId(messageId) : reply;
     }
 

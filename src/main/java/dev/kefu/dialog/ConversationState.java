@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param handedOff            whether the conversation has been handed to a person
  * @param context              what the bot said last, for the next message to refer to
  * @param lastActive           when the last message was recorded; null for a new conversation
+ * @param privacyWarned        whether the user was already asked not to send card numbers, codes or passwords
  */
 public record ConversationState(int turns, int consecutiveFallbacks, String lastIntent, boolean handedOff,
-                                Context context, Instant lastActive) {
+                                Context context, Instant lastActive, boolean privacyWarned) {
     /** A conversation that has not started. */
     public static final ConversationState NEW = new ConversationState(0, 0, null, false);
 
@@ -32,6 +33,17 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
         this(turns, consecutiveFallbacks, lastIntent, handedOff, Context.NONE, null);
     }
 
+    /** A state whose user has not been warned about personal data. */
+    public ConversationState(int turns, int consecutiveFallbacks, String lastIntent, boolean handedOff,
+                             Context context, Instant lastActive) {
+        this(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive, false);
+    }
+
+    /** This state, remembering that the privacy warning was given (it is given once per conversation). */
+    public ConversationState withPrivacyWarned() {
+        return new ConversationState(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive, true);
+    }
+
     /**
      * The state after {@code decision} on a message whose normalized text is {@code text}, at {@code at}.
      * An empty message does not count as a failed turn; a rejected answer does.
@@ -44,7 +56,8 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
         String intent = decision instanceof Decision.Answer answer ? answer.intent().label() : lastIntent;
         boolean handoff = handedOff || decision.action() == Action.HANDOFF;
         int repeats = text.equals(context.lastMessage()) ? context.repeats() + 1 : 0;
-        return new ConversationState(turns + 1, fallbacks, intent, handoff, Context.of(decision, text, repeats), at);
+        return new ConversationState(turns + 1, fallbacks, intent, handoff, Context.of(decision, text, repeats), at,
+                privacyWarned);
     }
 
     /** The state after {@code decision}, for a message whose text does not matter. */
@@ -61,7 +74,7 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
         if (lastActive == null || !lastActive.plus(timeout).isBefore(now)) {
             return this;
         }
-        return new ConversationState(turns, 0, null, handedOff, Context.NONE, lastActive);
+        return new ConversationState(turns, 0, null, handedOff, Context.NONE, lastActive, privacyWarned);
     }
 
     /**

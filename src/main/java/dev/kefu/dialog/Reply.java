@@ -37,4 +37,11 @@ public record Reply(String conversationId, Action action, String intent, double 
     public Reply withMessageId(long id) {
         return new Reply(conversationId, action, intent, confidence, text, faqId, suggestions, handoff, reason, detail, id);
     }
+
+    /** This reply with {@code note} added after its text, on a paragraph of its own. */
+    public Reply withNote(String note) {
+        String joined = text.isEmpty() ? note : text + "\n\n" + note;
+        return new Reply(conversationId, action, intent, confidence, joined, faqId, suggestions, handoff, reason, detail,
+                messageId);
+    }
 }

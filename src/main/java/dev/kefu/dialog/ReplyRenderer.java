@@ -88,6 +88,11 @@ public final class ReplyRenderer {
         return text.toString();
     }
 
+    /** The one-time request not to send card numbers, passwords or verification codes. */
+    public String privacyWarning() {
+        return text("privacy.warning");
+    }
+
     /** {@code entry} with its answer as a user would read it ({@code {hotline}} filled in). */
     public FaqEntry filled(FaqEntry entry) {
         return new FaqEntry(entry.id(), entry.intent(), entry.question(), entry.paraphrases(), withHotline(entry.answer()));

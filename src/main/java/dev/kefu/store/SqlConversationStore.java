@@ -27,16 +27,17 @@ import java.util.Optional;
 public final class SqlConversationStore implements ConversationStore, Transcripts {
     private static final String UPSERT = """
             INSERT INTO conversations (id, created_at, updated_at, turns, consecutive_fallbacks, last_intent, handed_off,
-                answered_faq_id, offered_faq_ids, handoff_offered, last_message, repeats)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                answered_faq_id, offered_faq_ids, handoff_offered, last_message, repeats, privacy_warned)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, turns = excluded.turns,
                 consecutive_fallbacks = excluded.consecutive_fallbacks, last_intent = excluded.last_intent,
                 handed_off = excluded.handed_off, answered_faq_id = excluded.answered_faq_id,
                 offered_faq_ids = excluded.offered_faq_ids, handoff_offered = excluded.handoff_offered,
-                last_message = excluded.last_message, repeats = excluded.repeats""";
+                last_message = excluded.last_message, repeats = excluded.repeats,
+                privacy_warned = excluded.privacy_warned""";
     private static final String SELECT_STATE = """
             SELECT turns, consecutive_fallbacks, last_intent, handed_off, answered_faq_id, offered_faq_ids,
-                handoff_offered, last_message, repeats, updated_at
+                handoff_offered, last_message, repeats, updated_at, privacy_warned
             FROM conversations WHERE id = ?""";
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at)
@@ -68,7 +69,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                 offered == null || offered.isEmpty() ? List.of() : List.of(offered.split(",")), r.getInt(7) != 0,
                 r.getString(8) == null ? "" : r.getString(8), r.getInt(9));
         return new ConversationState(r.getInt(1), r.getInt(2), r.getString(3), r.getInt(4) != 0, context,
-                Instant.ofEpochMilli(r.getLong(10)));
+                Instant.ofEpochMilli(r.getLong(10)), r.getInt(11) != 0);
     }
 
     @Override
@@ -132,6 +133,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
             s.setInt(10, context.handoffOffered() ? 1 : 0);
             s.setString(11, context.lastMessage());
             s.setInt(12, context.repeats());
+            s.setInt(13, state.privacyWarned() ? 1 : 0);
             s.executeUpdate();
         }
     }

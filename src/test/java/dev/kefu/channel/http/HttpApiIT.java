@@ -250,5 +250,11 @@ class HttpApiIT {
         String transcript = server.get("/api/conversations/" + reply.get("conversationId").asText() + "/messages").body();
         assertThat(transcript).doesNotContain("6222021234567890128").doesNotContain("482913")
                 .contains("[银行卡 尾号0128]").contains("验证码是[已隐藏]");
+        assertThat(reply.get("reply").asText()).as("warned the first time").contains("请不要在对话中发送完整的银行卡号");
+        String id = reply.get("conversationId").asText();
+        assertThat(say(id, "我的手机号13812345678收不到验证码").get("reply").asText()).as("and only once")
+                .doesNotContain("请不要在对话中发送完整的银行卡号");
+        assertThat(say(null, "退款多久到账").get("reply").asText()).as("no personal data, no warning")
+                .doesNotContain("请不要在对话中发送完整的银行卡号");
     }
 }
