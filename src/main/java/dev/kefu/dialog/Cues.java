@@ -1,10 +1,6 @@
 package dev.kefu.dialog;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.kefu.text.TextResources;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -56,16 +52,7 @@ public final class Cues {
 
     /** The cues shipped with kefu. */
     public static Cues shipped() {
-        Properties properties = new Properties();
-        try (InputStream in = Cues.class.getResourceAsStream("cues.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("cues.properties missing from the classpath");
-            }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Cues(properties);
+        return new Cues(TextResources.load(Cues.class, "cues.properties"));
     }
 
     /** 「不是这个」「没用」: the last answer did not help. */

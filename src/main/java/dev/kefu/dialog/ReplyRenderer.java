@@ -2,11 +2,7 @@ package dev.kefu.dialog;
 
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.intent.IntentScore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.kefu.text.TextResources;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +30,7 @@ public final class ReplyRenderer {
 
     /** Outside {@code hours}, a handoff tells the user when agents are back. */
     public ReplyRenderer(String hotline, ServiceHours hours, Clock clock) {
-        this.texts = load();
+        this.texts = TextResources.load(ReplyRenderer.class, "replies.properties");
         this.hotline = hotline == null || hotline.isBlank() ? texts.getProperty("hotline.unset") : hotline.strip();
         this.hours = Objects.requireNonNull(hours, "hours");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -123,18 +119,5 @@ public final class ReplyRenderer {
 
     private static List<Suggestion> suggestions(List<FaqEntry> entries) {
         return entries.stream().map(e -> new Suggestion(e.id(), e.question())).toList();
-    }
-
-    private static Properties load() {
-        Properties properties = new Properties();
-        try (InputStream in = ReplyRenderer.class.getResourceAsStream("replies.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("replies.properties missing from the classpath");
-            }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

@@ -8,18 +8,15 @@ import dev.kefu.channel.webhook.HmacSignature;
 import dev.kefu.channel.webhook.WechatMessage;
 import dev.kefu.channel.webhook.WechatSignature;
 import dev.kefu.channel.webhook.WechatXml;
+import dev.kefu.dialog.ConversationIds;
 import dev.kefu.dialog.Reason;
 import dev.kefu.dialog.Suggestion;
+import dev.kefu.text.TextResources;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
-import dev.kefu.dialog.ConversationIds;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +44,7 @@ final class WebhookRoutes {
     private final ChannelStore channels;
     private final Settings settings;
     private final Clock clock;
-    private final Properties texts = load();
+    private final Properties texts = TextResources.load(WebhookRoutes.class, "webhook.properties");
 
     WebhookRoutes(Desk desk, ChannelStore channels, Settings settings, Clock clock) {
         this.desk = Objects.requireNonNull(desk, "desk");
@@ -188,16 +185,6 @@ final class WebhookRoutes {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Properties load() {
-        Properties properties = new Properties();
-        try (InputStream in = WebhookRoutes.class.getResourceAsStream("webhook.properties")) {
-            properties.load(new InputStreamReader(Objects.requireNonNull(in, "webhook.properties"), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 
     /** A validated generic webhook body. */
