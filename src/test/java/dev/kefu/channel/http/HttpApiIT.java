@@ -257,4 +257,17 @@ class HttpApiIT {
         assertThat(say(null, "退款多久到账").get("reply").asText()).as("no personal data, no warning")
                 .doesNotContain("请不要在对话中发送完整的银行卡号");
     }
+
+    @Test
+    void a_database_that_stops_answering_gives_503_json_and_an_unhealthy_health_check() throws Exception {
+        say(null, "你好");
+        server.db().close();
+        HttpResponse<String> message = server.post("/api/messages", "{\"text\": \"退款多久到账\"}");
+        assertThat(message.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(message.body()).get("error").asText()).contains("storage");
+        assertThat(message.body()).doesNotContain("Exception");
+        HttpResponse<String> health = server.get("/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(health.body()).get("database").asText()).isEqualTo("unavailable");
+    }
 }
