@@ -5,16 +5,33 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
- * Live event streams (SSE) of the conversations that have a browser listening. Thread-safe; a
- * client that fails to receive is dropped.
+ * Live event streams (SSE) of the conversations that have a browser listening, at most
+ * {@value #MAX_PER_CLIENT} open at once per client IP and {@value #MAX_TOTAL} in all (each holds a
+ * socket and a little memory for as long as the page is open). Thread-safe; a client that fails
+ * to receive is dropped.
  */
 final class EventHub {
+    static final int MAX_PER_CLIENT = 10;
+    static final int MAX_TOTAL = 5_000;
+
     private final Map<String, Set<SseClient>> clients = new ConcurrentHashMap<>();
+    private final Map<SseClient, String> ipOf = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perIp = new ConcurrentHashMap<>();
+
+    /** Whether one more stream from {@code ip} may open. */
+    boolean admits(String ip) {
+        AtomicInteger open = perIp.get(ip);
+        return ipOf.size() < MAX_TOTAL && (open == null || open.get() < MAX_PER_CLIENT);
+    }
 
     void add(String conversationId, SseClient client) {
+        String ip = client.ctx().ip();
+        ipOf.put(client, ip);
+        perIp.computeIfAbsent(ip, k -> new AtomicInteger()).incrementAndGet();
         clients.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(client);
         client.onClose(() -> remove(conversationId, client));
     }
@@ -44,6 +61,10 @@ final class EventHub {
     }
 
     private void remove(String conversationId, SseClient client) {
+        String ip = ipOf.remove(client);
+        if (ip != null) {
+            perIp.computeIfPresent(ip, (k, open) -> open.decrementAndGet() <= 0 ? null : open);
+        }
         clients.computeIfPresent(conversationId, (id, set) -> {
             set.remove(client);
             return set.isEmpty() ? null : set;

@@ -154,6 +154,7 @@ public final class HttpServer implements AutoCloseable {
         app.post("/api/agent/tickets/{id}/messages", agents::reply);
         app.post("/api/agent/tickets/{id}/close", agents::close);
         app.post("/api/agent/tickets/{id}/handback", agents::handBack);
+        app.before("/api/agent/events", ctx -> MessageRoutes.requireStreamSlot(live.agents(), ctx));
         app.sse("/api/agent/events", agents::events); // EventSource sends the token as ?access_token=
         app.get("/api/agent/feedback", feedback::perFaq);
         app.get("/webhook/wechat", webhooks::wechatVerify);

@@ -54,9 +54,19 @@ final class MessageRoutes {
 
     /** Before the event stream starts: an unknown conversation is a plain 404, not a stream. */
     void requireConversation(Context ctx) {
+        requireStreamSlot(live.users(), ctx);
         String id = ctx.pathParam("id");
         if (conversations.find(id).isEmpty()) {
             throw new ApiException(404, "no conversation " + id);
+        }
+    }
+
+    /** 429 when the client already has as many live streams open as it may. */
+    static void requireStreamSlot(EventHub hub, Context ctx) {
+        if (!hub.admits(ctx.ip())) {
+            ctx.header("Retry-After", "30");
+            throw new ApiException(429, "too many live connections from this client (at most "
+                    + EventHub.MAX_PER_CLIENT + "); close another page first");
         }
     }
 

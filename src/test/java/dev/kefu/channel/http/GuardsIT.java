@@ -65,4 +65,41 @@ class GuardsIT {
             assertThat(server.post("/api/messages", "{}").headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
     }
+
+    @Test
+    void a_client_may_hold_only_so_many_live_streams_and_gets_a_slot_back_when_one_closes() throws Exception {
+        try (TestServer server = new TestServer(dir.resolve("d.db"))) {
+            String id = server.say(null, "转人工").get("conversationId").asText();
+            String url = server.base + "/api/conversations/" + id + "/events";
+            List<EventStream> open = new ArrayList<>();
+            try {
+                for (int i = 0; i < EventHub.MAX_PER_CLIENT; i++) {
+                    EventStream stream = new EventStream(server.client(), url);
+                    open.add(stream);
+                    stream.next("status"); // the stream is registered once its first event arrives
+                }
+                HttpResponse<String> refused = server.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Accept", "text/event-stream").GET());
+                assertThat(refused.statusCode()).isEqualTo(429);
+                assertThat(refused.body()).contains("too many live connections");
+                open.remove(0).close();
+                EventStream again = null;
+                for (int attempt = 0; attempt < 50 && again == null; attempt++) {
+                    HttpResponse<String> probe = server.send(HttpRequest.newBuilder(URI.create(server.base + "/health")).GET());
+                    assertThat(probe.statusCode()).isEqualTo(200);
+                    EventStream candidate = new EventStream(server.client(), url);
+                    try {
+                        candidate.next("status");
+                        again = candidate;
+                    } catch (AssertionError stillFull) {
+                        candidate.close();
+                    }
+                }
+                assertThat(again).as("a slot frees up when a stream closes").isNotNull();
+                open.add(again);
+            } finally {
+                open.forEach(EventStream::close);
+            }
+        }
+    }
 }
