@@ -20,7 +20,7 @@ if ! java -jar target/kefu.jar serve --help >/dev/null 2>&1; then
     exit 1
 fi
 db=$(mktemp -d)
-java -Xmx256m -jar target/kefu.jar serve --port "$PORT" --rate-limit 0 --db "jdbc:sqlite:$db/kefu.db" >"$db/server.log" 2>&1 &
+java -Xmx256m -jar target/kefu.jar serve --port "$PORT" --rate-limit 0 --conversations-per-hour 0 --db "jdbc:sqlite:$db/kefu.db" >"$db/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$db"' EXIT
 for _ in $(seq 1 60); do

@@ -15,12 +15,15 @@ final class Guards {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'";
 
     private final RateLimiter limiter;
+    private final RateLimiter newConversations;
     private final Set<String> origins;
     private final boolean anyOrigin;
 
     Guards(HttpServer.Limits limits) {
         Objects.requireNonNull(limits, "limits");
         this.limiter = new RateLimiter(limits.ratePerSecond(), limits.burst());
+        // The whole hour's allowance may be used at once; it refills evenly over the hour.
+        this.newConversations = new RateLimiter(limits.conversationsPerHour() / 3600.0, limits.conversationsPerHour());
         this.origins = Set.copyOf(limits.corsOrigins());
         this.anyOrigin = origins.contains("*");
     }
@@ -31,6 +34,16 @@ final class Guards {
         if (wait > 0) {
             ctx.header("Retry-After", String.valueOf(wait));
             throw new ApiException(429, "too many requests from this client; retry after " + wait + " s");
+        }
+    }
+
+    /** Before a new conversation is started from the web API: 429 once the client's hourly cap is used up. */
+    void newConversation(Context ctx) {
+        long wait = newConversations.acquire(ctx.ip(), System.nanoTime());
+        if (wait > 0) {
+            ctx.header("Retry-After", String.valueOf(wait));
+            throw new ApiException(429, "too many new conversations from this client; continue an existing one "
+                    + "(send its conversationId) or retry after " + wait + " s");
         }
     }
 
@@ -69,5 +82,6 @@ final class Guards {
 
     void evictIdle() {
         limiter.evictIdle(System.nanoTime());
+        newConversations.evictIdle(System.nanoTime());
     }
 }

@@ -85,17 +85,23 @@ public final class HttpServer implements AutoCloseable {
 
     /**
      * Limits on public clients: {@code ratePerSecond} requests a second per client IP with bursts of
-     * {@code burst} (0 turns the limit off), and the origins whose pages may call the API from a
-     * browser ({@code *} for any).
+     * {@code burst} (0 turns the limit off), the origins whose pages may call the API from a browser
+     * ({@code *} for any), and how many new conversations a client IP may start per hour through
+     * the web API (0: no cap).
      */
-    public record Limits(int ratePerSecond, int burst, List<String> corsOrigins) {
-        public static final Limits DEFAULT = new Limits(20, 40, List.of("*"));
+    public record Limits(int ratePerSecond, int burst, List<String> corsOrigins, int conversationsPerHour) {
+        public static final Limits DEFAULT = new Limits(20, 40, List.of("*"), 120);
 
         public Limits {
-            if (ratePerSecond < 0 || burst < 0) {
-                throw new IllegalArgumentException("rate limit and burst must be >= 0");
+            if (ratePerSecond < 0 || burst < 0 || conversationsPerHour < 0) {
+                throw new IllegalArgumentException("rate limit, burst and conversations per hour must be >= 0");
             }
             corsOrigins = List.copyOf(corsOrigins);
+        }
+
+        /** No conversation cap. */
+        public Limits(int ratePerSecond, int burst, List<String> corsOrigins) {
+            this(ratePerSecond, burst, corsOrigins, 0);
         }
     }
 
@@ -108,7 +114,7 @@ public final class HttpServer implements AutoCloseable {
         this.guards = new Guards(limits);
         this.live = new Live(parts.queue());
         Desk desk = new Desk(parts.engine(), parts.queue(), live, metrics);
-        this.messages = new MessageRoutes(parts, desk, live);
+        this.messages = new MessageRoutes(parts, desk, live, guards);
         this.agents = new AgentRoutes(parts, new AgentAuth(secrets.agentToken()), live);
         this.webhooks = new WebhookRoutes(desk, parts.channels(),
                 new WebhookRoutes.Settings(secrets.wechatToken(), secrets.webhookSecret()), Clock.systemUTC());

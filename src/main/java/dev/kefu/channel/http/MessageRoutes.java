@@ -23,8 +23,10 @@ final class MessageRoutes {
     private final Transcripts transcripts;
     private final HandoffQueue queue;
     private final Live live;
+    private final Guards guards;
 
-    MessageRoutes(HttpServer.Parts parts, Desk desk, Live live) {
+    MessageRoutes(HttpServer.Parts parts, Desk desk, Live live, Guards guards) {
+        this.guards = Objects.requireNonNull(guards, "guards");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.conversations = parts.conversations();
         this.transcripts = parts.transcripts();
@@ -35,9 +37,11 @@ final class MessageRoutes {
     /** {@code POST /api/messages}: one user message in, the bot's reply out. */
     void post(Context ctx) {
         MessageRequest request = MessageRequest.parse(Bodies.read(ctx, MAX_BODY));
-        String id = request.conversationId() != null && conversations.find(request.conversationId()).isPresent()
-                ? request.conversationId() : ConversationIds.next();
-        ctx.json(desk.converse(id, request.text()));
+        boolean known = request.conversationId() != null && conversations.find(request.conversationId()).isPresent();
+        if (!known) {
+            guards.newConversation(ctx);
+        }
+        ctx.json(desk.converse(known ? request.conversationId() : ConversationIds.next(), request.text()));
     }
 
     /** {@code GET /api/conversations/{id}/messages}: the transcript. */

@@ -5,23 +5,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token buckets per client key (the client IP): {@code ratePerSecond} tokens a second up to
- * {@code burst}. Idle buckets are dropped by {@link #evictIdle}, so memory stays bounded by the
- * clients of the last few minutes. Thread-safe.
+ * {@code burst}. Buckets that have refilled are dropped by {@link #evictIdle}, so memory stays
+ * bounded by the recently active clients. Thread-safe.
  */
 final class RateLimiter {
-    private static final long IDLE_NANOS = 5L * 60 * 1_000_000_000;
-
     private final double ratePerNano;
     private final double burst;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     /** {@code ratePerSecond} 0 lets everything through. */
-    RateLimiter(int ratePerSecond, int burst) {
+    RateLimiter(double ratePerSecond, int burst) {
         if (ratePerSecond < 0 || burst < 0) {
             throw new IllegalArgumentException("rate and burst must be >= 0");
         }
         this.ratePerNano = ratePerSecond / 1e9;
-        this.burst = Math.max(burst, ratePerSecond);
+        this.burst = Math.max(burst, Math.max(1, ratePerSecond));
     }
 
     boolean enabled() {
@@ -45,11 +43,12 @@ final class RateLimiter {
         }
     }
 
-    /** Forgets clients idle for five minutes (their bucket would be full again anyway). */
+    /** Forgets clients whose bucket has refilled completely: a new bucket would be the same. */
     void evictIdle(long nowNanos) {
         buckets.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return nowNanos - e.getValue().updated > IDLE_NANOS;
+            Bucket bucket = e.getValue();
+            synchronized (bucket) {
+                return bucket.tokens + (nowNanos - bucket.updated) * ratePerNano >= burst;
             }
         });
     }

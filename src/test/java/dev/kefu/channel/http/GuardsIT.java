@@ -102,4 +102,18 @@ class GuardsIT {
             }
         }
     }
+
+    @Test
+    void a_client_may_start_only_so_many_conversations_but_may_continue_them() throws Exception {
+        try (TestServer server = new TestServer(dir.resolve("e.db"), new HttpServer.Limits(0, 0, List.of("*"), 3))) {
+            String first = server.say(null, "你好").get("conversationId").asText();
+            server.say(null, "退款多久到账");
+            server.say(null, "忘记密码了");
+            HttpResponse<String> fourth = server.post("/api/messages", "{\"text\": \"转人工\"}");
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
+            assertThat(fourth.body()).contains("too many new conversations");
+            assertThat(server.say(first, "谢谢").get("conversationId").asText()).isEqualTo(first);
+        }
+    }
 }

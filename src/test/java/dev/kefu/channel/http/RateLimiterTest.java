@@ -29,11 +29,27 @@ class RateLimiterTest {
     }
 
     @Test
-    void idle_clients_are_forgotten() {
-        RateLimiter limiter = new RateLimiter(10, 10);
+    void only_clients_whose_bucket_has_refilled_are_forgotten() {
+        RateLimiter limiter = new RateLimiter(1, 10);
         limiter.acquire("a", 0);
-        limiter.acquire("b", 200 * SECOND);
-        limiter.evictIdle(400 * SECOND);
-        assertThat(limiter.size()).isEqualTo(1);
+        for (int i = 0; i < 10; i++) {
+            limiter.acquire("b", 100 * SECOND);
+        }
+        limiter.evictIdle(105 * SECOND);
+        assertThat(limiter.size()).as("b is still 5 tokens short").isEqualTo(1);
+        assertThat(limiter.acquire("b", 105 * SECOND)).as("and still limited").isZero();
+    }
+
+    @Test
+    void an_hourly_allowance_refills_slowly_and_is_not_reset_by_eviction() {
+        RateLimiter limiter = new RateLimiter(3 / 3600.0, 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.acquire("a", 0)).isZero();
+        }
+        long wait = limiter.acquire("a", 0);
+        assertThat(wait).isBetween(1100L, 1300L);
+        limiter.evictIdle(600 * SECOND);
+        assertThat(limiter.acquire("a", 600 * SECOND)).as("ten minutes later: not yet").isPositive();
+        assertThat(limiter.acquire("a", 1200 * SECOND)).as("one of three refilled after twenty").isZero();
     }
 }
