@@ -68,7 +68,15 @@ class CrashIT {
         Server first = start(db);
         List<String> conversations = new ArrayList<>();
         List<String> tickets = new ArrayList<>();
+        String ratedFaq;
         try {
+            JsonNode rated = post(first.base(), Map.of("text", "忘记密码了"));
+            HttpResponse<String> feedback = http.send(HttpRequest.newBuilder(URI.create(first.base() + "/api/conversations/"
+                    + rated.get("conversationId").asText() + "/feedback")).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"messageId\": " + rated.get("messageId").asLong()
+                            + ", \"helpful\": false}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(feedback.statusCode()).as(feedback.body()).isEqualTo(200);
+            ratedFaq = rated.get("faqId").asText();
             for (int i = 0; i < 5; i++) {
                 String id = post(first.base(), Map.of("text", "退款多久到账")).get("conversationId").asText();
                 JsonNode handoff = post(first.base(), Map.of("conversationId", id, "text", "转人工"));
@@ -94,6 +102,10 @@ class CrashIT {
             List<String> ids = new ArrayList<>();
             waiting.forEach(t -> ids.add(t.get("ticketId").asText()));
             assertThat(ids).containsExactlyInAnyOrderElementsOf(tickets);
+            JsonNode faqs = get(second.base(), "/api/agent/feedback", true).get("faqs");
+            List<String> ratings = new ArrayList<>();
+            faqs.forEach(f -> ratings.add(f.get("faqId").asText() + ":" + f.get("notHelpful").asInt()));
+            assertThat(ratings).as("the acknowledged rating survived").contains(ratedFaq + ":1");
         } finally {
             second.process().destroy();
             second.process().waitFor();
