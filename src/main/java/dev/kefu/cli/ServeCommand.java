@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -92,11 +94,15 @@ final class ServeCommand {
         SqlConversationStore store = new SqlConversationStore(db);
         Map<String, String> env = System.getenv();
         SqlChannelStore channels = new SqlChannelStore(db, Clock.systemUTC());
-        HttpServer server = new HttpServer(new HttpServer.Parts(
-                models.engine(Thresholds.DEFAULT, Settings.hotline(options, env), store, hours)
-                        .withContextTimeout(contextTimeout, Clock.systemUTC()),
+        Path modelsDir = options.path("models", "models");
+        Path corpusDir = options.path("corpus", "corpus");
+        String hotline = Settings.hotline(options, env);
+        Function<Models, ChatEngine> engineOf = m -> m.engine(Thresholds.DEFAULT, hotline, store, hours)
+                .withContextTimeout(contextTimeout, Clock.systemUTC());
+        HttpServer server = new HttpServer(new HttpServer.Parts(engineOf.apply(models),
                 store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), channels,
-                new SqlFeedbackStore(db), db::isHealthy, models.describe()), Settings.secrets(env), limits);
+                new SqlFeedbackStore(db), db::isHealthy, models.describe(),
+                () -> engineOf.apply(Models.load(modelsDir, corpusDir))), Settings.secrets(env), limits);
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
         int bound;
         try {

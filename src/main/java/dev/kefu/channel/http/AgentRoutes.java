@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** The agent API under {@code /api/agent/}: the queue, a ticket with its transcript, and the moves. Thread-safe. */
 final class AgentRoutes {
@@ -32,15 +33,15 @@ final class AgentRoutes {
     private final TicketStore tickets;
     private final Transcripts transcripts;
     private final HandoffQueue queue;
-    private final ChatEngine engine;
+    private final Supplier<ChatEngine> engine;
     private final AgentAuth auth;
     private final Live live;
 
-    AgentRoutes(HttpServer.Parts parts, AgentAuth auth, Live live) {
+    AgentRoutes(HttpServer.Parts parts, Supplier<ChatEngine> engine, AgentAuth auth, Live live) {
         this.tickets = parts.tickets();
         this.transcripts = parts.transcripts();
         this.queue = parts.queue();
-        this.engine = parts.engine();
+        this.engine = Objects.requireNonNull(engine, "engine");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.live = Objects.requireNonNull(live, "live");
     }
@@ -69,7 +70,7 @@ final class AgentRoutes {
         Map<String, Object> body = view(ticket, Instant.now());
         body.put("messages", messages.stream().map(MessageRoutes::line).toList());
         body.put("faqSuggestions", lastUser.isBlank() ? List.of()
-                : engine.faqFor(lastUser, 3).stream().map(AgentRoutes::faq).toList());
+                : engine.get().faqFor(lastUser, 3).stream().map(AgentRoutes::faq).toList());
         ctx.json(body);
     }
 

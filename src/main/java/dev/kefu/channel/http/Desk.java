@@ -9,19 +9,21 @@ import dev.kefu.handoff.QueueStatus;
 import dev.kefu.text.PiiMasker;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One user message from any channel (web API, WeChat, generic webhook): the engine's reply, the
  * handoff status, the metrics, and the live notifications to widgets and agents. Thread-safe.
  */
 final class Desk {
-    private final ChatEngine engine;
+    private final Supplier<ChatEngine> engine;
     private final HandoffQueue queue;
     private final Live live;
     private final HttpMetrics metrics;
     private final PiiMasker masker = new PiiMasker();
 
-    Desk(ChatEngine engine, HandoffQueue queue, Live live, HttpMetrics metrics) {
+    /** {@code engine} gives the current engine: a reload swaps it while requests keep their own. */
+    Desk(Supplier<ChatEngine> engine, HandoffQueue queue, Live live, HttpMetrics metrics) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.live = Objects.requireNonNull(live, "live");
@@ -30,7 +32,7 @@ final class Desk {
 
     /** The reply to {@code text} in {@code conversationId} (which must exist or be new). */
     MessageResponse converse(String conversationId, String text) {
-        Reply reply = engine.reply(conversationId, text);
+        Reply reply = engine.get().reply(conversationId, text);
         metrics.decision(reply);
         QueueStatus handoff = reply.action() == Action.HANDOFF ? queue.status(conversationId).orElse(null) : null;
         if (handoff != null && reply.reason().equals(Reason.WITH_AGENT.wireName())) {

@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,8 @@ public final class HttpServer implements AutoCloseable {
     private final Parts parts;
     private final HttpMetrics metrics = new HttpMetrics();
     private final Live live;
+    /** The engine in use; {@code POST /api/agent/reload} swaps in a new one atomically. */
+    private final AtomicReference<ChatEngine> engine;
     private final MessageRoutes messages;
     private final AgentRoutes agents;
     private final WebhookRoutes webhooks;
@@ -53,8 +57,9 @@ public final class HttpServer implements AutoCloseable {
     public record Parts(ChatEngine engine, ConversationStore conversations, Transcripts transcripts,
                         HandoffQueue queue, TicketStore tickets, ChannelStore channels, FeedbackStore feedback,
                         BooleanSupplier databaseHealthy,
-                        Map<String, Object> modelInfo) {
+                        Map<String, Object> modelInfo, Supplier<ChatEngine> reloader) {
         public Parts {
+            Objects.requireNonNull(reloader, "reloader");
             Objects.requireNonNull(feedback, "feedback");
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(conversations, "conversations");
@@ -113,9 +118,10 @@ public final class HttpServer implements AutoCloseable {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.guards = new Guards(limits);
         this.live = new Live(parts.queue());
-        Desk desk = new Desk(parts.engine(), parts.queue(), live, metrics);
+        this.engine = new AtomicReference<>(parts.engine());
+        Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
-        this.agents = new AgentRoutes(parts, new AgentAuth(secrets.agentToken()), live);
+        this.agents = new AgentRoutes(parts, engine::get, new AgentAuth(secrets.agentToken()), live);
         this.webhooks = new WebhookRoutes(desk, parts.channels(),
                 new WebhookRoutes.Settings(secrets.wechatToken(), secrets.webhookSecret()), Clock.systemUTC());
         this.feedback = new FeedbackRoutes(parts, metrics);
@@ -163,6 +169,7 @@ public final class HttpServer implements AutoCloseable {
         app.before("/api/agent/events", ctx -> MessageRoutes.requireStreamSlot(live.agents(), ctx));
         app.sse("/api/agent/events", agents::events); // EventSource sends the token as ?access_token=
         app.get("/api/agent/feedback", feedback::perFaq);
+        app.post("/api/agent/reload", this::reload);
         app.get("/webhook/wechat", webhooks::wechatVerify);
         app.post("/webhook/wechat", webhooks::wechatMessage);
         app.post("/webhook/generic", webhooks::generic);
@@ -199,6 +206,23 @@ public final class HttpServer implements AutoCloseable {
 
     private static void error(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message));
+    }
+
+    /**
+     * Loads the models again (after {@code train}) and swaps them in. Requests already running
+     * finish on the old engine; if loading fails, the old one stays and the answer says why.
+     */
+    private void reload(Context ctx) {
+        ChatEngine fresh;
+        try {
+            fresh = parts.reloader().get();
+        } catch (RuntimeException e) {
+            LOG.warn("reload failed, the running models stay: {}", e.getMessage());
+            throw new ApiException(409, "models not reloaded, the running ones stay: " + e.getMessage());
+        }
+        engine.set(fresh);
+        LOG.info("models reloaded");
+        ctx.json(Map.of("reloaded", true));
     }
 
     private void health(Context ctx) {

@@ -183,4 +183,14 @@ class HandoffIT {
             assertThat(console.next("message").data()).contains("有人吗").contains("\"role\":\"user\"");
         }
     }
+
+    @Test
+    void reloading_the_models_swaps_them_in_for_agents_only() throws Exception {
+        assertThat(server.send(HttpRequest.newBuilder(URI.create(server.base + "/api/agent/reload"))
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).as("no token").isEqualTo(401);
+        HttpResponse<String> reloaded = agent("POST", "/api/agent/reload", null);
+        assertThat(reloaded.statusCode()).isEqualTo(200);
+        assertThat(reloaded.body()).contains("\"reloaded\":true");
+        assertThat(say(null, "退款多久到账").get("intent").asText()).isEqualTo("refund_time");
+    }
 }

@@ -26,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The real server on port 0 over the shipped models and an SQLite file, plus an HTTP client. */
 final class TestServer implements AutoCloseable {
@@ -60,12 +61,13 @@ final class TestServer implements AutoCloseable {
     TestServer(Path dbFile, Clock clock, HttpServer.Limits limits) {
         db = Database.open("jdbc:sqlite:" + dbFile);
         SqlConversationStore store = new SqlConversationStore(db);
-        ChatEngine engine = new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
+        Supplier<ChatEngine> engines = () -> new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
                 new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store)
                 .withContextTimeout(ChatEngine.DEFAULT_CONTEXT_TIMEOUT, clock);
+        ChatEngine engine = engines.get();
         server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db),
                 new SqlTicketStore(db, Clock.systemUTC()), new SqlChannelStore(db, Clock.systemUTC()), new SqlFeedbackStore(db),
-                db::isHealthy, Map.of("intents", CLASSIFIER.labels().size())),
+                db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()), engines),
                 new HttpServer.Secrets(AGENT_TOKEN, WECHAT_TOKEN, WEBHOOK_SECRET), limits);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
