@@ -39,14 +39,22 @@ final class KefuProcess implements AutoCloseable {
 
     /** Starts with extra environment variables (secrets, platform URLs). */
     static KefuProcess start(Path dir, Map<String, String> env) throws IOException, InterruptedException {
+        return start(dir, env, List.of());
+    }
+
+    /** Starts with extra environment variables and extra {@code serve} options. */
+    static KefuProcess start(Path dir, Map<String, String> env, List<String> options)
+            throws IOException, InterruptedException {
         Path jar = Path.of("target", "kefu.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `./mvnw verify` (it packages before the ITs)");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("serve.log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString(), "serve",
-                "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("kefu.db")))
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString(),
+                "serve", "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("kefu.db")));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -85,6 +93,10 @@ final class KefuProcess implements AutoCloseable {
     /** The base URL, ending in {@code /}: {@code http://127.0.0.1:PORT/}. */
     String url() {
         return url;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     Path log() {
