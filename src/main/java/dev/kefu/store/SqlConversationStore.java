@@ -100,7 +100,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                 }
             }
             try (PreparedStatement s = c.prepareStatement("SELECT id, role, text, created_at, action, intent, "
-                    + "confidence, reason, faq_id FROM messages WHERE conversation_id = ? ORDER BY id")) {
+                    + "confidence, reason, faq_id, agent FROM messages WHERE conversation_id = ? ORDER BY id")) {
                 s.setString(1, conversationId);
                 List<TranscriptMessage> messages = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
@@ -108,7 +108,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                         double confidence = r.getDouble(7);
                         messages.add(new TranscriptMessage(r.getLong(1), r.getString(2), r.getString(3),
                                 Instant.ofEpochMilli(r.getLong(4)), r.getString(5), r.getString(6),
-                                r.wasNull() ? null : confidence, r.getString(8), r.getString(9)));
+                                r.wasNull() ? null : confidence, r.getString(8), r.getString(9), r.getString(10)));
                     }
                 }
                 return Optional.of(List.copyOf(messages));

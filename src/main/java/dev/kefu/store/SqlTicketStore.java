@@ -84,8 +84,8 @@ public final class SqlTicketStore implements TicketStore {
                 throw new TicketStatus.IllegalMove("cannot reply: ticket is assigned to " + ticket.agent());
             }
             Instant now = Instant.ofEpochMilli(clock.millis()); // the transcript's precision, so live and stored times match
-            update(c, "INSERT INTO messages (conversation_id, role, text, created_at) VALUES (?, 'agent', ?, ?)",
-                    ticket.conversationId(), text, now.toEpochMilli());
+            update(c, "INSERT INTO messages (conversation_id, role, text, created_at, agent) VALUES (?, 'agent', ?, ?, ?)",
+                    ticket.conversationId(), text, now.toEpochMilli(), agent);
             update(c, "UPDATE conversations SET updated_at = ? WHERE id = ?", now.toEpochMilli(), ticket.conversationId());
             // A conversation from a messaging platform gets the reply through the outbox, in this same transaction.
             update(c, "INSERT INTO outbox (channel, user_id, conversation_id, text, next_attempt_at, created_at) "

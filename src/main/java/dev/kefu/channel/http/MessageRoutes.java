@@ -111,6 +111,9 @@ final class MessageRoutes {
             line.put("messageId", m.id());
             line.put("faqId", m.faqId());
         }
+        if (m.agent() != null) {
+            line.put("agent", m.agent());
+        }
         return line;
     }
 }

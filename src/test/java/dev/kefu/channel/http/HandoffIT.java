@@ -81,6 +81,7 @@ class HandoffIT {
             List<String> roles = new ArrayList<>();
             seen.get("messages").forEach(m -> roles.add(m.get("role").asText() + ":" + m.get("text").asText()));
             assertThat(roles).contains("agent:您好，我是客服小李", "user:我的退款还没到");
+            assertThat(seen.get("messages").toString()).as("agent lines name their agent").contains("\"agent\":\"li\"");
             assertThat(seen.get("faqSuggestions").get(0).get("faqId").asText()).startsWith("refund");
 
             assertThat(agent("POST", "/api/agent/tickets/" + ticket + "/close", "{\"note\": \"已告知退款时效\"}").statusCode())
