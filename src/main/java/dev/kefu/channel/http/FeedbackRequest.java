@@ -1,10 +1,7 @@
 package dev.kefu.channel.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kefu.feedback.Rating;
-import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
@@ -13,24 +10,13 @@ import java.util.regex.Pattern;
  * {@code messageId} and {@code faqId}. Every rejection names the field and the rule.
  */
 final class FeedbackRequest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FAQ_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private FeedbackRequest() {
     }
 
     static Rating parse(String conversationId, byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "body must be a JSON object: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ApiException(400, "body must be a JSON object");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiException(400, "body must be a JSON object like {\"faqId\": \"refund-time\", \"helpful\": true}");
-        }
+        JsonNode root = Bodies.jsonObject(body, "{\"faqId\": \"refund-time\", \"helpful\": true}");
         Long messageId = messageId(root.get("messageId"));
         String faqId = faqId(root.get("faqId"));
         if (messageId == null && faqId == null) {

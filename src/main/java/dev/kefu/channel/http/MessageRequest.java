@@ -1,8 +1,6 @@
 package dev.kefu.channel.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kefu.dialog.ChatEngine;
 
 /**
@@ -11,20 +9,9 @@ import dev.kefu.dialog.ChatEngine;
  */
 record MessageRequest(String conversationId, String text) {
     static final int MAX_CONVERSATION_ID = 64;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static MessageRequest parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "body must be a JSON object: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new ApiException(400, "body must be a JSON object");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiException(400, "body must be a JSON object like {\"text\": \"退款多久到账\"}");
-        }
+        JsonNode root = Bodies.jsonObject(body, "{\"text\": \"退款多久到账\"}");
         return new MessageRequest(conversationId(root.get("conversationId")), text(root.get("text")));
     }
 
@@ -42,7 +29,8 @@ record MessageRequest(String conversationId, String text) {
         return id.isBlank() ? null : id;
     }
 
-    private static String text(JsonNode node) {
+    /** The validated message text of {@code node} (the {@code text} field). */
+    static String text(JsonNode node) {
         if (node == null || node.isNull()) {
             throw new ApiException(400, "text is required");
         }

@@ -13,7 +13,6 @@ import dev.kefu.dialog.Reason;
 import dev.kefu.dialog.Suggestion;
 import dev.kefu.text.TextResources;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
@@ -190,17 +189,8 @@ final class WebhookRoutes {
     /** A validated generic webhook body. */
     record GenericMessage(String userId, String text, String messageId) {
         static GenericMessage parse(byte[] body) {
-            JsonNode root;
-            try {
-                root = JSON.readTree(body);
-            } catch (IOException e) {
-                throw new ApiException(400, "body must be a JSON object");
-            }
-            if (root == null || !root.isObject()) {
-                throw new ApiException(400, "body must be a JSON object like {\"userId\", \"text\", \"messageId\"}");
-            }
-            MessageRequest request = MessageRequest.parse(body);
-            return new GenericMessage(id(root, "userId"), request.text(), id(root, "messageId"));
+            JsonNode root = Bodies.jsonObject(body, "{\"userId\", \"text\", \"messageId\"}");
+            return new GenericMessage(id(root, "userId"), MessageRequest.text(root.get("text")), id(root, "messageId"));
         }
 
         private static String id(JsonNode root, String field) {
