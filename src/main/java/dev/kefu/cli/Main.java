@@ -55,7 +55,8 @@ public final class Main {
         } catch (UsageException e) {
             err.println("kefu " + command + ": " + e.getMessage() + "\n" + usage);
             return 2;
-        } catch (CorpusException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (CorpusException | UncheckedIOException | IllegalArgumentException | IllegalStateException
+                 | dev.kefu.store.StoreException e) {
             err.println("kefu " + command + ": " + e.getMessage());
             return 1;
         } catch (IOException e) {

@@ -41,7 +41,8 @@ final class ServeCommand {
                                                   [--conversations-per-hour N]
               --port N        TCP port (default 7070; 0 picks a free one)
               --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-              --db URL        database (default %s; its directory is created)
+              --db URL        database (default %s; its directory is created), or
+                              jdbc:postgresql://HOST[:PORT]/DB to share one database between instances
               --models DIR    trained models (default models)
               --corpus DIR    corpus the models must match (default corpus; skipped when absent)
               --hotline TEXT  customer-service hotline used in answers (default: $KEFU_HOTLINE)
@@ -62,7 +63,8 @@ final class ServeCommand {
                               browser, e.g. https://shop.example.com (default *: any)
             Environment: KEFU_AGENT_TOKEN (agent API), KEFU_WECHAT_TOKEN, KEFU_WECHAT_APPID,
             KEFU_WECHAT_SECRET, KEFU_WECHAT_API_BASE (WeChat), KEFU_WEBHOOK_SECRET,
-            KEFU_WEBHOOK_CALLBACK_URL (generic webhook); see the README.""".formatted(DEFAULT_DB);
+            KEFU_WEBHOOK_CALLBACK_URL (generic webhook), KEFU_DB_USER, KEFU_DB_PASSWORD (PostgreSQL);
+            see the README.""".formatted(DEFAULT_DB);
 
     private ServeCommand() {
     }
@@ -83,7 +85,7 @@ final class ServeCommand {
         long start = System.nanoTime();
         String url = options.string("db", DEFAULT_DB);
         // The database (driver, pool, migrations) opens while the models load: startup is I/O and class loading.
-        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(url));
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(url, Settings.credentials(System.getenv())));
         Models models;
         Database db;
         try {
@@ -102,7 +104,7 @@ final class ServeCommand {
         HttpServer server = new HttpServer(new HttpServer.Parts(engineOf.apply(models),
                 store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), channels,
                 new SqlFeedbackStore(db), db::isHealthy, models.describe(),
-                () -> engineOf.apply(Models.load(modelsDir, corpusDir))), Settings.secrets(env), limits);
+                () -> engineOf.apply(Models.load(modelsDir, corpusDir))), Settings.secrets(env), limits, db.broadcast());
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
         int bound;
         try {

@@ -5,6 +5,7 @@ import dev.kefu.channel.webhook.CallbackSender;
 import dev.kefu.channel.webhook.HmacSignature;
 import dev.kefu.channel.webhook.OutboundSender;
 import dev.kefu.channel.webhook.WechatSender;
+import dev.kefu.store.Database;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,11 @@ final class Settings {
     }
 
     /** The secrets of the agent API and the webhooks, from the environment. */
+    /** The database user and password: {@code KEFU_DB_USER}, {@code KEFU_DB_PASSWORD} (a server database only). */
+    static Database.Credentials credentials(Map<String, String> env) {
+        return new Database.Credentials(env.get("KEFU_DB_USER"), env.get("KEFU_DB_PASSWORD"));
+    }
+
     static HttpServer.Secrets secrets(Map<String, String> env) {
         return new HttpServer.Secrets(env.get(AGENT_TOKEN_ENV), env.get("KEFU_WECHAT_TOKEN"), env.get("KEFU_WEBHOOK_SECRET"));
     }

@@ -13,62 +13,164 @@ import java.util.Objects;
 import org.flywaydb.core.Flyway;
 
 /**
- * A pooled database with its schema migrated. SQLite runs in WAL mode with
- * {@code synchronous=NORMAL}: a committed transaction survives the process being killed (only
- * an operating-system crash may lose the last ones), readers never block the writer, and writers
- * wait up to 5 s for each other instead of failing. Thread-safe.
+ * A pooled database with its schema migrated: an embedded SQLite file (the default) or a
+ * PostgreSQL server that several kefu instances share. Thread-safe.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=NORMAL}: a committed transaction survives the
+ * process being killed (only an operating-system crash may lose the last ones), readers never
+ * block the writer, and all writes go through one writer thread ({@link GroupCommit}).
+ * PostgreSQL runs each transaction on its own pooled connection; a transaction that loses a
+ * deadlock or a serialization conflict to another instance is retried.
  */
 public final class Database implements Closeable {
     private static final String SQLITE = "jdbc:sqlite:";
-    private final HikariDataSource pool;
-    /**
-     * SQLite has one writer at a time and makes the others wait by sleeping and retrying (1, 2,
-     * 5… ms), which turned a 0.1 ms transaction into tens of ms under load. All writes go through
-     * one thread instead, which also commits the transactions waiting for it together.
-     */
-    private final GroupCommit writer;
+    private static final String POSTGRESQL = "jdbc:postgresql:";
+    /** Retries of a PostgreSQL transaction that lost a deadlock or a serialization conflict. */
+    private static final int RETRIES = 3;
 
-    private Database(HikariDataSource pool) {
-        this.pool = pool;
-        this.writer = new GroupCommit(pool);
+    /** The SQL engine behind a database: where its queries differ, the store adapters ask. */
+    public enum Dialect {
+        SQLITE, POSTGRESQL
     }
 
-    /** Opens {@code url} (creating an SQLite file's directory) and applies pending migrations. */
+    /** The user and password for a server database; either may be null (then the URL's, if any, count). */
+    public record Credentials(String user, String password) {
+        public static final Credentials NONE = new Credentials(null, null);
+    }
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    /**
+     * SQLite has one writer at a time and makes the others wait by sleeping and retrying (1, 2,
+     * 5… ms), which turned a 0.1 ms transaction into tens of ms under load. All its writes go
+     * through one thread instead, which also commits the transactions waiting for it together.
+     * Null for PostgreSQL, which has row locks and commits concurrent transactions in parallel.
+     */
+    private final GroupCommit writer;
+    private final Broadcast broadcast;
+
+    private Database(HikariDataSource pool, Dialect dialect, Credentials credentials) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.writer = dialect == Dialect.SQLITE ? new GroupCommit(pool) : null;
+        this.broadcast = dialect == Dialect.SQLITE ? new LocalBroadcast()
+                : new PostgresBroadcast(pool.getJdbcUrl(), credentials, this);
+    }
+
+    /** Opens an SQLite {@code url} (creating the file's directory) and applies pending migrations. */
     public static Database open(String url) {
+        return open(url, Credentials.NONE);
+    }
+
+    /**
+     * Opens {@code url}, a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL, and applies pending
+     * migrations (several instances starting together are safe: Flyway locks the history table).
+     */
+    public static Database open(String url, Credentials credentials) {
         Objects.requireNonNull(url, "url");
-        if (!url.startsWith(SQLITE)) {
-            throw new IllegalArgumentException("--db must be a jdbc:sqlite: URL, was " + url);
-        }
-        createDirectoryOf(url.substring(SQLITE.length()));
+        Objects.requireNonNull(credentials, "credentials");
+        Dialect dialect = dialectOf(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("kefu-db");
-        config.setMaximumPoolSize(8);
         config.setConnectionTimeout(5_000);
-        config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("synchronous", "NORMAL");
-        config.addDataSourceProperty("busy_timeout", "5000");
-        config.addDataSourceProperty("foreign_keys", "true");
-        // Checkpoint every 10,000 WAL pages instead of 1,000: the hot index pages are copied back
-        // to the database once per checkpoint, however often they changed (disk writes under load
-        // fell from ~80 MB/s to ~33 MB/s).
-        config.setConnectionInitSql("PRAGMA wal_autocheckpoint = 10000");
-        HikariDataSource pool = new HikariDataSource(config);
+        if (dialect == Dialect.SQLITE) {
+            createDirectoryOf(url.substring(SQLITE.length()));
+            config.setMaximumPoolSize(8);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", "5000");
+            config.addDataSourceProperty("foreign_keys", "true");
+            // Checkpoint every 10,000 WAL pages instead of 1,000: the hot index pages are copied back
+            // to the database once per checkpoint, however often they changed (disk writes under load
+            // fell from ~80 MB/s to ~33 MB/s).
+            config.setConnectionInitSql("PRAGMA wal_autocheckpoint = 10000");
+        } else {
+            config.setMaximumPoolSize(16);
+            if (credentials.user() != null) {
+                config.setUsername(credentials.user());
+            }
+            if (credentials.password() != null) {
+                config.setPassword(credentials.password());
+            }
+            // a statement stuck behind a lock or a dead server fails after 10 s instead of hanging a request
+            config.addDataSourceProperty("socketTimeout", "30");
+            config.addDataSourceProperty("connectTimeout", "5");
+            config.setConnectionInitSql("SET statement_timeout = 10000");
+            config.setInitializationFailTimeout(10_000);
+        }
+        HikariDataSource pool;
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration/sqlite").load().migrate();
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to " + redacted(url) + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.name().toLowerCase())
+                    .load().migrate();
+            return new Database(pool, dialect, credentials);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new Database(pool);
+    }
+
+    static Dialect dialectOf(String url) {
+        if (url.startsWith(SQLITE)) {
+            return Dialect.SQLITE;
+        }
+        if (url.startsWith(POSTGRESQL)) {
+            return Dialect.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("--db must be a jdbc:sqlite: or jdbc:postgresql: URL, was " + redacted(url));
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Small messages to every kefu process on this database, this one included: in-process for
+     * SQLite, {@code NOTIFY}/{@code LISTEN} for PostgreSQL.
+     */
+    public Broadcast broadcast() {
+        return broadcast;
     }
 
     /**
      * Runs {@code work} in one transaction and returns once it is committed; rolled back (alone)
-     * when it throws. Writes go through one writer thread that commits them in groups.
+     * when it throws.
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        return writer.submit(work);
+        return writer != null ? writer.submit(work) : transaction(work);
+    }
+
+    private <T> T transaction(SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = pool.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T value = work.run(connection);
+                    connection.commit();
+                    return value;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                if (attempt > RETRIES || !isConflict(e)) {
+                    throw new StoreException("database error: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** A deadlock or serialization failure: the transaction was rolled back and may simply run again. */
+    private static boolean isConflict(SQLException e) {
+        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
     /** Runs read-only {@code work} on a pooled connection. */
@@ -91,8 +193,24 @@ public final class Database implements Closeable {
 
     @Override
     public void close() {
-        writer.close();
+        broadcast.close();
+        if (writer != null) {
+            writer.close();
+        }
         pool.close();
+    }
+
+    /** {@code url} without a password given in it. */
+    static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static void createDirectoryOf(String file) {

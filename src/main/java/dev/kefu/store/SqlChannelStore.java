@@ -5,6 +5,7 @@ import dev.kefu.channel.webhook.OutboundMessage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,21 +103,32 @@ public final class SqlChannelStore implements ChannelStore {
     }
 
     @Override
-    public List<OutboundMessage> due(Instant now, int limit) {
-        return db.read(c -> {
+    public List<OutboundMessage> take(Instant now, int limit, Duration lease) {
+        // PostgreSQL: rows another instance is taking right now are skipped, not waited for (SQLite
+        // has one writer at a time, so there is nothing to skip).
+        String lock = db.dialect() == Database.Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        return db.inTransaction(c -> {
+            List<OutboundMessage> due = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id, channel, user_id, conversation_id, text, attempts "
-                    + "FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?")) {
+                    + "FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?" + lock)) {
                 s.setLong(1, now.toEpochMilli());
                 s.setInt(2, limit);
-                List<OutboundMessage> due = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         due.add(new OutboundMessage(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
                                 r.getString(5), r.getInt(6)));
                     }
                 }
-                return due;
             }
+            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE id = ?")) {
+                for (OutboundMessage message : due) {
+                    s.setLong(1, now.plus(lease).toEpochMilli());
+                    s.setLong(2, message.id());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return due;
         });
     }
 

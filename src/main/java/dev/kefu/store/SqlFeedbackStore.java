@@ -28,7 +28,7 @@ public final class SqlFeedbackStore implements FeedbackStore {
             INSERT INTO feedback (message_id, conversation_id, faq_id, helpful, created_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (message_id) DO UPDATE SET helpful = excluded.helpful, created_at = excluded.created_at""";
     private static final String PER_FAQ = """
-            SELECT m.faq_id, COUNT(*), COALESCE(SUM(f.helpful = 1), 0), COALESCE(SUM(f.helpful = 0), 0)
+            SELECT m.faq_id, COUNT(*), COUNT(CASE WHEN f.helpful = 1 THEN 1 END), COUNT(CASE WHEN f.helpful = 0 THEN 1 END)
             FROM messages m LEFT JOIN feedback f ON f.message_id = m.id
             WHERE m.role = 'bot' AND m.faq_id IS NOT NULL
             GROUP BY m.faq_id

@@ -37,7 +37,9 @@ public final class SqlHandoffQueue implements HandoffQueue {
     void openIfNone(Connection c, String conversationId, Reply reply, long at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO tickets (id, conversation_id, status, reason, "
                 + "intent, priority, created_at) SELECT ?, ?, 'waiting', ?, ?, ?, ? WHERE NOT EXISTS "
-                + "(SELECT 1 FROM tickets WHERE conversation_id = ? AND status IN ('waiting', 'assigned'))")) {
+                + "(SELECT 1 FROM tickets WHERE conversation_id = ? AND status IN ('waiting', 'assigned')) "
+                // two instances racing for the same conversation: the unique index lets one ticket in
+                + "ON CONFLICT DO NOTHING")) {
             s.setString(1, ConversationIds.next());
             s.setString(2, conversationId);
             s.setString(3, reply.handoff().reason());
@@ -74,7 +76,7 @@ public final class SqlHandoffQueue implements HandoffQueue {
      */
     private static Integer estimateWait(Connection c, int position) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MAX(claimed_at) - MIN(claimed_at) FROM "
-                + "(SELECT claimed_at FROM tickets WHERE claimed_at IS NOT NULL ORDER BY claimed_at DESC LIMIT ?)")) {
+                + "(SELECT claimed_at FROM tickets WHERE claimed_at IS NOT NULL ORDER BY claimed_at DESC LIMIT ?) AS recent")) {
             s.setInt(1, RECENT_CLAIMS);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next() || r.getInt(1) < 2) {

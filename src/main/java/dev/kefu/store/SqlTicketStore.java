@@ -109,7 +109,7 @@ public final class SqlTicketStore implements TicketStore {
     public Optional<Double> recentWaitSeconds(int n) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT AVG(claimed_at - created_at) FROM (SELECT claimed_at, "
-                    + "created_at FROM tickets WHERE claimed_at IS NOT NULL ORDER BY claimed_at DESC LIMIT ?)")) {
+                    + "created_at FROM tickets WHERE claimed_at IS NOT NULL ORDER BY claimed_at DESC LIMIT ?) AS recent")) {
                 s.setInt(1, n);
                 try (ResultSet r = s.executeQuery()) {
                     double millis = r.next() ? r.getDouble(1) : 0;

@@ -38,7 +38,7 @@ final class Desk {
         if (handoff != null && reply.reason().equals(Reason.WITH_AGENT.wireName())) {
             live.userMessage(conversationId, masker.mask(text).text(), Instant.now().toString());
         } else if (handoff != null) {
-            live.users().publish(conversationId, "status", MessageRoutes.status(handoff));
+            live.status(conversationId, handoff);
             live.ticketOpened(conversationId);
         }
         return MessageResponse.of(reply, handoff);

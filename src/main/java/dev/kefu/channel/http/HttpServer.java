@@ -9,6 +9,8 @@ import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
 import dev.kefu.handoff.UnknownTicketException;
+import dev.kefu.store.Broadcast;
+import dev.kefu.store.LocalBroadcast;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -38,6 +40,7 @@ public final class HttpServer implements AutoCloseable {
     private final Parts parts;
     private final HttpMetrics metrics = new HttpMetrics();
     private final Live live;
+    private final Broadcast broadcast;
     /** The engine in use; {@code POST /api/agent/reload} swaps in a new one atomically. */
     private final AtomicReference<ChatEngine> engine;
     private final MessageRoutes messages;
@@ -114,10 +117,20 @@ public final class HttpServer implements AutoCloseable {
         this(parts, secrets, Limits.DEFAULT);
     }
 
+    /** A server alone on its database: live events stay in this process. */
     public HttpServer(Parts parts, Secrets secrets, Limits limits) {
+        this(parts, secrets, limits, new LocalBroadcast());
+    }
+
+    /**
+     * A server whose live events (agent replies, ticket changes) go through {@code broadcast}, so
+     * that the other kefu instances on the same database push them to the streams they hold.
+     */
+    public HttpServer(Parts parts, Secrets secrets, Limits limits, Broadcast broadcast) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.guards = new Guards(limits);
-        this.live = new Live(parts.queue());
+        this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
+        this.live = new Live(parts.queue(), broadcast);
         this.engine = new AtomicReference<>(parts.engine());
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
@@ -227,8 +240,10 @@ public final class HttpServer implements AutoCloseable {
 
     private void health(Context ctx) {
         boolean database = parts.databaseHealthy().getAsBoolean();
+        // live events from other instances: missed while reconnecting, but the API still works
         ctx.status(database ? 200 : 503).json(Map.of("status", database ? "ok" : "unavailable",
-                "database", database ? "ok" : "unavailable", "model", parts.modelInfo()));
+                "database", database ? "ok" : "unavailable", "live", broadcast.isConnected() ? "ok" : "reconnecting",
+                "model", parts.modelInfo()));
     }
 
     private void logRequest(Context ctx, Float millis) {

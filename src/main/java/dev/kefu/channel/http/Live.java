@@ -1,25 +1,40 @@
 package dev.kefu.channel.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kefu.handoff.AgentMessage;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.HandoffTicket;
+import dev.kefu.handoff.QueueStatus;
+import dev.kefu.store.Broadcast;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What is pushed live, and to whom: users' widgets get agent messages and their ticket's status;
  * agents' consoles get every ticket change and every user message of a handed-off conversation.
- * Thread-safe.
+ * Every event goes through the database's {@link Broadcast}, so that a widget connected to one
+ * kefu instance sees what an agent does on another; each instance then sends it to the streams
+ * it holds. Thread-safe.
  */
 final class Live {
+    private static final Logger LOG = LoggerFactory.getLogger(Live.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENTS = "agents";
     private final EventHub users = new EventHub();
     private final EventHub agents = new EventHub();
     private final HandoffQueue queue;
+    private final Broadcast broadcast;
 
-    Live(HandoffQueue queue) {
+    Live(HandoffQueue queue, Broadcast broadcast) {
         this.queue = Objects.requireNonNull(queue, "queue");
+        this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
+        broadcast.subscribe(this::receive);
     }
 
     EventHub users() {
@@ -32,15 +47,20 @@ final class Live {
 
     /** A ticket was opened, claimed, closed or handed back. */
     void ticketChanged(HandoffTicket ticket) {
-        users.publish(ticket.conversationId(), "status", MessageRoutes.status(queue.status(ticket.conversationId()).orElse(null)));
-        agents.publish(AGENTS, "ticket", Map.of("ticketId", ticket.ticketId(), "conversationId", ticket.conversationId(),
+        status(ticket.conversationId(), queue.status(ticket.conversationId()).orElse(null));
+        send(AGENTS, AGENTS, "ticket", Map.of("ticketId", ticket.ticketId(), "conversationId", ticket.conversationId(),
                 "status", ticket.status().wireName()));
     }
 
     /** A ticket was opened for {@code conversationId} (its id is looked up). */
     void ticketOpened(String conversationId) {
-        queue.status(conversationId).ifPresent(status -> agents.publish(AGENTS, "ticket",
+        queue.status(conversationId).ifPresent(status -> send(AGENTS, AGENTS, "ticket",
                 Map.of("ticketId", status.ticketId(), "conversationId", conversationId, "status", status.status())));
+    }
+
+    /** The user's widget learns where the conversation stands: with the bot, waiting, with an agent. */
+    void status(String conversationId, QueueStatus handoff) {
+        send("users", conversationId, "status", MessageRoutes.status(handoff));
     }
 
     /** An agent wrote to a user. */
@@ -49,14 +69,32 @@ final class Live {
         data.put("role", "agent");
         data.put("text", message.text());
         data.put("time", message.time().toString());
-        users.publish(message.conversationId(), "message", data);
-        agents.publish(AGENTS, "message", Map.of("ticketId", message.ticketId(), "conversationId",
+        send("users", message.conversationId(), "message", data);
+        send(AGENTS, AGENTS, "message", Map.of("ticketId", message.ticketId(), "conversationId",
                 message.conversationId(), "role", "agent", "text", message.text(), "time", message.time().toString()));
     }
 
     /** A user wrote while their conversation is with a person. */
     void userMessage(String conversationId, String text, String time) {
-        agents.publish(AGENTS, "message", Map.of("conversationId", conversationId, "role", "user", "text", text,
+        send(AGENTS, AGENTS, "message", Map.of("conversationId", conversationId, "role", "user", "text", text,
                 "time", time));
+    }
+
+    /** One event for the streams of {@code key} ({@code agents}, or a conversation id) in {@code hub}. */
+    private void send(String hub, String key, String event, Object data) {
+        ObjectNode message = JSON.createObjectNode().put("hub", hub).put("key", key).put("event", event);
+        message.set("data", JSON.valueToTree(data));
+        broadcast.publish(message.toString());
+    }
+
+    /** An event from any instance, this one included: sent to the matching streams held here. */
+    private void receive(String text) {
+        try {
+            JsonNode message = JSON.readTree(text);
+            EventHub hub = message.path("hub").asText().equals(AGENTS) ? agents : users;
+            hub.publish(message.path("key").asText(), message.path("event").asText(), message.path("data"));
+        } catch (JsonProcessingException e) {
+            LOG.warn("ignored a malformed live event: {}", e.getOriginalMessage());
+        }
     }
 }

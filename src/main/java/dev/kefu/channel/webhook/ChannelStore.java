@@ -26,8 +26,13 @@ public interface ChannelStore {
     /** Stores the reply of a claimed message, so that a resend gets the same reply. */
     void answer(String channel, String messageId, String reply);
 
-    /** Messages due for delivery at {@code now}, oldest first, at most {@code limit}. */
-    List<OutboundMessage> due(Instant now, int limit);
+    /**
+     * Takes the messages due for delivery at {@code now}, oldest first, at most {@code limit}: each
+     * is leased to the caller until {@code now + lease}, so that another kefu instance on the same
+     * database does not send it too. A message neither {@link #delivered} nor {@link #failed} by
+     * then (the caller crashed) is due again.
+     */
+    List<OutboundMessage> take(Instant now, int limit, java.time.Duration lease);
 
     void delivered(long outboxId, Instant at);
 

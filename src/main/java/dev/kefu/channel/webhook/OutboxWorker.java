@@ -22,7 +22,10 @@ public final class OutboxWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
     static final long POLL_MILLIS = 500;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    private static final int BATCH = 50;
+    /** Messages taken per pass; each delivery attempt is bounded by its sender's timeouts (5 s). */
+    private static final int BATCH = 10;
+    /** How long a taken message is ours: far more than {@value #BATCH} deliveries can take. */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final ChannelStore store;
     private final Map<String, OutboundSender> senders;
@@ -47,7 +50,7 @@ public final class OutboxWorker implements AutoCloseable {
     int deliverDue() {
         int delivered = 0;
         try {
-            for (OutboundMessage message : store.due(clock.instant(), BATCH)) {
+            for (OutboundMessage message : store.take(clock.instant(), BATCH, LEASE)) {
                 delivered += deliver(message) ? 1 : 0;
             }
         } catch (RuntimeException e) {

@@ -54,7 +54,7 @@ class RetentionIT {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String url = "jdbc:sqlite:" + db;
+        String url = TestServer.databaseUrl(db);
         assertThat(Main.run(new String[] {"purge", "--conversation", id, "--db", url}, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
                 .isZero();

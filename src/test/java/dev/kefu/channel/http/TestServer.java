@@ -9,6 +9,7 @@ import dev.kefu.dialog.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.OpenNlpIntentClassifier;
 import dev.kefu.store.Database;
+import dev.kefu.store.PostgresServer;
 import dev.kefu.store.SqlConversationStore;
 import dev.kefu.store.SqlChannelStore;
 import dev.kefu.store.SqlFeedbackStore;
@@ -28,7 +29,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The real server on port 0 over the shipped models and an SQLite file, plus an HTTP client. */
+/**
+ * The real server on port 0 over the shipped models and an SQLite file, plus an HTTP client. With
+ * the system property {@code kefu.test.db=postgresql} (the failsafe execution {@code postgresql})
+ * the database is a fresh one on a real PostgreSQL server instead.
+ */
 final class TestServer implements AutoCloseable {
     private static final TextNormalizer NORMALIZER = new TextNormalizer(ChineseVariants.icu());
     private static final SmartcnTokenizer TOKENIZER =
@@ -59,7 +64,7 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path dbFile, Clock clock, HttpServer.Limits limits) {
-        db = Database.open("jdbc:sqlite:" + dbFile);
+        db = openDatabase(dbFile);
         SqlConversationStore store = new SqlConversationStore(db);
         Supplier<ChatEngine> engines = () -> new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
                 new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store)
@@ -71,6 +76,25 @@ final class TestServer implements AutoCloseable {
                 new HttpServer.Secrets(AGENT_TOKEN, WECHAT_TOKEN, WEBHOOK_SECRET), limits);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
+
+    private static Database openDatabase(Path dbFile) {
+        return Database.open(databaseUrl(dbFile));
+    }
+
+    /**
+     * The JDBC URL of the database that stands for {@code dbFile}: the file itself, or under
+     * {@code kefu.test.db=postgresql} one PostgreSQL database per file (so that a server started
+     * again on the same file finds its data), with the credentials in the URL.
+     */
+    static String databaseUrl(Path dbFile) {
+        if (!"postgresql".equals(System.getProperty("kefu.test.db"))) {
+            return "jdbc:sqlite:" + dbFile;
+        }
+        return POSTGRES_DATABASES.computeIfAbsent(dbFile.toAbsolutePath(), file -> PostgresServer.shared().newDatabase()
+                + "?user=" + PostgresServer.USER + "&password=" + PostgresServer.PASSWORD);
+    }
+
+    private static final Map<Path, String> POSTGRES_DATABASES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Posts one user message; the reply must be 200 JSON. */
     JsonNode say(String conversationId, String text) throws Exception {
