@@ -51,14 +51,19 @@ final class EventStream implements AutoCloseable {
 
     /** The next event called {@code name} (others are skipped), waiting up to 10 s. */
     Event next(String name) throws InterruptedException {
+        return nextMatching(name, data -> true);
+    }
+
+    /** The next event called {@code name} whose data passes {@code test} (others are skipped), within 10 s. */
+    Event nextMatching(String name, java.util.function.Predicate<String> test) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             Event event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (event != null && name.equals(event.name())) {
+            if (event != null && name.equals(event.name()) && test.test(event.data())) {
                 return event;
             }
         }
-        throw new AssertionError("no '" + name + "' event within 10 s");
+        throw new AssertionError("no matching '" + name + "' event within 10 s");
     }
 
     @Override

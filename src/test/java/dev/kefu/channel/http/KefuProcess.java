@@ -42,7 +42,10 @@ final class KefuProcess implements AutoCloseable {
         return start(dir, env, List.of());
     }
 
-    /** Starts with extra environment variables and extra {@code serve} options. */
+    /**
+     * Starts with extra environment variables and extra {@code serve} options; a {@code --db} among
+     * them replaces the SQLite file in {@code dir}.
+     */
     static KefuProcess start(Path dir, Map<String, String> env, List<String> options)
             throws IOException, InterruptedException {
         Path jar = Path.of("target", "kefu.jar");
@@ -52,7 +55,10 @@ final class KefuProcess implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("serve.log");
         List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString(),
-                "serve", "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("kefu.db")));
+                "serve", "--port", "0"));
+        if (!options.contains("--db")) {
+            command.addAll(List.of("--db", "jdbc:sqlite:" + dir.resolve("kefu.db")));
+        }
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));

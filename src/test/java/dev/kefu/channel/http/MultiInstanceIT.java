@@ -1,0 +1,250 @@
+package dev.kefu.channel.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kefu.channel.webhook.HmacSignature;
+import dev.kefu.store.PostgresServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two kefu processes (the shaded jar) on one PostgreSQL database, as behind a load balancer: a
+ * conversation moves between them, an agent on one answers a user on the other live, claims race
+ * across them, the outbox is delivered once, and {@code kill -9} of one loses nothing.
+ */
+class MultiInstanceIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AGENT_TOKEN = "multi-instance-agent";
+    private static final String SECRET = "multi-instance-webhook-secret";
+    private final HttpClient http = HttpClient.newHttpClient();
+    @TempDir
+    Path dir;
+    private FakePlatform platform;
+    private String url;
+    private KefuProcess a;
+    private KefuProcess b;
+
+    @BeforeEach
+    void start() throws Exception {
+        platform = new FakePlatform();
+        url = PostgresServer.shared().newDatabase();
+        // started together: both run the migrations on the empty database at once
+        CompletableFuture<KefuProcess> first = CompletableFuture.supplyAsync(() -> instance("a"));
+        CompletableFuture<KefuProcess> second = CompletableFuture.supplyAsync(() -> instance("b"));
+        a = first.join();
+        b = second.join();
+    }
+
+    private KefuProcess instance(String name) {
+        try {
+            Path home = Files.createDirectories(dir.resolve(name));
+            return KefuProcess.start(home, env(), List.of("--db", url));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("KEFU_AGENT_TOKEN", AGENT_TOKEN);
+        env.put("KEFU_DB_USER", PostgresServer.USER);
+        env.put("KEFU_DB_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KEFU_WEBHOOK_SECRET", SECRET);
+        env.put("KEFU_WEBHOOK_CALLBACK_URL", platform.base() + "/callback");
+        return env;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        platform.close();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode say(KefuProcess kefu, String conversationId, String text) throws Exception {
+        Map<String, String> body = conversationId == null ? Map.of("text", text)
+                : Map.of("conversationId", conversationId, "text", text);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(kefu.url() + "api/messages"))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode transcript(KefuProcess kefu, String conversationId) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create(kefu.url() + "api/conversations/" + conversationId + "/messages")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("messages");
+    }
+
+    private HttpResponse<String> agent(KefuProcess kefu, String name, String method, String path, String body)
+            throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(kefu.url() + path)).header("Authorization", "Bearer " + AGENT_TOKEN)
+                .header("X-Kefu-Agent", name)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private String ticketOf(KefuProcess kefu, String conversationId) throws Exception {
+        for (JsonNode ticket : JSON.readTree(agent(kefu, "agent-li", "GET", "api/agent/tickets", null).body()).get("tickets")) {
+            if (ticket.get("conversationId").asText().equals(conversationId)) {
+                return ticket.get("ticketId").asText();
+            }
+        }
+        throw new AssertionError("no ticket for " + conversationId);
+    }
+
+    @Test
+    void a_conversation_continues_on_the_other_instance() throws Exception {
+        JsonNode clarify = say(a, null, "钱没到");
+        assertThat(clarify.get("action").asText()).isEqualTo("clarify");
+        String id = clarify.get("conversationId").asText();
+        JsonNode chosen = say(b, id, "2"); // the options offered by A are known to B
+        assertThat(chosen.get("conversationId").asText()).isEqualTo(id);
+        assertThat(chosen.get("reason").asText()).isEqualTo("chosen_option");
+        assertThat(chosen.get("faqId").asText()).isEqualTo(clarify.get("suggestions").get(1).get("faqId").asText());
+        assertThat(transcript(a, id)).hasSize(4);
+        assertThat(transcript(b, id).toString()).isEqualTo(transcript(a, id).toString());
+    }
+
+    @Test
+    void an_agent_on_one_instance_answers_a_user_on_the_other_live() throws Exception {
+        JsonNode handoff = say(a, null, "转人工");
+        String id = handoff.get("conversationId").asText();
+        try (EventStream user = new EventStream(http, a.url() + "api/conversations/" + id + "/events");
+             EventStream console = new EventStream(http, b.url() + "api/agent/events?access_token=" + AGENT_TOKEN)) {
+            assertThat(user.next("status").data()).contains("\"waiting\"");
+            console.next("hello");
+            String ticket = ticketOf(b, id);
+            assertThat(agent(b, "agent-li", "POST", "api/agent/tickets/" + ticket + "/claim", null).statusCode()).isEqualTo(200);
+            assertThat(user.next("status").data()).contains("\"assigned\"");
+            assertThat(agent(b, "agent-li", "POST", "api/agent/tickets/" + ticket + "/messages",
+                    "{\"text\": \"您好，我是客服小李，请问有什么可以帮您？\"}").statusCode()).isEqualTo(201);
+            EventStream.Event message = user.next("message");
+            assertThat(JSON.readTree(message.data()).get("text").asText()).isEqualTo("您好，我是客服小李，请问有什么可以帮您？");
+            // and the other way: the user writes on A, the agent's console on B shows it
+            JsonNode silent = say(a, id, "我的订单号是 20261126001");
+            assertThat(silent.get("reason").asText()).isEqualTo("with_agent");
+            JsonNode seen = JSON.readTree(console.nextMatching("message", data -> data.contains("\"user\"")).data());
+            assertThat(seen.get("conversationId").asText()).isEqualTo(id);
+            assertThat(seen.get("text").asText()).contains("20261126001");
+        }
+    }
+
+    @Test
+    void concurrent_claims_from_both_instances_let_exactly_one_agent_win() throws Exception {
+        String id = say(a, null, "转人工").get("conversationId").asText();
+        String ticket = ticketOf(b, id);
+        int agents = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(agents);
+        try {
+            List<Future<Integer>> claims = new ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                KefuProcess kefu = i % 2 == 0 ? a : b;
+                String name = "agent-" + i;
+                claims.add(pool.submit(() -> {
+                    go.await();
+                    return agent(kefu, name, "POST", "api/agent/tickets/" + ticket + "/claim", null).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> claim : claims) {
+                statuses.add(claim.get());
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode claimed = JSON.readTree(agent(a, "agent-li", "GET", "api/agent/tickets/" + ticket, null).body());
+        assertThat(claimed.get("status").asText()).isEqualTo("assigned");
+        assertThat(claimed.get("agent").asText()).startsWith("agent-");
+    }
+
+    @Test
+    void each_agent_reply_to_a_webhook_user_is_delivered_once_though_both_instances_deliver() throws Exception {
+        HmacSignature signature = new HmacSignature(SECRET);
+        String body = "{\"userId\": \"multi-user-1\", \"text\": \"转人工\", \"messageId\": \"m-1\"}";
+        HttpResponse<String> handoff = send(HttpRequest.newBuilder(URI.create(b.url() + "webhook/generic"))
+                .header("X-Kefu-Signature", signature.sign(body.getBytes(StandardCharsets.UTF_8)))
+                .header("X-Kefu-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        JsonNode reply = JSON.readTree(handoff.body());
+        assertThat(reply.get("action").asText()).isEqualTo("handoff");
+        String ticket = ticketOf(a, reply.get("conversationId").asText());
+        assertThat(agent(a, "agent-wang", "POST", "api/agent/tickets/" + ticket + "/claim", null).statusCode()).isEqualTo(200);
+        int replies = 20;
+        for (int i = 0; i < replies; i++) {
+            KefuProcess kefu = i % 2 == 0 ? a : b;
+            assertThat(agent(kefu, "agent-wang", "POST", "api/agent/tickets/" + ticket + "/messages",
+                    JSON.writeValueAsString(Map.of("text", "第 " + i + " 条回复"))).statusCode()).isEqualTo(201);
+        }
+        platform.await(c -> c.body().contains("第 " + (replies - 1) + " 条回复"), 20);
+        Thread.sleep(2 * 500 + 500); // both outbox workers pass at least twice more
+        List<String> delivered = new ArrayList<>();
+        for (FakePlatform.Call call : platform.calls()) {
+            if (call.path().equals("/callback")) {
+                delivered.add(JSON.readTree(call.body()).get("text").asText());
+            }
+        }
+        assertThat(delivered).hasSize(replies).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void kill_9_of_one_instance_loses_nothing_it_acknowledged() throws Exception {
+        List<String> conversations = new ArrayList<>();
+        String[] texts = {"退款多久到账", "忘记密码了", "付款一直失败", "怎么提现"};
+        for (int i = 0; i < 10; i++) {
+            String id = say(a, null, texts[i % texts.length]).get("conversationId").asText();
+            say(a, id, "谢谢");
+            conversations.add(id);
+        }
+        String handedOff = say(a, null, "转人工").get("conversationId").asText();
+        String ticket = ticketOf(a, handedOff);
+        assertThat(agent(a, "agent-zhang", "POST", "api/agent/tickets/" + ticket + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(agent(a, "agent-zhang", "POST", "api/agent/tickets/" + ticket + "/messages", "{\"text\": \"请稍等\"}")
+                .statusCode()).isEqualTo(201);
+        a.kill();
+        a = null;
+        for (String id : conversations) {
+            assertThat(transcript(b, id)).hasSize(4);
+        }
+        JsonNode lines = transcript(b, handedOff);
+        assertThat(lines.get(lines.size() - 1).get("role").asText()).isEqualTo("agent");
+        assertThat(lines.get(lines.size() - 1).get("text").asText()).isEqualTo("请稍等");
+        JsonNode after = JSON.readTree(agent(b, "agent-zhang", "GET", "api/agent/tickets/" + ticket, null).body());
+        assertThat(after.get("status").asText()).isEqualTo("assigned");
+        assertThat(say(b, conversations.get(0), "还有别的问题").get("conversationId").asText()).isEqualTo(conversations.get(0));
+    }
+}
