@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
@@ -48,6 +49,8 @@ public final class Database implements Closeable {
      */
     private final GroupCommit writer;
     private final Broadcast broadcast;
+    /** The last write failed (full disk, lost server…): the health check then tries one itself. */
+    private volatile boolean writeFailed;
 
     private Database(HikariDataSource pool, Dialect dialect, Credentials credentials) {
         this.pool = pool;
@@ -143,7 +146,14 @@ public final class Database implements Closeable {
      * when it throws.
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        return writer != null ? writer.submit(work) : transaction(work);
+        try {
+            T value = writer != null ? writer.submit(work) : transaction(work);
+            writeFailed = false;
+            return value;
+        } catch (StoreException e) {
+            writeFailed = true;
+            throw e;
+        }
     }
 
     private <T> T transaction(SqlWork<T> work) {
@@ -182,10 +192,24 @@ public final class Database implements Closeable {
         }
     }
 
-    /** True when a trivial query succeeds. */
+    /**
+     * True when a trivial query succeeds and, if the last write failed, a trivial write succeeds
+     * now (a full disk still answers reads).
+     */
     public boolean isHealthy() {
         try {
-            return read(c -> c.createStatement().executeQuery("SELECT 1").next());
+            if (!read(c -> c.createStatement().executeQuery("SELECT 1").next())) {
+                return false;
+            }
+            if (writeFailed) {
+                inTransaction(c -> {
+                    try (PreparedStatement s = c.prepareStatement("UPDATE health_probe SET checked_at = ? WHERE id = 1")) {
+                        s.setLong(1, System.currentTimeMillis());
+                        return s.executeUpdate();
+                    }
+                });
+            }
+            return true;
         } catch (StoreException e) {
             return false;
         }

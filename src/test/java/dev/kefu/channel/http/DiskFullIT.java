@@ -1,0 +1,104 @@
+package dev.kefu.channel.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The disk under the SQLite file fills up while kefu runs: turns get a clear 503, the health check
+ * reports it (reads still work, so it probes with a write), nothing acknowledged is lost, and
+ * kefu serves again once space is freed, without a restart. The disk is a real 16 MB tmpfs
+ * mounted for the test (needs root; skipped where mounting is not allowed).
+ */
+class DiskFullIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> say(KefuProcess kefu, String conversationId, String text) throws Exception {
+        Map<String, String> body = conversationId == null ? Map.of("text", text)
+                : Map.of("conversationId", conversationId, "text", text);
+        return send(HttpRequest.newBuilder(URI.create(kefu.url() + "api/messages"))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    private HttpResponse<String> health(KefuProcess kefu) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(kefu.url() + "health")));
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
+    /** Writes {@code filler} until the disk refuses. */
+    private static void fill(Path filler) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+                out.flush();
+            }
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("space")) {
+                throw e;
+            }
+        }
+    }
+
+    @Test
+    void a_full_disk_gives_503_loses_nothing_and_kefu_recovers_when_space_is_freed(@TempDir Path dir) throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("disk"));
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString()) == 0,
+                "cannot mount a tmpfs here (not root, or not allowed)");
+        try {
+            try (KefuProcess kefu = KefuProcess.start(dir, Map.of(), List.of("--db", "jdbc:sqlite:" + disk.resolve("kefu.db")))) {
+                HttpResponse<String> first = say(kefu, null, "退款多久到账");
+                assertThat(first.statusCode()).isEqualTo(200);
+                String id = JSON.readTree(first.body()).get("conversationId").asText();
+
+                Path filler = disk.resolve("filler");
+                fill(filler);
+                HttpResponse<String> full = say(kefu, id, "忘记密码了");
+                assertThat(full.statusCode()).isEqualTo(503);
+                assertThat(JSON.readTree(full.body()).get("error").asText()).contains("storage");
+                assertThat(full.body()).doesNotContain("Exception").doesNotContain("SQLITE");
+                HttpResponse<String> unhealthy = health(kefu);
+                assertThat(unhealthy.statusCode()).isEqualTo(503);
+                assertThat(JSON.readTree(unhealthy.body()).get("database").asText()).isEqualTo("unavailable");
+
+                Files.delete(filler);
+                assertThat(health(kefu).statusCode()).isEqualTo(200);
+                HttpResponse<String> after = say(kefu, id, "忘记密码了");
+                assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+                JsonNode transcript = JSON.readTree(send(HttpRequest.newBuilder(URI.create(kefu.url()
+                        + "api/conversations/" + id + "/messages"))).body()).get("messages");
+                assertThat(transcript).hasSize(4);
+                assertThat(transcript.get(0).get("text").asText()).isEqualTo("退款多久到账");
+                assertThat(transcript.get(2).get("text").asText()).isEqualTo("忘记密码了");
+            }
+        } finally {
+            run("umount", "-l", disk.toString());
+        }
+    }
+}
