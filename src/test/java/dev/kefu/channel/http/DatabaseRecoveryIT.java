@@ -31,13 +31,6 @@ class DatabaseRecoveryIT {
         return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> say(KefuProcess kefu, String conversationId, String text) throws Exception {
-        Map<String, String> body = conversationId == null ? Map.of("text", text)
-                : Map.of("conversationId", conversationId, "text", text);
-        return send(HttpRequest.newBuilder(URI.create(kefu.url() + "api/messages"))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-    }
-
     private HttpResponse<String> agent(KefuProcess kefu, String method, String path, String body) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(kefu.url() + path)).header("Authorization", "Bearer " + AGENT_TOKEN)
                 .header("X-Kefu-Agent", "agent-chen")
@@ -48,7 +41,7 @@ class DatabaseRecoveryIT {
     private HttpResponse<String> awaitHealth(KefuProcess kefu, int status, String live) throws Exception {
         HttpResponse<String> health = null;
         for (int i = 0; i < 60; i++) {
-            health = send(HttpRequest.newBuilder(URI.create(kefu.url() + "health")));
+            health = kefu.get("health");
             if (health.statusCode() == status && JSON.readTree(health.body()).path("live").asText().equals(live)) {
                 return health;
             }
@@ -63,12 +56,12 @@ class DatabaseRecoveryIT {
             String url = postgres.newDatabase();
             try (KefuProcess kefu = KefuProcess.start(dir, Map.of("KEFU_AGENT_TOKEN", AGENT_TOKEN,
                     "KEFU_DB_USER", PostgresServer.USER, "KEFU_DB_PASSWORD", PostgresServer.PASSWORD), List.of("--db", url))) {
-                HttpResponse<String> before = say(kefu, null, "退款多久到账");
+                HttpResponse<String> before = kefu.say(null, "退款多久到账");
                 assertThat(before.statusCode()).isEqualTo(200);
                 String id = JSON.readTree(before.body()).get("conversationId").asText();
 
                 postgres.stop();
-                HttpResponse<String> down = say(kefu, id, "忘记密码了");
+                HttpResponse<String> down = kefu.say(id, "忘记密码了");
                 assertThat(down.statusCode()).isEqualTo(503);
                 assertThat(JSON.readTree(down.body()).get("error").asText()).contains("storage");
                 assertThat(down.body()).doesNotContain("Exception").doesNotContain("jdbc");
@@ -77,14 +70,13 @@ class DatabaseRecoveryIT {
 
                 postgres.startServer();
                 awaitHealth(kefu, 200, "ok"); // the listening connection is back too
-                HttpResponse<String> after = say(kefu, id, "忘记密码了");
+                HttpResponse<String> after = kefu.say(id, "忘记密码了");
                 assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
-                JsonNode transcript = JSON.readTree(send(HttpRequest.newBuilder(URI.create(kefu.url()
-                        + "api/conversations/" + id + "/messages"))).body()).get("messages");
+                JsonNode transcript = JSON.readTree(kefu.get("api/conversations/" + id + "/messages").body()).get("messages");
                 assertThat(transcript).hasSize(4); // the turn refused during the outage left nothing half-written
 
                 // live events go through the database's NOTIFY: they flow again once it is back
-                String handedOff = JSON.readTree(say(kefu, null, "转人工").body()).get("conversationId").asText();
+                String handedOff = JSON.readTree(kefu.say(null, "转人工").body()).get("conversationId").asText();
                 try (EventStream user = new EventStream(http, kefu.url() + "api/conversations/" + handedOff + "/events")) {
                     user.next("status");
                     JsonNode tickets = JSON.readTree(agent(kefu, "GET", "api/agent/tickets?status=waiting", null).body())

@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,22 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiskFullIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> say(KefuProcess kefu, String conversationId, String text) throws Exception {
-        Map<String, String> body = conversationId == null ? Map.of("text", text)
-                : Map.of("conversationId", conversationId, "text", text);
-        return send(HttpRequest.newBuilder(URI.create(kefu.url() + "api/messages"))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-    }
-
-    private HttpResponse<String> health(KefuProcess kefu) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(kefu.url() + "health")));
-    }
 
     private static int run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -73,26 +53,25 @@ class DiskFullIT {
                 "cannot mount a tmpfs here (not root, or not allowed)");
         try {
             try (KefuProcess kefu = KefuProcess.start(dir, Map.of(), List.of("--db", "jdbc:sqlite:" + disk.resolve("kefu.db")))) {
-                HttpResponse<String> first = say(kefu, null, "退款多久到账");
+                HttpResponse<String> first = kefu.say(null, "退款多久到账");
                 assertThat(first.statusCode()).isEqualTo(200);
                 String id = JSON.readTree(first.body()).get("conversationId").asText();
 
                 Path filler = disk.resolve("filler");
                 fill(filler);
-                HttpResponse<String> full = say(kefu, id, "忘记密码了");
+                HttpResponse<String> full = kefu.say(id, "忘记密码了");
                 assertThat(full.statusCode()).isEqualTo(503);
                 assertThat(JSON.readTree(full.body()).get("error").asText()).contains("storage");
                 assertThat(full.body()).doesNotContain("Exception").doesNotContain("SQLITE");
-                HttpResponse<String> unhealthy = health(kefu);
+                HttpResponse<String> unhealthy = kefu.get("health");
                 assertThat(unhealthy.statusCode()).isEqualTo(503);
                 assertThat(JSON.readTree(unhealthy.body()).get("database").asText()).isEqualTo("unavailable");
 
                 Files.delete(filler);
-                assertThat(health(kefu).statusCode()).isEqualTo(200);
-                HttpResponse<String> after = say(kefu, id, "忘记密码了");
+                assertThat(kefu.get("health").statusCode()).isEqualTo(200);
+                HttpResponse<String> after = kefu.say(id, "忘记密码了");
                 assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
-                JsonNode transcript = JSON.readTree(send(HttpRequest.newBuilder(URI.create(kefu.url()
-                        + "api/conversations/" + id + "/messages"))).body()).get("messages");
+                JsonNode transcript = JSON.readTree(kefu.get("api/conversations/" + id + "/messages").body()).get("messages");
                 assertThat(transcript).hasSize(4);
                 assertThat(transcript.get(0).get("text").asText()).isEqualTo("退款多久到账");
                 assertThat(transcript.get(2).get("text").asText()).isEqualTo("忘记密码了");

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * its own database in {@code dir}. Its log goes to {@code dir/serve.log}.
  */
 final class KefuProcess implements AutoCloseable {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
     private static final Pattern READY = Pattern.compile("kefu is ready in \\d+ ms: open (http://\\S+/)");
 
     private final Process process;
@@ -94,6 +96,25 @@ final class KefuProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             ready.completeExceptionally(e);
         }
+    }
+
+    /** {@code POST /api/messages} with {@code text}, continuing {@code conversationId} unless it is null. */
+    java.net.http.HttpResponse<String> say(String conversationId, String text) throws IOException, InterruptedException {
+        String body = conversationId == null ? JSON.createObjectNode().put("text", text).toString()
+                : JSON.createObjectNode().put("conversationId", conversationId).put("text", text).toString();
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/messages"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** {@code GET path} ({@code path} without the leading slash). */
+    java.net.http.HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + path)));
+    }
+
+    private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(java.time.Duration.ofSeconds(20)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     /** The base URL, ending in {@code /}: {@code http://127.0.0.1:PORT/}. */
