@@ -24,7 +24,7 @@ final class PurgeCommand {
         if (options.has("conversation") == options.has("older-than-days")) {
             throw new UsageException("give exactly one of --conversation and --older-than-days");
         }
-        try (Database db = Database.open(options.string("db", ServeCommand.DEFAULT_DB),
+        try (Database db = Database.open(Settings.databaseUrl(options),
                 Settings.credentials(System.getenv()))) {
             Retention retention = new Retention(db);
             if (options.has("conversation")) {

@@ -83,7 +83,7 @@ final class ServeCommand {
         int port = options.integer("port", 7070, 0, 65_535);
         String host = options.string("host", "127.0.0.1");
         long start = System.nanoTime();
-        String url = options.string("db", DEFAULT_DB);
+        String url = Settings.databaseUrl(options);
         // The database (driver, pool, migrations) opens while the models load: startup is I/O and class loading.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(url, Settings.credentials(System.getenv())));
         Models models;

@@ -28,6 +28,16 @@ final class Settings {
     }
 
     /** The secrets of the agent API and the webhooks, from the environment. */
+    /** {@code --db}: an SQLite or PostgreSQL JDBC URL (a usage error otherwise). */
+    static String databaseUrl(Options options) {
+        String url = options.string("db", ServeCommand.DEFAULT_DB);
+        if (!Database.isSupported(url)) {
+            throw new UsageException("--db must be a jdbc:sqlite: or jdbc:postgresql: URL, e.g. "
+                    + ServeCommand.DEFAULT_DB);
+        }
+        return url;
+    }
+
     /** The database user and password: {@code KEFU_DB_USER}, {@code KEFU_DB_PASSWORD} (a server database only). */
     static Database.Credentials credentials(Map<String, String> env) {
         return new Database.Credentials(env.get("KEFU_DB_USER"), env.get("KEFU_DB_PASSWORD"));

@@ -119,6 +119,11 @@ public final class Database implements Closeable {
         }
     }
 
+    /** Whether {@code url} names a database kefu can use. */
+    public static boolean isSupported(String url) {
+        return url.startsWith(SQLITE) || url.startsWith(POSTGRESQL);
+    }
+
     static Dialect dialectOf(String url) {
         if (url.startsWith(SQLITE)) {
             return Dialect.SQLITE;

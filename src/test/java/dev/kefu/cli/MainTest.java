@@ -57,6 +57,15 @@ class MainTest {
     }
 
     @Test
+    void a_database_kefu_cannot_use_is_a_usage_error() {
+        CliRun run = CliRun.of("purge", "--conversation", "x", "--db", "jdbc:mysql://db/kefu");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--db must be a jdbc:sqlite: or jdbc:postgresql: URL")
+                .contains("usage: java -jar target/kefu.jar purge");
+    }
+
+    @Test
     void an_option_without_its_value_is_a_usage_error() {
         CliRun run = CliRun.of("train", "--out");
 
