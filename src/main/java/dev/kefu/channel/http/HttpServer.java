@@ -146,6 +146,9 @@ public final class HttpServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MessageRoutes.MAX_BODY;
+            // Javalin copies each response through a buffer of this size, 32 KiB by default: that
+            // was 17 % of all bytes allocated per request, for replies of 1-3 KiB
+            config.http.responseBufferSize = 8_192;
             config.requestLogger.http(this::logRequest);
         });
         routes(app);
