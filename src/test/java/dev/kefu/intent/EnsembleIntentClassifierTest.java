@@ -60,12 +60,12 @@ class EnsembleIntentClassifierTest {
     @Test
     void the_confidence_is_the_weighted_mean_of_the_members() {
         OpenNlpIntentClassifier maxent = new OpenNlpIntentTrainer(NORMALIZER, TOKENIZER, TrainingSettings.DEFAULT).train(examples);
-        LiblinearIntentClassifier liblinear = new LiblinearIntentTrainer(NORMALIZER, TOKENIZER, LiblinearSettings.DEFAULT)
-                .train(examples);
+        LiblinearIntentClassifier liblinear = new LiblinearIntentTrainer(NORMALIZER, TOKENIZER,
+                EnsembleSettings.DEFAULT.liblinear()).train(examples);
         for (String text : TEXTS) {
             for (IntentScore score : classifier.classify(tokens(text)).ranked()) {
-                double expected = 0.4 * confidence(maxent, text, score.label())
-                        + 0.6 * confidence(liblinear, text, score.label());
+                double expected = 0.5 * confidence(maxent, text, score.label())
+                        + 0.5 * confidence(liblinear, text, score.label());
                 assertThat(score.confidence()).isCloseTo(expected, within(1e-9));
             }
         }
@@ -101,7 +101,7 @@ class EnsembleIntentClassifierTest {
 
     @Test
     void the_settings_describe_both_members() {
-        assertThat(EnsembleSettings.DEFAULT.describe()).containsEntry("maxent_weight", "0.4")
+        assertThat(EnsembleSettings.DEFAULT.describe()).containsEntry("maxent_weight", "0.5")
                 .containsEntry("maxent.algorithm", "MAXENT_QN").containsEntry("liblinear.algorithm", "liblinear MCSVM_CS");
     }
 
