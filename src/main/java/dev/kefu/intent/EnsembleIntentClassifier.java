@@ -17,6 +17,8 @@ public final class EnsembleIntentClassifier implements IntentClassifier {
     private final String[] outcomes;
     /** For each of maxent's outcomes, the position of the same label among liblinear's. */
     private final int[] toLiblinear;
+    /** Both members' weights side by side; null when maxent is not an L-BFGS model (then each member is asked). */
+    private final EnsembleTable table;
 
     EnsembleIntentClassifier(OpenNlpIntentClassifier maxent, LiblinearIntentClassifier liblinear, double maxentWeight) {
         this.maxent = Objects.requireNonNull(maxent, "maxent");
@@ -32,16 +34,19 @@ public final class EnsembleIntentClassifier implements IntentClassifier {
         for (int i = 0; i < outcomes.length; i++) {
             toLiblinear[i] = other.indexOf(outcomes[i]);
         }
+        this.table = maxent.weights() == null ? null : new EnsembleTable(maxent.weights(), List.of(outcomes), liblinear);
     }
 
     @Override
     public IntentPrediction classify(Tokens tokens) {
         String[] features = IntentFeatures.of(tokens); // with word bigrams; liblinear ignores those it was not trained on
-        double[] p = maxent.probabilities(features);
-        double[] q = liblinear.probabilities(features);
-        double[] mixed = new double[outcomes.length];
-        for (int i = 0; i < outcomes.length; i++) {
-            double m = maxentWeight * p[i] + (1 - maxentWeight) * q[toLiblinear[i]];
+        int n = outcomes.length;
+        double[] both = table != null ? table.probabilities(features) : null;
+        double[] p = both != null ? both : maxent.probabilities(features);
+        double[] q = both != null ? null : liblinear.probabilities(features);
+        double[] mixed = new double[n];
+        for (int i = 0; i < n; i++) {
+            double m = maxentWeight * p[i] + (1 - maxentWeight) * (both != null ? both[n + i] : q[toLiblinear[i]]);
             mixed[i] = Double.isNaN(m) ? 0.0 : Math.max(0.0, Math.min(1.0, m));
         }
         return IntentPrediction.rank(outcomes, mixed);

@@ -85,6 +85,19 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
         return values;
     }
 
+    /** The weight of the feature numbered {@code index} (the bias is {@code vectorizer().size() + 1}) for an outcome. */
+    double weight(int index, int outcome) {
+        return weights[(index - 1) * outcomes.length + outcome];
+    }
+
+    TfIdfVectorizer vectorizer() {
+        return vectorizer;
+    }
+
+    double temperature() {
+        return settings.temperature();
+    }
+
     /** The outcomes in the order of {@link #probabilities}. */
     List<String> outcomes() {
         return List.of(outcomes);

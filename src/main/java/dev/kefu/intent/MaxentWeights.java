@@ -2,6 +2,7 @@ package dev.kefu.intent;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.Context;
 
@@ -39,6 +40,17 @@ final class MaxentWeights {
             }
         }
         return new MaxentWeights(Map.copyOf(rows), table, n);
+    }
+
+    /** Every feature the model knows. */
+    Set<String> features() {
+        return rows.keySet();
+    }
+
+    /** The weight of {@code feature} for the outcome numbered {@code outcome}; 0 for an unknown feature. */
+    double weight(String feature, int outcome) {
+        Integer row = rows.get(feature);
+        return row == null ? 0 : table[row * outcomes + outcome];
     }
 
     /** The probability of each outcome, in the model's outcome order; every feature counts once per occurrence. */

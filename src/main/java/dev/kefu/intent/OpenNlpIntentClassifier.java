@@ -73,6 +73,11 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         return weights != null ? weights.probabilities(features) : maxent.eval(features);
     }
 
+    /** The model's weights as a table; null when the model is not an L-BFGS one. */
+    MaxentWeights weights() {
+        return weights;
+    }
+
     /** The outcomes in the order of {@link #probabilities}. */
     List<String> outcomes() {
         return List.of(outcomes);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -41,6 +42,22 @@ final class TfIdfVectorizer {
             idf[i] = Math.log((1.0 + documents.size()) / (1.0 + e.getValue())) + 1;
         }
         return new TfIdfVectorizer(index, idf);
+    }
+
+    /** Every feature of the vocabulary. */
+    Set<String> features() {
+        return index.keySet();
+    }
+
+    /** The 1-based index of {@code feature}, or 0 when it is not in the vocabulary. */
+    int index(String feature) {
+        Integer i = index.get(feature);
+        return i == null ? 0 : i;
+    }
+
+    /** The idf of the feature numbered {@code i}. */
+    double idf(int i) {
+        return idf[i];
     }
 
     /** Number of features, excluding the bias. */

@@ -66,7 +66,7 @@ class EnsembleIntentClassifierTest {
             for (IntentScore score : classifier.classify(tokens(text)).ranked()) {
                 double expected = 0.5 * confidence(maxent, text, score.label())
                         + 0.5 * confidence(liblinear, text, score.label());
-                assertThat(score.confidence()).isCloseTo(expected, within(1e-9));
+                assertThat(score.confidence()).isCloseTo(expected, within(1e-5)); // the table holds floats
             }
         }
     }
