@@ -36,8 +36,8 @@ final class BenchCommand {
               --train FILE  measure the classifier alone (normalize, tokenize, classify), trained
                             on FILE; models/ is not used
               --classifier NAME
-                            opennlp (default) or liblinear: the classifier whose training is timed
-                            and, with --train, measured
+                            opennlp (default), liblinear or ensemble: the classifier whose
+                            training is timed and, with --train, measured
               --models DIR  trained models (default models)
               --corpus DIR  corpus the models must match; its intents.tsv is used to time
                             training, its synonyms.txt with --train (default corpus)""";
@@ -52,10 +52,7 @@ final class BenchCommand {
         int threads = options.integer("threads", cores, 1, 256);
         int seconds = options.integer("seconds", 10, 1, 3600);
         int warmup = options.integer("warmup", 5, 0, 3600);
-        String kind = options.string("classifier", "opennlp");
-        if (!kind.equals("opennlp") && !kind.equals("liblinear")) {
-            throw new UsageException("--classifier must be opennlp or liblinear, was " + kind);
-        }
+        String kind = EvalCommand.classifierKind(options);
         List<String> messages = LabeledCorpus.read(options.path("data", "corpus/eval.tsv")).stream()
                 .map(LabeledText::text).toList();
         Path corpus = options.path("corpus", "corpus");

@@ -7,6 +7,8 @@ import dev.kefu.eval.CvReport;
 import dev.kefu.eval.EvalReport;
 import dev.kefu.eval.Evaluator;
 import dev.kefu.eval.html.HtmlReport;
+import dev.kefu.intent.EnsembleIntentTrainer;
+import dev.kefu.intent.EnsembleSettings;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.IntentPrediction;
 import dev.kefu.intent.IntentTrainer;
@@ -30,6 +32,7 @@ import java.util.function.Function;
 
 /** {@code eval}: the full pipeline on a labeled file, or a freshly trained classifier alone. */
 final class EvalCommand {
+    static final List<String> CLASSIFIERS = List.of("opennlp", "liblinear", "ensemble");
     static final String USAGE = """
             usage: java -jar target/kefu.jar eval [--data FILE] [--train FILE] [--cv K] [--json FILE]
                                                  [--html FILE] [--classifier NAME] [--target-precision P]
@@ -41,9 +44,10 @@ final class EvalCommand {
                              --train FILE, or else of the full pipeline on the corpus's intents.tsv
                              (FAQ and synonyms from models/); --data is not used
               --classifier NAME
-                             opennlp (default, the shipped model) or liblinear; with neither --train
-                             nor --cv, liblinear is trained on the corpus's intents.tsv in memory
-                             and replaces the shipped model for this run
+                             opennlp (default, the shipped model), liblinear, or ensemble (the
+                             two averaged); with neither --train nor --cv, the other classifier is
+                             trained on the corpus's intents.tsv in memory and replaces the shipped
+                             model for this run
               --json FILE    also write the report as JSON (keys documented in the README)
               --html FILE    also write a self-contained HTML report with charts
               --target-precision P
@@ -62,10 +66,7 @@ final class EvalCommand {
                 "corpus", "errors", "target-precision"), Set.of());
         Path corpus = options.path("corpus", "corpus");
         double target = options.decimal("target-precision", 0.97, 0.0, 1.0);
-        String kind = options.string("classifier", "opennlp");
-        if (!kind.equals("opennlp") && !kind.equals("liblinear")) {
-            throw new UsageException("--classifier must be opennlp or liblinear, was " + kind);
-        }
+        String kind = classifierKind(options);
         if (options.has("cv")) {
             if (options.has("data") || options.has("html")) {
                 throw new UsageException("--cv scores training lines; it takes neither --data nor --html");
@@ -144,10 +145,21 @@ final class EvalCommand {
         return new ClassifierEvaluator(text.predictor(classifier)).run(data);
     }
 
+    /** The {@code --classifier} option: opennlp (default), liblinear or ensemble. */
+    static String classifierKind(Options options) {
+        String kind = options.string("classifier", "opennlp");
+        if (!CLASSIFIERS.contains(kind)) {
+            throw new UsageException("--classifier must be opennlp, liblinear or ensemble, was " + kind);
+        }
+        return kind;
+    }
+
     static IntentTrainer trainer(String kind, TextNormalizer normalizer, SmartcnTokenizer tokenizer) {
-        return kind.equals("liblinear")
-                ? new LiblinearIntentTrainer(normalizer, tokenizer, LiblinearSettings.DEFAULT)
-                : new OpenNlpIntentTrainer(normalizer, tokenizer, TrainingSettings.DEFAULT);
+        return switch (kind) {
+            case "liblinear" -> new LiblinearIntentTrainer(normalizer, tokenizer, LiblinearSettings.DEFAULT);
+            case "ensemble" -> new EnsembleIntentTrainer(normalizer, tokenizer, EnsembleSettings.DEFAULT);
+            default -> new OpenNlpIntentTrainer(normalizer, tokenizer, TrainingSettings.DEFAULT);
+        };
     }
 
     private static void writeHtml(String html, Path file) throws IOException {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * What {@code bench} measured; serialized with snake_case keys (see README, "Benchmarks").
  *
  * @param mode         {@code pipeline} or {@code classifier}
- * @param classifier   {@code opennlp} or {@code liblinear}
+ * @param classifier   {@code opennlp}, {@code liblinear} or {@code ensemble}
  * @param cores        available processors
  * @param java         Java runtime version
  * @param trainMs      training the intent classifier on the training file, in memory

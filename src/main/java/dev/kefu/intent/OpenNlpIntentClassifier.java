@@ -6,13 +6,12 @@ import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.MaxentModel;
 
 /**
@@ -26,6 +25,8 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     private final MaxentModel maxent;
     private final String[] outcomes;
     private final Set<String> labels;
+    /** The L-BFGS model's weights in one flat table; null for another kind of model. */
+    private final MaxentWeights weights;
 
     OpenNlpIntentClassifier(DoccatModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -35,6 +36,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
             outcomes[i] = maxent.getOutcome(i);
         }
         this.labels = Set.copyOf(new TreeSet<>(List.of(outcomes)));
+        this.weights = maxent instanceof QNModel qn ? MaxentWeights.of(qn) : null;
     }
 
     /** Loads a model written by {@link #save}. */
@@ -59,14 +61,26 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
     @Override
     public IntentPrediction classify(Tokens tokens) {
-        double[] probabilities = maxent.eval(IntentFeatures.of(tokens));
-        List<IntentScore> ranked = new ArrayList<>(outcomes.length);
-        for (int i = 0; i < outcomes.length; i++) {
-            ranked.add(new IntentScore(outcomes[i], clamp(probabilities[i])));
+        double[] probabilities = probabilities(IntentFeatures.of(tokens));
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = clamp(probabilities[i]);
         }
-        ranked.sort(Comparator.comparingDouble(IntentScore::confidence).reversed()
-                .thenComparing(IntentScore::label));
-        return new IntentPrediction(ranked);
+        return IntentPrediction.rank(outcomes, probabilities);
+    }
+
+    /** The probability of each outcome of {@link #outcomes()}, for features of {@link IntentFeatures#of(Tokens)}. */
+    double[] probabilities(String[] features) {
+        return weights != null ? weights.probabilities(features) : maxent.eval(features);
+    }
+
+    /** The model's weights as a table; null when the model is not an L-BFGS one. */
+    MaxentWeights weights() {
+        return weights;
+    }
+
+    /** The outcomes in the order of {@link #probabilities}. */
+    List<String> outcomes() {
+        return List.of(outcomes);
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.kefu.intent;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -42,6 +44,22 @@ final class TfIdfVectorizer {
         return new TfIdfVectorizer(index, idf);
     }
 
+    /** Every feature of the vocabulary. */
+    Set<String> features() {
+        return index.keySet();
+    }
+
+    /** The 1-based index of {@code feature}, or 0 when it is not in the vocabulary. */
+    int index(String feature) {
+        Integer i = index.get(feature);
+        return i == null ? 0 : i;
+    }
+
+    /** The idf of the feature numbered {@code i}. */
+    double idf(int i) {
+        return idf[i];
+    }
+
     /** Number of features, excluding the bias. */
     int size() {
         return index.size();
@@ -49,26 +67,53 @@ final class TfIdfVectorizer {
 
     /** The normalized vector of one document, bias last (index {@code size() + 1}, value 1). */
     Feature[] vector(String[] document) {
-        TreeMap<Integer, Integer> counts = new TreeMap<>();
+        Sparse sparse = sparse(document);
+        Feature[] vector = new Feature[sparse.indices().length];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = new FeatureNode(sparse.indices()[i], sparse.values()[i]);
+        }
+        return vector;
+    }
+
+    /**
+     * The same vector as parallel arrays, for prediction without allocating a node per feature:
+     * indices sorted with an int array rather than a boxed map, since this runs once per message.
+     */
+    Sparse sparse(String[] document) {
+        int[] ids = new int[document.length];
+        int n = 0;
         for (String feature : document) {
             Integer i = index.get(feature);
             if (i != null) {
-                counts.merge(i, 1, Integer::sum);
+                ids[n++] = i;
             }
         }
-        Feature[] vector = new Feature[counts.size() + 1];
-        double norm = 0;
+        Arrays.sort(ids, 0, n);
+        int[] indices = new int[n + 1];
+        double[] values = new double[n + 1];
         int k = 0;
-        for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
-            double value = (1 + Math.log(e.getValue())) * idf[e.getKey()];
-            vector[k++] = new FeatureNode(e.getKey(), value);
+        double norm = 0;
+        for (int start = 0; start < n; ) {
+            int end = start;
+            while (end < n && ids[end] == ids[start]) {
+                end++;
+            }
+            double value = (1 + Math.log(end - start)) * idf[ids[start]];
+            indices[k] = ids[start];
+            values[k++] = value;
             norm += value * value;
+            start = end;
         }
         double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
-        for (int i = 0; i < counts.size(); i++) {
-            vector[i].setValue(vector[i].getValue() * scale);
+        for (int i = 0; i < k; i++) {
+            values[i] *= scale;
         }
-        vector[counts.size()] = new FeatureNode(index.size() + 1, 1.0);
-        return vector;
+        indices[k] = index.size() + 1;
+        values[k] = 1.0;
+        return new Sparse(Arrays.copyOf(indices, k + 1), Arrays.copyOf(values, k + 1));
+    }
+
+    /** A sparse vector: 1-based ascending indices and their values, bias last. */
+    record Sparse(int[] indices, double[] values) {
     }
 }

@@ -2,6 +2,7 @@ package dev.kefu.text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,13 @@ import java.util.Objects;
 public final class Synonyms {
     private final Map<String, String> canonicalBySurface;
     private final int longest;
+    /** The first characters of the surface forms: most positions of a message start none, and are skipped at once. */
+    private final BitSet starts = new BitSet();
 
     private Synonyms(Map<String, String> canonicalBySurface) {
         this.canonicalBySurface = Map.copyOf(canonicalBySurface);
         this.longest = canonicalBySurface.keySet().stream().mapToInt(String::length).max().orElse(0);
+        canonicalBySurface.keySet().forEach(surface -> starts.set(surface.charAt(0)));
     }
 
     /** No synonyms at all. */
@@ -73,7 +77,7 @@ public final class Synonyms {
         int i = 0;
         while (i < text.length()) {
             String canonical = null;
-            int length = Math.min(longest, text.length() - i);
+            int length = starts.get(text.charAt(i)) ? Math.min(longest, text.length() - i) : 0;
             for (; length > 0; length--) {
                 canonical = canonicalBySurface.get(text.substring(i, i + length));
                 if (canonical != null && atWordBoundaries(text, i, i + length)) {

@@ -174,7 +174,7 @@ class TrainAndChatTest {
         CliRun run = CliRun.of("eval", "--classifier", "svm");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--classifier must be opennlp or liblinear, was svm");
+        assertThat(run.err()).contains("--classifier must be opennlp, liblinear or ensemble, was svm");
     }
 
     @Test

@@ -29,4 +29,17 @@ class IntentPredictionTest {
         assertThatThrownBy(() -> new IntentScore("a", 1.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IntentScore("a", Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void rank_sorts_by_confidence_then_by_label() {
+        IntentPrediction p = IntentPrediction.rank(new String[] {"c", "a", "d", "b"}, new double[] {0.2, 0.1, 0.5, 0.2});
+        assertThat(p.ranked()).extracting(IntentScore::label).containsExactly("d", "b", "c", "a");
+        assertThat(p.top().confidence()).isEqualTo(0.5);
+    }
+
+    @Test
+    void rank_needs_one_confidence_per_label() {
+        assertThatThrownBy(() -> IntentPrediction.rank(new String[] {"a", "b"}, new double[] {1.0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ in length");
+    }
 }

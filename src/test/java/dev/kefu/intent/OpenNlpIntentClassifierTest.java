@@ -2,6 +2,7 @@ package dev.kefu.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.CorpusException;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.ml.model.MaxentModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +88,17 @@ class OpenNlpIntentClassifierTest {
         OpenNlpIntentClassifier loaded = OpenNlpIntentClassifier.load(file);
         for (LabeledText example : examples) {
             assertThat(loaded.classify(tokens(example.text()))).isEqualTo(classifier.classify(tokens(example.text())));
+        }
+    }
+
+    @Test
+    void the_flat_weight_table_gives_the_probabilities_of_opennlp_itself(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("intent.bin");
+        classifier.save(file);
+        MaxentModel maxent = new DoccatModel(file).getMaxentModel();
+        for (String text : List.of("退款多久到账", "忘了密码", "早上好", "ㅋㅋㅋ", "")) {
+            String[] features = IntentFeatures.of(tokens(text));
+            assertThat(classifier.probabilities(features)).containsExactly(maxent.eval(features), within(1e-12));
         }
     }
 

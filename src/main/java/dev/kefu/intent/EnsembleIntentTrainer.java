@@ -1,0 +1,24 @@
+package dev.kefu.intent;
+
+import dev.kefu.text.TextNormalizer;
+import dev.kefu.text.Tokenizer;
+import java.util.List;
+import java.util.Objects;
+
+/** Trains the two members of an {@link EnsembleIntentClassifier} on the same examples. Thread-safe, deterministic. */
+public final class EnsembleIntentTrainer implements IntentTrainer {
+    private final OpenNlpIntentTrainer maxent;
+    private final LiblinearIntentTrainer liblinear;
+    private final EnsembleSettings settings;
+
+    public EnsembleIntentTrainer(TextNormalizer normalizer, Tokenizer tokenizer, EnsembleSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.maxent = new OpenNlpIntentTrainer(normalizer, tokenizer, settings.maxent());
+        this.liblinear = new LiblinearIntentTrainer(normalizer, tokenizer, settings.liblinear());
+    }
+
+    @Override
+    public EnsembleIntentClassifier train(List<LabeledText> examples) {
+        return new EnsembleIntentClassifier(maxent.train(examples), liblinear.train(examples), settings.maxentWeight());
+    }
+}

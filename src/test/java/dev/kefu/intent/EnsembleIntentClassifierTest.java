@@ -1,0 +1,116 @@
+package dev.kefu.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.kefu.text.ChineseVariants;
+import dev.kefu.text.SmartcnTokenizer;
+import dev.kefu.text.Synonyms;
+import dev.kefu.text.TextNormalizer;
+import dev.kefu.text.Tokens;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EnsembleIntentClassifierTest {
+    private static final TextNormalizer NORMALIZER = new TextNormalizer(ChineseVariants.icu());
+    private static final SmartcnTokenizer TOKENIZER = new SmartcnTokenizer(Synonyms.none());
+    private static final List<String> TEXTS = List.of("退款还要等几天", "密码不记得了", "您好啊", "今天天气怎么样", "ㅋㅋㅋ");
+    private static List<LabeledText> examples;
+    private static EnsembleIntentClassifier classifier;
+
+    @BeforeAll
+    static void train() throws URISyntaxException {
+        examples = LabeledCorpus.read(Path.of(EnsembleIntentClassifierTest.class.getResource("tiny-intents.tsv").toURI()));
+        classifier = trainer(EnsembleSettings.DEFAULT).train(examples);
+    }
+
+    private static EnsembleIntentTrainer trainer(EnsembleSettings settings) {
+        return new EnsembleIntentTrainer(NORMALIZER, TOKENIZER, settings);
+    }
+
+    private static EnsembleSettings weighted(double maxentWeight) {
+        return new EnsembleSettings(TrainingSettings.DEFAULT, LiblinearSettings.DEFAULT, maxentWeight);
+    }
+
+    private static Tokens tokens(String text) {
+        return TOKENIZER.tokenize(NORMALIZER.normalize(text));
+    }
+
+    @Test
+    void unseen_phrasings_rank_their_intent_first() {
+        assertThat(classifier.classify(tokens("退款还要等几天")).top().label()).isEqualTo("refund_time");
+        assertThat(classifier.classify(tokens("密码不记得了")).top().label()).isEqualTo("forgot_password");
+        assertThat(classifier.classify(tokens("您好啊")).top().label()).isEqualTo("greeting");
+    }
+
+    @Test
+    void every_label_is_ranked_and_the_confidences_sum_to_one() {
+        for (String text : TEXTS) {
+            IntentPrediction prediction = classifier.classify(tokens(text));
+            assertThat(prediction.ranked()).extracting(IntentScore::label)
+                    .containsExactlyInAnyOrder("refund_time", "forgot_password", "greeting");
+            assertThat(prediction.ranked().stream().mapToDouble(IntentScore::confidence).sum()).isCloseTo(1.0, within(1e-9));
+        }
+    }
+
+    @Test
+    void the_confidence_is_the_weighted_mean_of_the_members() {
+        OpenNlpIntentClassifier maxent = new OpenNlpIntentTrainer(NORMALIZER, TOKENIZER, TrainingSettings.DEFAULT).train(examples);
+        LiblinearIntentClassifier liblinear = new LiblinearIntentTrainer(NORMALIZER, TOKENIZER,
+                EnsembleSettings.DEFAULT.liblinear()).train(examples);
+        for (String text : TEXTS) {
+            for (IntentScore score : classifier.classify(tokens(text)).ranked()) {
+                double expected = 0.5 * confidence(maxent, text, score.label())
+                        + 0.5 * confidence(liblinear, text, score.label());
+                assertThat(score.confidence()).isCloseTo(expected, within(1e-5)); // the table holds floats
+            }
+        }
+    }
+
+    @Test
+    void weight_one_ranks_like_maxent_and_weight_zero_like_liblinear() {
+        IntentClassifier maxentOnly = trainer(weighted(1.0)).train(examples);
+        IntentClassifier liblinearOnly = trainer(weighted(0.0)).train(examples);
+        IntentClassifier maxent = new OpenNlpIntentTrainer(NORMALIZER, TOKENIZER, TrainingSettings.DEFAULT).train(examples);
+        IntentClassifier liblinear = new LiblinearIntentTrainer(NORMALIZER, TOKENIZER, LiblinearSettings.DEFAULT)
+                .train(examples);
+        for (String text : TEXTS) {
+            assertThat(labels(maxentOnly, text)).isEqualTo(labels(maxent, text));
+            assertThat(labels(liblinearOnly, text)).isEqualTo(labels(liblinear, text));
+        }
+    }
+
+    @Test
+    void training_twice_gives_the_same_predictions() {
+        EnsembleIntentClassifier again = trainer(EnsembleSettings.DEFAULT).train(examples);
+        for (String text : TEXTS) {
+            assertThat(again.classify(tokens(text))).isEqualTo(classifier.classify(tokens(text)));
+        }
+    }
+
+    @Test
+    void the_weight_must_be_between_zero_and_one() {
+        assertThatThrownBy(() -> weighted(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxentWeight must be in 0..1, was 1.5");
+        assertThatThrownBy(() -> weighted(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_settings_describe_both_members() {
+        assertThat(EnsembleSettings.DEFAULT.describe()).containsEntry("maxent_weight", "0.5")
+                .containsEntry("maxent.algorithm", "MAXENT_QN").containsEntry("liblinear.algorithm", "liblinear MCSVM_CS");
+    }
+
+    private static double confidence(IntentClassifier classifier, String text, String label) {
+        return classifier.classify(tokens(text)).ranked().stream().filter(s -> s.label().equals(label))
+                .findFirst().orElseThrow().confidence();
+    }
+
+    private static List<String> labels(IntentClassifier classifier, String text) {
+        return classifier.classify(tokens(text)).ranked().stream().map(IntentScore::label).toList();
+    }
+}
