@@ -16,6 +16,7 @@
 
   var script = document.currentScript;
   var MAX_CHARS = 500;
+  var MAX_POSITION = 500; // the server counts queue positions up to this; that one means "or further"
   var POLL_MS = 4000;
   var POSITIONS = { "bottom-right": true, "bottom-left": true };
 
@@ -63,7 +64,7 @@
     you: "我",
     system: "系统消息",
     waitingNext: "正在为您转接人工客服，您排在第 1 位，请稍候",
-    waitingAhead: function (n) { return "正在为您转接人工客服，前面还有 " + n + " 位，请稍候"; },
+    waitingAhead: function (n) { return "正在为您转接人工客服，前面还有 " + n + "，请稍候"; },
     waitingUnknown: "正在为您转接人工客服，请稍候",
     assigned: "人工客服已接入，请直接描述您的问题",
     handoffEnded: "人工服务已结束，智能助手将继续为您服务",
@@ -430,7 +431,8 @@
       var position = typeof handoff.position === "number" ? handoff.position : 0;
       ui.handoff.setAttribute("data-position", String(position));
       ui.handoffText.textContent = position <= 0 ? TEXT.waitingUnknown
-        : position === 1 ? TEXT.waitingNext : TEXT.waitingAhead(position - 1);
+        : position === 1 ? TEXT.waitingNext
+        : TEXT.waitingAhead(position >= MAX_POSITION ? (MAX_POSITION - 1) + " 位以上" : (position - 1) + " 位");
     } else if (mode === "assigned") {
       ui.handoff.setAttribute("data-position", "0");
       ui.handoffText.textContent = TEXT.assigned;

@@ -5,9 +5,13 @@ import java.util.Objects;
 /**
  * Where a conversation's open ticket stands: its id, its status ({@code waiting} or
  * {@code assigned}), its place in the queue (1 = next; 0 once assigned), why it was opened, and
- * the estimated wait in seconds (null when there is not enough history to estimate).
+ * the estimated wait in seconds (null when there is not enough history to estimate). Positions
+ * are counted up to {@value #MAX_POSITION}: that value means "that far back or further".
  */
 public record QueueStatus(String ticketId, String status, int position, String reason, Integer estimatedWaitSeconds) {
+    /** The largest position reported. */
+    public static final int MAX_POSITION = 500;
+
     public QueueStatus {
         Objects.requireNonNull(ticketId, "ticketId");
         Objects.requireNonNull(status, "status");

@@ -51,21 +51,46 @@ public final class SqlHandoffQueue implements HandoffQueue {
         }
     }
 
-    /** The open ticket of {@code conversationId} and its place in the queue. */
+    /**
+     * The open ticket of {@code conversationId} and its place in the queue, counted up to
+     * {@value QueueStatus#MAX_POSITION} (counting is linear in the tickets ahead, and this runs on
+     * every handed-off message).
+     */
     Optional<QueueStatus> status(Connection c, String conversationId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT t.id, t.status, t.reason, CASE WHEN t.status = 'waiting' "
-                + "THEN (SELECT COUNT(*) FROM tickets o WHERE o.status = 'waiting' AND (o.priority < t.priority "
-                + "OR (o.priority = t.priority AND (o.created_at < t.created_at OR (o.created_at = t.created_at "
-                + "AND o.id <= t.id))))) ELSE 0 END FROM tickets t WHERE t.conversation_id = ? "
-                + "AND t.status IN ('waiting', 'assigned')")) {
+        String id;
+        String status;
+        String reason;
+        int priority;
+        long createdAt;
+        try (PreparedStatement s = c.prepareStatement("SELECT id, status, reason, priority, created_at FROM tickets "
+                + "WHERE conversation_id = ? AND status IN ('waiting', 'assigned')")) {
             s.setString(1, conversationId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                int position = r.getInt(4);
-                return Optional.of(new QueueStatus(r.getString(1), r.getString(2), position, r.getString(3),
-                        position == 0 ? null : estimateWait(c, position)));
+                id = r.getString(1);
+                status = r.getString(2);
+                reason = r.getString(3);
+                priority = r.getInt(4);
+                createdAt = r.getLong(5);
+            }
+        }
+        if (!status.equals("waiting")) {
+            return Optional.of(new QueueStatus(id, status, 0, reason, null));
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM tickets o WHERE "
+                + "o.status = 'waiting' AND (o.priority < ? OR (o.priority = ? AND (o.created_at < ? "
+                + "OR (o.created_at = ? AND o.id <= ?)))) LIMIT ?) AS ahead")) {
+            s.setInt(1, priority);
+            s.setInt(2, priority);
+            s.setLong(3, createdAt);
+            s.setLong(4, createdAt);
+            s.setString(5, id);
+            s.setInt(6, QueueStatus.MAX_POSITION);
+            try (ResultSet r = s.executeQuery()) {
+                int position = r.next() ? r.getInt(1) : 1;
+                return Optional.of(new QueueStatus(id, status, position, reason, estimateWait(c, position)));
             }
         }
     }

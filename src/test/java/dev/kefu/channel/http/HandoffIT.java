@@ -43,6 +43,21 @@ class HandoffIT {
         return server.say(conversationId, text);
     }
 
+    @Test
+    void queue_positions_are_counted_up_to_the_cap() throws Exception {
+        int waiting = dev.kefu.handoff.QueueStatus.MAX_POSITION + 5;
+        JsonNode first = null;
+        JsonNode last = null;
+        for (int i = 0; i < waiting; i++) {
+            last = say(null, "转人工");
+            first = first == null ? last : first;
+        }
+        assertThat(first.get("handoff").get("position").asInt()).isEqualTo(1);
+        assertThat(last.get("handoff").get("position").asInt()).isEqualTo(dev.kefu.handoff.QueueStatus.MAX_POSITION);
+        JsonNode again = say(first.get("conversationId").asText(), "还要等多久");
+        assertThat(again.get("handoff").get("position").asInt()).isEqualTo(1);
+    }
+
     private HttpResponse<String> agent(String method, String path, String body, String name) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.base + path))
                 .header("Authorization", "Bearer " + TestServer.AGENT_TOKEN).header("X-Kefu-Agent", name)
