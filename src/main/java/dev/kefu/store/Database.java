@@ -51,9 +51,14 @@ public final class Database implements Closeable {
     private final Broadcast broadcast;
     /** The last write failed (full disk, lost server…): the health check then tries one itself. */
     private volatile boolean writeFailed;
+    /** The SQLite file, whose disk the health check watches; null for a server or in-memory database. */
+    private final Path file;
+    /** Free space below which an SQLite database counts as unavailable: a turn no longer fits for sure. */
+    static final long MIN_FREE_BYTES = 1 << 20;
 
-    private Database(HikariDataSource pool, Dialect dialect, Credentials credentials) {
+    private Database(HikariDataSource pool, Dialect dialect, Credentials credentials, Path file) {
         this.pool = pool;
+        this.file = file;
         this.dialect = dialect;
         this.writer = dialect == Dialect.SQLITE ? new GroupCommit(pool) : null;
         this.broadcast = dialect == Dialect.SQLITE ? new LocalBroadcast()
@@ -78,7 +83,10 @@ public final class Database implements Closeable {
         config.setPoolName("kefu-db");
         config.setConnectionTimeout(5_000);
         if (dialect == Dialect.SQLITE) {
-            createDirectoryOf(url.substring(SQLITE.length()));
+            Path file = fileOf(url.substring(SQLITE.length()));
+            if (file != null) {
+                createDirectory(file.getParent());
+            }
             config.setMaximumPoolSize(8);
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
@@ -111,7 +119,8 @@ public final class Database implements Closeable {
             Flyway.configure().dataSource(pool)
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.name().toLowerCase())
                     .load().migrate();
-            return new Database(pool, dialect, credentials);
+            return new Database(pool, dialect, credentials,
+                    dialect == Dialect.SQLITE ? fileOf(url.substring(SQLITE.length())) : null);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -197,12 +206,13 @@ public final class Database implements Closeable {
     }
 
     /**
-     * True when a trivial query succeeds and, if the last write failed, a trivial write succeeds
-     * now (a full disk still answers reads).
+     * True when a trivial query succeeds, an SQLite file's disk has at least 1 MiB free, and, if
+     * the last write failed, a trivial write succeeds now (a full disk still answers reads, and
+     * small writes may still fit in space SQLite holds already).
      */
     public boolean isHealthy() {
         try {
-            if (!read(c -> c.createStatement().executeQuery("SELECT 1").next())) {
+            if (!hasRoom() || !read(c -> c.createStatement().executeQuery("SELECT 1").next())) {
                 return false;
             }
             if (writeFailed) {
@@ -241,12 +251,28 @@ public final class Database implements Closeable {
         return root.getMessage();
     }
 
-    private static void createDirectoryOf(String file) {
+    /** The file of an SQLite URL's path part; null for an in-memory or URI-style database. */
+    private static Path fileOf(String file) {
         String path = file.contains("?") ? file.substring(0, file.indexOf('?')) : file;
         if (path.isEmpty() || path.equals(":memory:") || path.startsWith("file:")) {
-            return;
+            return null;
         }
-        Path parent = Path.of(path).toAbsolutePath().getParent();
+        return Path.of(path).toAbsolutePath();
+    }
+
+    /** Whether the disk of the SQLite file has room for more turns (always true for a server database). */
+    private boolean hasRoom() {
+        if (file == null) {
+            return true;
+        }
+        try {
+            return Files.getFileStore(file).getUsableSpace() >= MIN_FREE_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void createDirectory(Path parent) {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {

@@ -59,7 +59,19 @@ class DiskFullIT {
 
                 Path filler = disk.resolve("filler");
                 fill(filler);
-                HttpResponse<String> full = kefu.say(id, "忘记密码了");
+                // SQLite may still fit a few turns in space it already holds (a restarted WAL, free
+                // pages); new conversations grow the file until a write finds no space
+                List<String> acknowledged = new java.util.ArrayList<>();
+                HttpResponse<String> full = null;
+                for (int i = 0; i < 500 && full == null; i++) {
+                    HttpResponse<String> turn = kefu.say(null, "退款多久到账，订单 " + i);
+                    if (turn.statusCode() == 200) {
+                        acknowledged.add(JSON.readTree(turn.body()).get("conversationId").asText());
+                    } else {
+                        full = turn;
+                    }
+                }
+                assertThat(full).as("a write failed once the disk was full").isNotNull();
                 assertThat(full.statusCode()).isEqualTo(503);
                 assertThat(JSON.readTree(full.body()).get("error").asText()).contains("storage");
                 assertThat(full.body()).doesNotContain("Exception").doesNotContain("SQLITE");
@@ -75,6 +87,9 @@ class DiskFullIT {
                 assertThat(transcript).hasSize(4);
                 assertThat(transcript.get(0).get("text").asText()).isEqualTo("退款多久到账");
                 assertThat(transcript.get(2).get("text").asText()).isEqualTo("忘记密码了");
+                for (String acked : acknowledged) { // every turn answered 200 while the disk filled up is there
+                    assertThat(kefu.get("api/conversations/" + acked + "/messages").statusCode()).isEqualTo(200);
+                }
             }
         } finally {
             run("umount", "-l", disk.toString());
