@@ -56,7 +56,11 @@ final class AgentRoutes {
             throw new ApiException(400, e.getMessage());
         }
         Instant now = Instant.now();
-        ctx.json(Map.of("tickets", tickets.list(filter).stream().map(t -> view(t, now)).toList()));
+        // the list is in queue order, so a waiting ticket's position is its rank among the waiting
+        // ones: no count per ticket
+        int[] waiting = {0};
+        ctx.json(Map.of("tickets", tickets.list(filter).stream().map(t -> view(t, now,
+                t.status() == TicketStatus.WAITING ? ++waiting[0] : null)).toList()));
     }
 
     void ticket(Context ctx) {
@@ -106,6 +110,12 @@ final class AgentRoutes {
     }
 
     Map<String, Object> view(HandoffTicket t, Instant now) {
+        return view(t, now, t.status() == TicketStatus.WAITING
+                ? queue.status(t.conversationId()).map(s -> s.position()).orElse(null) : null);
+    }
+
+    /** The ticket as the console shows it; {@code position} in the queue when waiting, else null. */
+    private Map<String, Object> view(HandoffTicket t, Instant now, Integer position) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("ticketId", t.ticketId());
         view.put("conversationId", t.conversationId());
@@ -120,8 +130,7 @@ final class AgentRoutes {
         view.put("note", t.note());
         Instant end = t.claimedAt() != null ? t.claimedAt() : t.closedAt() != null ? t.closedAt() : now;
         view.put("waitSeconds", Math.max(0, Duration.between(t.createdAt(), end).toSeconds()));
-        view.put("position", t.status() == TicketStatus.WAITING
-                ? queue.status(t.conversationId()).map(s -> s.position()).orElse(null) : null);
+        view.put("position", position);
         return view;
     }
 

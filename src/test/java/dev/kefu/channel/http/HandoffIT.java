@@ -56,6 +56,13 @@ class HandoffIT {
         assertThat(last.get("handoff").get("position").asInt()).isEqualTo(dev.kefu.handoff.QueueStatus.MAX_POSITION);
         JsonNode again = say(first.get("conversationId").asText(), "还要等多久");
         assertThat(again.get("handoff").get("position").asInt()).isEqualTo(1);
+        // the agent's list ranks every waiting ticket, beyond the cap too
+        JsonNode listed = JSON.readTree(agent("GET", "/api/agent/tickets?status=waiting", null).body()).get("tickets");
+        assertThat(listed).hasSize(waiting);
+        for (int i = 0; i < waiting; i++) {
+            assertThat(listed.get(i).get("position").asInt()).isEqualTo(i + 1);
+        }
+        assertThat(listed.get(waiting - 1).get("conversationId").asText()).isEqualTo(last.get("conversationId").asText());
     }
 
     private HttpResponse<String> agent(String method, String path, String body, String name) throws Exception {
