@@ -61,9 +61,17 @@ public final class ChatEngine {
 
     /** The bot's reply to {@code text} in conversation {@code conversationId}. Never throws on user text. */
     public Reply reply(String conversationId, String text) {
+        return reply(conversationId, text, conversations.find(conversationId).orElse(ConversationState.NEW));
+    }
+
+    /**
+     * The bot's reply to {@code text} in conversation {@code conversationId}, whose stored state the
+     * caller has just read ({@link ConversationState#NEW} for a conversation it starts): one
+     * database read fewer per message. Never throws on user text.
+     */
+    public Reply reply(String conversationId, String text, ConversationState stored) {
         Instant now = clock.instant();
-        ConversationState state = conversations.find(conversationId).orElse(ConversationState.NEW)
-                .resumedAt(now, contextTimeout);
+        ConversationState state = stored.resumedAt(now, contextTimeout);
         // Card numbers, codes and passwords are masked first: they never reach the database, and the
         // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish.
         PiiMasker.Result masked = masker.mask(text == null ? "" : text);

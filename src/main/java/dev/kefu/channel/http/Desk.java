@@ -2,6 +2,7 @@ package dev.kefu.channel.http;
 
 import dev.kefu.dialog.Action;
 import dev.kefu.dialog.ChatEngine;
+import dev.kefu.dialog.ConversationState;
 import dev.kefu.dialog.Reason;
 import dev.kefu.dialog.Reply;
 import dev.kefu.handoff.HandoffQueue;
@@ -32,7 +33,15 @@ final class Desk {
 
     /** The reply to {@code text} in {@code conversationId} (which must exist or be new). */
     MessageResponse converse(String conversationId, String text) {
-        Reply reply = engine.get().reply(conversationId, text);
+        return respond(conversationId, text, engine.get().reply(conversationId, text));
+    }
+
+    /** The same, for a conversation whose stored state the caller has just read (NEW when it starts one). */
+    MessageResponse converse(String conversationId, String text, ConversationState stored) {
+        return respond(conversationId, text, engine.get().reply(conversationId, text, stored));
+    }
+
+    private MessageResponse respond(String conversationId, String text, Reply reply) {
         metrics.decision(reply);
         QueueStatus handoff = reply.action() == Action.HANDOFF ? queue.status(conversationId).orElse(null) : null;
         if (handoff != null && reply.reason().equals(Reason.WITH_AGENT.wireName())) {

@@ -1,5 +1,7 @@
 package dev.kefu.channel.http;
 
+import dev.kefu.dialog.ConversationIds;
+import dev.kefu.dialog.ConversationState;
 import dev.kefu.dialog.ConversationStore;
 import dev.kefu.dialog.TranscriptMessage;
 import dev.kefu.dialog.Transcripts;
@@ -11,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import dev.kefu.dialog.ConversationIds;
+import java.util.Optional;
 
 /** Handlers of the public conversation API. Thread-safe. */
 final class MessageRoutes {
@@ -37,11 +39,14 @@ final class MessageRoutes {
     /** {@code POST /api/messages}: one user message in, the bot's reply out. */
     void post(Context ctx) {
         MessageRequest request = MessageRequest.parse(Bodies.read(ctx, MAX_BODY));
-        boolean known = request.conversationId() != null && conversations.find(request.conversationId()).isPresent();
-        if (!known) {
+        Optional<ConversationState> known = request.conversationId() == null ? Optional.empty()
+                : conversations.find(request.conversationId());
+        if (known.isEmpty()) {
             guards.newConversation(ctx);
+            ctx.json(desk.converse(ConversationIds.next(), request.text(), ConversationState.NEW));
+        } else {
+            ctx.json(desk.converse(request.conversationId(), request.text(), known.get()));
         }
-        ctx.json(desk.converse(known ? request.conversationId() : ConversationIds.next(), request.text()));
     }
 
     /** {@code GET /api/conversations/{id}/messages}: the transcript. */
