@@ -196,6 +196,24 @@ public final class Database implements Closeable {
         return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
+    /**
+     * Runs {@code work}, which writes with one statement, in autocommit on PostgreSQL: one round
+     * trip instead of BEGIN … COMMIT around it. In a transaction (the writer thread) on SQLite.
+     */
+    public <T> T inOneStatement(SqlWork<T> work) {
+        if (writer != null) {
+            return inTransaction(work);
+        }
+        try {
+            T value = read(work);
+            writeFailed = false;
+            return value;
+        } catch (StoreException e) {
+            writeFailed = true;
+            throw e;
+        }
+    }
+
     /** Runs read-only {@code work} on a pooled connection. */
     public <T> T read(SqlWork<T> work) {
         try (Connection connection = pool.getConnection()) {

@@ -72,8 +72,25 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                 Instant.ofEpochMilli(r.getLong(10)), r.getInt(11) != 0);
     }
 
+    /**
+     * PostgreSQL, a turn without a handoff: the conversation upsert and both transcript lines in one
+     * statement, run in autocommit. One round trip instead of six (BEGIN, upsert, two inserts, their
+     * keys, COMMIT); the lines are numbered in VALUES order, so the user's comes first.
+     */
+    private static final String TURN_IN_ONE_STATEMENT = "WITH conversation AS (" + UPSERT + " RETURNING id) "
+            + "INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at) "
+            + "SELECT conversation.id, line.role, line.text, line.action, line.intent, line.confidence, line.reason, "
+            + "line.faq_id, line.created_at FROM conversation, (VALUES (1, 'user', CAST(? AS TEXT), CAST(NULL AS TEXT), "
+            + "CAST(NULL AS TEXT), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(? AS BIGINT))"
+            + "%s) AS line (n, role, text, action, intent, confidence, reason, faq_id, created_at) ORDER BY line.n "
+            + "RETURNING id, role";
+    private static final String WITH_BOT_LINE = ", (2, 'bot', ?, ?, ?, ?, ?, ?, ?)";
+
     @Override
     public long record(String conversationId, Turn turn) {
+        if (db.dialect() == Database.Dialect.POSTGRESQL && turn.reply().handoff() == null) {
+            return db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn));
+        }
         return db.inTransaction(c -> {
             upsert(c, conversationId, turn);
             long at = turn.at().toEpochMilli();
@@ -116,26 +133,58 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         });
     }
 
+    private static long recordInOneStatement(Connection c, String id, Turn turn) throws SQLException {
+        Reply reply = turn.reply();
+        boolean bot = !reply.text().isEmpty();
+        long at = turn.at().toEpochMilli();
+        try (PreparedStatement s = c.prepareStatement(TURN_IN_ONE_STATEMENT.formatted(bot ? WITH_BOT_LINE : ""))) {
+            bindUpsert(s, id, turn);
+            s.setString(14, turn.userText());
+            s.setLong(15, at);
+            if (bot) {
+                s.setString(16, reply.text());
+                s.setString(17, reply.action().wireName());
+                s.setString(18, reply.intent());
+                s.setDouble(19, reply.confidence());
+                s.setString(20, reply.reason());
+                s.setString(21, reply.faqId());
+                s.setLong(22, at);
+            }
+            long botMessage = 0;
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    botMessage = r.getString(2).equals("bot") ? r.getLong(1) : botMessage;
+                }
+            }
+            return botMessage;
+        }
+    }
+
     private static void upsert(Connection c, String id, Turn turn) throws SQLException {
-        ConversationState state = turn.after();
         try (PreparedStatement s = c.prepareStatement(UPSERT)) {
-            long at = turn.at().toEpochMilli();
-            s.setString(1, id);
-            s.setLong(2, at);
-            s.setLong(3, at);
-            s.setInt(4, state.turns());
-            s.setInt(5, state.consecutiveFallbacks());
-            s.setString(6, state.lastIntent());
-            s.setInt(7, state.handedOff() ? 1 : 0);
-            ConversationState.Context context = state.context();
-            s.setString(8, context.answeredFaqId());
-            s.setString(9, context.offeredFaqIds().isEmpty() ? null : String.join(",", context.offeredFaqIds()));
-            s.setInt(10, context.handoffOffered() ? 1 : 0);
-            s.setString(11, context.lastMessage());
-            s.setInt(12, context.repeats());
-            s.setInt(13, state.privacyWarned() ? 1 : 0);
+            bindUpsert(s, id, turn);
             s.executeUpdate();
         }
+    }
+
+    /** Sets the 13 parameters of {@link #UPSERT}. */
+    private static void bindUpsert(PreparedStatement s, String id, Turn turn) throws SQLException {
+        ConversationState state = turn.after();
+        long at = turn.at().toEpochMilli();
+        s.setString(1, id);
+        s.setLong(2, at);
+        s.setLong(3, at);
+        s.setInt(4, state.turns());
+        s.setInt(5, state.consecutiveFallbacks());
+        s.setString(6, state.lastIntent());
+        s.setInt(7, state.handedOff() ? 1 : 0);
+        ConversationState.Context context = state.context();
+        s.setString(8, context.answeredFaqId());
+        s.setString(9, context.offeredFaqIds().isEmpty() ? null : String.join(",", context.offeredFaqIds()));
+        s.setInt(10, context.handoffOffered() ? 1 : 0);
+        s.setString(11, context.lastMessage());
+        s.setInt(12, context.repeats());
+        s.setInt(13, state.privacyWarned() ? 1 : 0);
     }
 
     /** Inserts one transcript line and returns its id. */
