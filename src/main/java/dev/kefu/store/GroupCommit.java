@@ -44,7 +44,7 @@ final class GroupCommit implements AutoCloseable {
         return thread;
     });
     private volatile boolean running = true;
-    /** The WAL is long and fully copied back: the writer should catch up and let it restart. */
+    /** The WAL is long: the writer should copy back its last frames itself, so that the WAL restarts. */
     private volatile boolean restartWanted;
 
     GroupCommit(DataSource pool) {

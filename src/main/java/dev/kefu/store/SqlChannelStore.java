@@ -120,6 +120,9 @@ public final class SqlChannelStore implements ChannelStore {
                     }
                 }
             }
+            if (due.isEmpty()) {
+                return due;
+            }
             try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE id = ?")) {
                 for (OutboundMessage message : due) {
                     s.setLong(1, now.plus(lease).toEpochMilli());
