@@ -41,6 +41,9 @@ public final class HttpServer implements AutoCloseable {
     private final HttpMetrics metrics = new HttpMetrics();
     private final Live live;
     private final Broadcast broadcast;
+    /** Tells this instance's own broadcasts from the others'. */
+    private final String instanceId = dev.kefu.dialog.ConversationIds.next();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** The engine in use; {@code POST /api/agent/reload} swaps in a new one atomically. */
     private final AtomicReference<ChatEngine> engine;
     private final MessageRoutes messages;
@@ -130,6 +133,7 @@ public final class HttpServer implements AutoCloseable {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.guards = new Guards(limits);
         this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
+        broadcast.subscribe(this::onBroadcast);
         this.live = new Live(parts.queue(), broadcast);
         this.engine = new AtomicReference<>(parts.engine());
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
@@ -228,6 +232,10 @@ public final class HttpServer implements AutoCloseable {
      * Loads the models again (after {@code train}) and swaps them in. Requests already running
      * finish on the old engine; if loading fails, the old one stays and the answer says why.
      */
+    /**
+     * {@code POST /api/agent/reload}: this instance loads its model files again and swaps them in,
+     * then tells the other instances on the same database to do the same with theirs.
+     */
     private void reload(Context ctx) {
         ChatEngine fresh;
         try {
@@ -238,7 +246,29 @@ public final class HttpServer implements AutoCloseable {
         }
         engine.set(fresh);
         LOG.info("models reloaded");
+        broadcast.publish(JSON.createObjectNode().put("hub", "admin").put("event", "reload").put("origin", instanceId)
+                .toString());
         ctx.json(Map.of("reloaded", true));
+    }
+
+    /** A reload asked on another instance: done here too, off the broadcast's delivery thread. */
+    private void onBroadcast(String message) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode event = JSON.readTree(message);
+            if (event.path("hub").asText().equals("admin") && event.path("event").asText().equals("reload")
+                    && !event.path("origin").asText().equals(instanceId)) {
+                scheduler.execute(() -> {
+                    try {
+                        engine.set(parts.reloader().get());
+                        LOG.info("models reloaded (asked by another instance)");
+                    } catch (RuntimeException e) {
+                        LOG.warn("reload asked by another instance failed, the running models stay: {}", e.getMessage());
+                    }
+                });
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            LOG.warn("ignored a malformed broadcast: {}", e.getOriginalMessage());
+        }
     }
 
     private void health(Context ctx) {

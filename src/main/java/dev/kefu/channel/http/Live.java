@@ -91,8 +91,11 @@ final class Live {
     private void receive(String text) {
         try {
             JsonNode message = JSON.readTree(text);
-            EventHub hub = message.path("hub").asText().equals(AGENTS) ? agents : users;
-            hub.publish(message.path("key").asText(), message.path("event").asText(), message.path("data"));
+            String hub = message.path("hub").asText();
+            if (hub.equals(AGENTS) || hub.equals("users")) { // other broadcasts (a reload) are not stream events
+                (hub.equals(AGENTS) ? agents : users).publish(message.path("key").asText(), message.path("event").asText(),
+                        message.path("data"));
+            }
         } catch (JsonProcessingException e) {
             LOG.warn("ignored a malformed live event: {}", e.getOriginalMessage());
         }

@@ -222,6 +222,18 @@ class MultiInstanceIT {
     }
 
     @Test
+    void a_reload_on_one_instance_reloads_the_other_too() throws Exception {
+        assertThat(agent(a, "agent-li", "POST", "api/agent/reload", null).statusCode()).isEqualTo(200);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (!Files.readString(b.log()).contains("models reloaded (asked by another instance)")) {
+            assertThat(System.nanoTime()).as("B reloads within 15 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(a.log())).doesNotContain("asked by another instance");
+        assertThat(say(b, null, "退款多久到账").get("action").asText()).isEqualTo("answer");
+    }
+
+    @Test
     void kill_9_of_one_instance_loses_nothing_it_acknowledged() throws Exception {
         List<String> conversations = new ArrayList<>();
         String[] texts = {"退款多久到账", "忘记密码了", "付款一直失败", "怎么提现"};
