@@ -65,7 +65,7 @@ public final class Database implements Closeable {
                 : new PostgresBroadcast(pool.getJdbcUrl(), credentials, this);
     }
 
-    /** Opens an SQLite {@code url} (creating the file's directory) and applies pending migrations. */
+    /** Opens {@code url} without separate credentials (see {@link #open(String, Credentials)}). */
     public static Database open(String url) {
         return open(url, Credentials.NONE);
     }
@@ -117,7 +117,8 @@ public final class Database implements Closeable {
         }
         try {
             Flyway.configure().dataSource(pool)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.name().toLowerCase())
+                    .locations("classpath:db/migration/common",
+                            "classpath:db/migration/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
                     .load().migrate();
             return new Database(pool, dialect, credentials,
                     dialect == Dialect.SQLITE ? fileOf(url.substring(SQLITE.length())) : null);
