@@ -160,8 +160,13 @@ public final class Database implements Closeable {
      * when it throws.
      */
     public <T> T inTransaction(SqlWork<T> work) {
+        return write(() -> writer != null ? writer.submit(work) : transaction(work));
+    }
+
+    /** Runs {@code write} and remembers whether it failed, for {@link #isHealthy()}. */
+    private <T> T write(java.util.function.Supplier<T> write) {
         try {
-            T value = writer != null ? writer.submit(work) : transaction(work);
+            T value = write.get();
             writeFailed = false;
             return value;
         } catch (StoreException e) {
@@ -202,17 +207,7 @@ public final class Database implements Closeable {
      * trip instead of BEGIN … COMMIT around it. In a transaction (the writer thread) on SQLite.
      */
     public <T> T inOneStatement(SqlWork<T> work) {
-        if (writer != null) {
-            return inTransaction(work);
-        }
-        try {
-            T value = read(work);
-            writeFailed = false;
-            return value;
-        } catch (StoreException e) {
-            writeFailed = true;
-            throw e;
-        }
+        return writer != null ? inTransaction(work) : write(() -> read(work));
     }
 
     /** Runs read-only {@code work} on a pooled connection. */

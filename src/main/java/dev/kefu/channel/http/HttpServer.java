@@ -41,9 +41,6 @@ public final class HttpServer implements AutoCloseable {
     private final HttpMetrics metrics = new HttpMetrics();
     private final Live live;
     private final Broadcast broadcast;
-    /** Tells this instance's own broadcasts from the others'. */
-    private final String instanceId = dev.kefu.dialog.ConversationIds.next();
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** The engine in use; {@code POST /api/agent/reload} swaps in a new one atomically. */
     private final AtomicReference<ChatEngine> engine;
     private final MessageRoutes messages;
@@ -133,8 +130,7 @@ public final class HttpServer implements AutoCloseable {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.guards = new Guards(limits);
         this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
-        broadcast.subscribe(this::onBroadcast);
-        this.live = new Live(parts.queue(), broadcast);
+        this.live = new Live(parts.queue(), broadcast, () -> scheduler.execute(this::reloadAskedElsewhere));
         this.engine = new AtomicReference<>(parts.engine());
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
@@ -246,28 +242,17 @@ public final class HttpServer implements AutoCloseable {
         }
         engine.set(fresh);
         LOG.info("models reloaded");
-        broadcast.publish(JSON.createObjectNode().put("hub", "admin").put("event", "reload").put("origin", instanceId)
-                .toString());
+        live.reloaded();
         ctx.json(Map.of("reloaded", true));
     }
 
-    /** A reload asked on another instance: done here too, off the broadcast's delivery thread. */
-    private void onBroadcast(String message) {
+    /** A reload asked on another instance: done here too (on the scheduler, off the broadcast's thread). */
+    private void reloadAskedElsewhere() {
         try {
-            com.fasterxml.jackson.databind.JsonNode event = JSON.readTree(message);
-            if (event.path("hub").asText().equals("admin") && event.path("event").asText().equals("reload")
-                    && !event.path("origin").asText().equals(instanceId)) {
-                scheduler.execute(() -> {
-                    try {
-                        engine.set(parts.reloader().get());
-                        LOG.info("models reloaded (asked by another instance)");
-                    } catch (RuntimeException e) {
-                        LOG.warn("reload asked by another instance failed, the running models stay: {}", e.getMessage());
-                    }
-                });
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            LOG.warn("ignored a malformed broadcast: {}", e.getOriginalMessage());
+            engine.set(parts.reloader().get());
+            LOG.info("models reloaded (asked by another instance)");
+        } catch (RuntimeException e) {
+            LOG.warn("reload asked by another instance failed, the running models stay: {}", e.getMessage());
         }
     }
 

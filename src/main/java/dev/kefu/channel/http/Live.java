@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kefu.dialog.ConversationIds;
 import dev.kefu.handoff.AgentMessage;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.HandoffTicket;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * agents' consoles get every ticket change and every user message of a handed-off conversation.
  * Every event goes through the database's {@link Broadcast}, so that a widget connected to one
  * kefu instance sees what an agent does on another; each instance then sends it to the streams
- * it holds. Thread-safe.
+ * it holds. A model reload travels the same way. Thread-safe.
  */
 final class Live {
     private static final Logger LOG = LoggerFactory.getLogger(Live.class);
@@ -28,12 +29,18 @@ final class Live {
     private static final String AGENTS = "agents";
     private final EventHub users = new EventHub();
     private final EventHub agents = new EventHub();
+    private static final String ADMIN = "admin";
     private final HandoffQueue queue;
     private final Broadcast broadcast;
+    /** Tells this instance's own broadcasts from the others'. */
+    private final String instance = ConversationIds.next();
+    private final Runnable reloadAsked;
 
-    Live(HandoffQueue queue, Broadcast broadcast) {
+    /** {@code reloadAsked} runs when another instance reloaded its models (it must not block). */
+    Live(HandoffQueue queue, Broadcast broadcast, Runnable reloadAsked) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
+        this.reloadAsked = Objects.requireNonNull(reloadAsked, "reloadAsked");
         broadcast.subscribe(this::receive);
     }
 
@@ -80,6 +87,12 @@ final class Live {
                 "time", time));
     }
 
+    /** This instance reloaded its models: the others on the database reload theirs. */
+    void reloaded() {
+        broadcast.publish(JSON.createObjectNode().put("hub", ADMIN).put("event", "reload").put("origin", instance)
+                .toString());
+    }
+
     /** One event for the streams of {@code key} ({@code agents}, or a conversation id) in {@code hub}. */
     private void send(String hub, String key, String event, Object data) {
         ObjectNode message = JSON.createObjectNode().put("hub", hub).put("key", key).put("event", event);
@@ -87,15 +100,22 @@ final class Live {
         broadcast.publish(message.toString());
     }
 
-    /** An event from any instance, this one included: sent to the matching streams held here. */
+    /**
+     * A broadcast from any instance, this one included: a stream event goes to the matching streams
+     * held here; another instance's reload is repeated here.
+     */
     private void receive(String text) {
         try {
             JsonNode message = JSON.readTree(text);
             String hub = message.path("hub").asText();
-            if (hub.equals(AGENTS) || hub.equals("users")) { // other broadcasts (a reload) are not stream events
-                (hub.equals(AGENTS) ? agents : users).publish(message.path("key").asText(), message.path("event").asText(),
-                        message.path("data"));
+            if (hub.equals(ADMIN)) {
+                if (message.path("event").asText().equals("reload") && !message.path("origin").asText().equals(instance)) {
+                    reloadAsked.run();
+                }
+                return;
             }
+            (hub.equals(AGENTS) ? agents : users).publish(message.path("key").asText(), message.path("event").asText(),
+                    message.path("data"));
         } catch (JsonProcessingException e) {
             LOG.warn("ignored a malformed live event: {}", e.getOriginalMessage());
         }
