@@ -39,9 +39,10 @@ public final class EnsembleIntentClassifier implements IntentClassifier {
 
     @Override
     public IntentPrediction classify(Tokens tokens) {
-        String[] features = IntentFeatures.of(tokens); // with word bigrams; liblinear ignores those it was not trained on
+        // with word bigrams; liblinear ignores those it was not trained on
+        String[] features = table != null ? null : IntentFeatures.of(tokens);
         int n = outcomes.length;
-        double[] both = table != null ? table.probabilities(features) : null;
+        double[] both = table != null ? table.probabilities(IntentFeatures.rows(tokens, true, table.index())) : null;
         double[] p = both != null ? both : maxent.probabilities(features);
         double[] q = both != null ? null : liblinear.probabilities(features);
         double[] mixed = new double[n];

@@ -13,7 +13,7 @@ import java.util.Map;
  * It computes what the members do, to float precision. Immutable and thread-safe.
  */
 final class EnsembleTable {
-    private final Map<String, Integer> rows;
+    private final FeatureIndex rows;
     /** Row r: maxent weights at {@code 2nr}, liblinear weights at {@code 2nr + n}, in {@link #outcomes} order. */
     private final float[] weights;
     /** The liblinear idf of each row; 0 for a feature liblinear does not know. */
@@ -45,24 +45,39 @@ final class EnsembleTable {
         for (int c = 0; c < n; c++) {
             bias[c] = liblinear.weight(vectorizer.size() + 1, toLiblinear[c]);
         }
-        this.rows = Map.copyOf(index);
+        this.rows = FeatureIndex.of(index);
     }
 
     /** The maxent probabilities (first {@code n}) and the liblinear softmax (next {@code n}) of one message. */
     double[] probabilities(String[] features) {
+        int[] found = new int[features.length];
+        int k = 0;
+        for (String feature : features) {
+            int row = rows.get(feature);
+            if (row >= 0) {
+                found[k++] = row;
+            }
+        }
+        return probabilities(Arrays.copyOf(found, k));
+    }
+
+    /** Where the features are numbered, for {@link IntentFeatures#rows}. */
+    FeatureIndex index() {
+        return rows;
+    }
+
+    /** The same for features given by their rows in {@link #index()}. */
+    double[] probabilities(int[] features) {
         double[] scores = new double[2 * n];
         int[] known = new int[features.length];
         int k = 0;
-        for (String feature : features) {
-            Integer row = rows.get(feature);
-            if (row != null) {
-                int base = row * 2 * n;
-                for (int c = 0; c < n; c++) {
-                    scores[c] += weights[base + c];
-                }
-                if (idf[row] > 0) {
-                    known[k++] = row;
-                }
+        for (int row : features) {
+            int base = row * 2 * n;
+            for (int c = 0; c < n; c++) {
+                scores[c] += weights[base + c];
+            }
+            if (idf[row] > 0) {
+                known[k++] = row;
             }
         }
         addLiblinear(known, k, scores);

@@ -2,6 +2,7 @@ package dev.kefu.intent;
 
 import dev.kefu.text.Tokens;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,5 +35,45 @@ public final class IntentFeatures {
             features.add("c=" + gram);
         }
         return features.toArray(new String[0]);
+    }
+
+    /**
+     * The numbers in {@code index} of the features {@link #of(Tokens, boolean)} gives, in the same
+     * order and with the same repeats, leaving out features the index does not hold. No feature
+     * string is built: this is the prediction path.
+     */
+    static int[] rows(Tokens tokens, boolean wordBigrams, FeatureIndex index) {
+        List<String> words = tokens.words();
+        Rows rows = new Rows(index, words.size() * 2 + 3 * (tokens.text().length() + 2));
+        for (int i = 0; i < words.size(); i++) {
+            rows.add(index.word(words.get(i)));
+            if (wordBigrams && i > 0) {
+                rows.add(index.bigram(words.get(i - 1), words.get(i)));
+            }
+        }
+        tokens.forEachGram(1, 3, true, rows);
+        return Arrays.copyOf(rows.found, rows.count);
+    }
+
+    private static final class Rows implements Tokens.GramSink {
+        private final FeatureIndex index;
+        private final int[] found;
+        private int count;
+
+        Rows(FeatureIndex index, int capacity) {
+            this.index = index;
+            this.found = new int[capacity];
+        }
+
+        void add(int row) {
+            if (row >= 0) {
+                found[count++] = row;
+            }
+        }
+
+        @Override
+        public void gram(String framed, int from, int to) {
+            add(index.gram(framed, from, to));
+        }
     }
 }

@@ -39,7 +39,8 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
 
     @Override
     public IntentPrediction classify(Tokens tokens) {
-        double[] values = probabilities(IntentFeatures.of(tokens, settings.wordBigrams()));
+        int[] ids = IntentFeatures.rows(tokens, settings.wordBigrams(), vectorizer.numbers());
+        double[] values = softmax(decisionValues(vectorizer.sparse(ids, ids.length)));
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.min(1.0, values[i]);
         }
@@ -51,7 +52,10 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
      * trained on (such as word bigrams when the settings leave them out) are ignored.
      */
     double[] probabilities(String[] features) {
-        double[] values = decisionValues(vectorizer.sparse(features));
+        return softmax(decisionValues(vectorizer.sparse(features)));
+    }
+
+    private double[] softmax(double[] values) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : values) {
             max = Math.max(max, v);

@@ -1,5 +1,6 @@
 package dev.kefu.intent;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +15,11 @@ import opennlp.tools.ml.model.Context;
  * and equal to within 1e-12. Immutable and thread-safe.
  */
 final class MaxentWeights {
-    private final Map<String, Integer> rows;
+    private final FeatureIndex rows;
     private final double[] table;
     private final int outcomes;
 
-    private MaxentWeights(Map<String, Integer> rows, double[] table, int outcomes) {
+    private MaxentWeights(FeatureIndex rows, double[] table, int outcomes) {
         this.rows = rows;
         this.table = table;
         this.outcomes = outcomes;
@@ -39,30 +40,45 @@ final class MaxentWeights {
                 table[row * n + outcomeIds[j]] = parameters[j];
             }
         }
-        return new MaxentWeights(Map.copyOf(rows), table, n);
+        return new MaxentWeights(FeatureIndex.of(rows), table, n);
     }
 
     /** Every feature the model knows. */
     Set<String> features() {
-        return rows.keySet();
+        return rows.keys();
+    }
+
+    /** Where the features are numbered, for {@link IntentFeatures#rows}. */
+    FeatureIndex index() {
+        return rows;
     }
 
     /** The weight of {@code feature} for the outcome numbered {@code outcome}; 0 for an unknown feature. */
     double weight(String feature, int outcome) {
-        Integer row = rows.get(feature);
-        return row == null ? 0 : table[row * outcomes + outcome];
+        int row = rows.get(feature);
+        return row < 0 ? 0 : table[row * outcomes + outcome];
     }
 
     /** The probability of each outcome, in the model's outcome order; every feature counts once per occurrence. */
     double[] probabilities(String[] features) {
-        double[] scores = new double[outcomes];
+        int[] found = new int[features.length];
+        int k = 0;
         for (String feature : features) {
-            Integer row = rows.get(feature);
-            if (row != null) {
-                int base = row * outcomes;
-                for (int c = 0; c < outcomes; c++) {
-                    scores[c] += table[base + c];
-                }
+            int row = rows.get(feature);
+            if (row >= 0) {
+                found[k++] = row;
+            }
+        }
+        return probabilities(Arrays.copyOf(found, k));
+    }
+
+    /** The same for features given by their rows in {@link #index()}. */
+    double[] probabilities(int[] features) {
+        double[] scores = new double[outcomes];
+        for (int row : features) {
+            int base = row * outcomes;
+            for (int c = 0; c < outcomes; c++) {
+                scores[c] += table[base + c];
             }
         }
         double max = Double.NEGATIVE_INFINITY;

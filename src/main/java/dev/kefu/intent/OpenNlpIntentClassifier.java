@@ -61,7 +61,9 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
     @Override
     public IntentPrediction classify(Tokens tokens) {
-        double[] probabilities = probabilities(IntentFeatures.of(tokens));
+        double[] probabilities = weights != null
+                ? weights.probabilities(IntentFeatures.rows(tokens, true, weights.index()))
+                : maxent.eval(IntentFeatures.of(tokens));
         for (int i = 0; i < probabilities.length; i++) {
             probabilities[i] = clamp(probabilities[i]);
         }

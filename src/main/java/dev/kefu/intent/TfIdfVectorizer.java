@@ -18,11 +18,11 @@ import java.util.TreeSet;
  * dropped. Immutable and thread-safe.
  */
 final class TfIdfVectorizer {
-    private final Map<String, Integer> index;
+    private final FeatureIndex index;
     private final double[] idf;
 
     private TfIdfVectorizer(Map<String, Integer> index, double[] idf) {
-        this.index = Map.copyOf(index);
+        this.index = FeatureIndex.of(index);
         this.idf = idf;
     }
 
@@ -46,13 +46,17 @@ final class TfIdfVectorizer {
 
     /** Every feature of the vocabulary. */
     Set<String> features() {
-        return index.keySet();
+        return index.keys();
+    }
+
+    /** The 1-based numbers of the vocabulary, for {@link IntentFeatures#rows}. */
+    FeatureIndex numbers() {
+        return index;
     }
 
     /** The 1-based index of {@code feature}, or 0 when it is not in the vocabulary. */
     int index(String feature) {
-        Integer i = index.get(feature);
-        return i == null ? 0 : i;
+        return Math.max(0, index.get(feature));
     }
 
     /** The idf of the feature numbered {@code i}. */
@@ -83,11 +87,16 @@ final class TfIdfVectorizer {
         int[] ids = new int[document.length];
         int n = 0;
         for (String feature : document) {
-            Integer i = index.get(feature);
-            if (i != null) {
+            int i = index.get(feature);
+            if (i > 0) {
                 ids[n++] = i;
             }
         }
+        return sparse(ids, n);
+    }
+
+    /** The same for the first {@code n} feature numbers of {@code ids} (repeats kept), which it sorts. */
+    Sparse sparse(int[] ids, int n) {
         Arrays.sort(ids, 0, n);
         int[] indices = new int[n + 1];
         double[] values = new double[n + 1];

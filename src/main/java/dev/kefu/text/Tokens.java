@@ -26,16 +26,35 @@ public record Tokens(String text, List<String> words) {
      * features (「退款」 alone differs from 「退款」 inside a sentence). Spaces are not part of grams.
      */
     public List<String> charGrams(int min, int max, boolean markers) {
+        List<String> grams = new ArrayList<>((text.length() + 2) * (max - min + 1));
+        forEachGram(min, max, markers, (framed, from, to) -> grams.add(framed.substring(from, to)));
+        return grams;
+    }
+
+    /**
+     * The grams of {@link #charGrams}, in the same order, handed over as slices of the framed text
+     * without making a string of each (the classifiers look them up in place).
+     */
+    public void forEachGram(int min, int max, boolean markers, GramSink sink) {
         String s = markers ? "^" + text + "$" : text;
-        List<String> grams = new ArrayList<>(s.length() * (max - min + 1));
         for (int n = min; n <= max; n++) {
+            int space = -1; // the last space before i + n
             for (int i = 0; i + n <= s.length(); i++) {
-                String gram = s.substring(i, i + n);
-                if (gram.indexOf(' ') < 0 && !(markers && n == 1 && (i == 0 || i == s.length() - 1))) {
-                    grams.add(gram);
+                if (i == 0) {
+                    space = s.lastIndexOf(' ', n - 1);
+                } else if (s.charAt(i + n - 1) == ' ') {
+                    space = i + n - 1;
+                }
+                if (space < i && !(markers && n == 1 && (i == 0 || i == s.length() - 1))) {
+                    sink.gram(s, i, i + n);
                 }
             }
         }
-        return grams;
+    }
+
+    /** Receives one character n-gram: {@code framed.substring(from, to)}. */
+    @FunctionalInterface
+    public interface GramSink {
+        void gram(String framed, int from, int to);
     }
 }

@@ -50,6 +50,17 @@ class LiblinearIntentClassifierTest {
     }
 
     @Test
+    void classify_gives_the_softmax_of_the_feature_strings() {
+        // classify() looks the features up in place instead of building their strings
+        for (String text : List.of("退款还要等几天", "忘了密码 密码", "早上好", "今天天气怎么样", "")) {
+            double[] expected = classifier.probabilities(IntentFeatures.of(tokens(text), false));
+            for (IntentScore score : classifier.classify(tokens(text)).ranked()) {
+                assertThat(score.confidence()).isEqualTo(Math.min(1.0, expected[classifier.outcomes().indexOf(score.label())]));
+            }
+        }
+    }
+
+    @Test
     void training_twice_gives_the_same_predictions() {
         LiblinearIntentClassifier again = trainer().train(examples);
         for (String text : List.of("退款还要等几天", "忘了密码", "早上好", "今天天气怎么样")) {

@@ -99,6 +99,12 @@ class OpenNlpIntentClassifierTest {
         for (String text : List.of("退款多久到账", "忘了密码", "早上好", "ㅋㅋㅋ", "")) {
             String[] features = IntentFeatures.of(tokens(text));
             assertThat(classifier.probabilities(features)).containsExactly(maxent.eval(features), within(1e-12));
+            // classify() looks the features up in place instead of building their strings: the same sums, in the same order
+            IntentPrediction prediction = classifier.classify(tokens(text));
+            double[] expected = classifier.probabilities(features);
+            for (IntentScore score : prediction.ranked()) {
+                assertThat(score.confidence()).isEqualTo(expected[classifier.outcomes().indexOf(score.label())]);
+            }
         }
     }
 

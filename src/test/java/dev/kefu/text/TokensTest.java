@@ -20,6 +20,25 @@ class TokensTest {
     }
 
     @Test
+    void grams_next_to_any_number_of_spaces_match_cutting_out_every_substring() {
+        for (String text : List.of(" 付款 失败  了 ", "a  bc d", " ", "  x", "付 ", "x")) {
+            for (boolean markers : new boolean[] {true, false}) {
+                String s = markers ? "^" + text + "$" : text;
+                List<String> expected = new java.util.ArrayList<>();
+                for (int n = 1; n <= 3; n++) {
+                    for (int i = 0; i + n <= s.length(); i++) {
+                        String gram = s.substring(i, i + n);
+                        if (!gram.contains(" ") && !(markers && n == 1 && (i == 0 || i == s.length() - 1))) {
+                            expected.add(gram);
+                        }
+                    }
+                }
+                assertThat(new Tokens(text, List.of()).charGrams(1, 3, markers)).as(text).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void empty_text_has_no_grams() {
         assertThat(new Tokens("", List.of()).charGrams(1, 3, false)).isEmpty();
         assertThat(new Tokens("", List.of()).isEmpty()).isTrue();
