@@ -5,7 +5,7 @@ import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.IntentPrediction;
 import dev.kefu.intent.LabeledCorpus;
 import dev.kefu.intent.LabeledText;
-import dev.kefu.intent.OpenNlpIntentClassifier;
+import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.SmartcnTokenizer;
 import dev.kefu.text.Synonyms;

@@ -9,7 +9,7 @@ import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.IntentClassifier;
-import dev.kefu.intent.OpenNlpIntentClassifier;
+import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.CorpusException;
 import dev.kefu.text.SmartcnTokenizer;

@@ -13,7 +13,7 @@ import java.util.Set;
  * Open addressing with linear probing, at most half full; each slot keeps its key's hash, so a
  * probe compares characters only when the hash matches. Immutable and thread-safe.
  */
-final class FeatureIndex {
+public final class FeatureIndex {
     private static final int[] POW31 = new int[64];
 
     static {
@@ -42,7 +42,7 @@ final class FeatureIndex {
     }
 
     /** An index answering {@code numbers.get(feature)}; every number must be at least 0. */
-    static FeatureIndex of(Map<String, Integer> numbers) {
+    public static FeatureIndex of(Map<String, Integer> numbers) {
         int capacity = Integer.highestOneBit(Math.max(4, numbers.size() * 2 - 1)) << 1;
         String[] keys = new String[capacity];
         int[] hashes = new int[capacity];
@@ -62,12 +62,12 @@ final class FeatureIndex {
         return new FeatureIndex(keys, hashes, values, numbers.size());
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Every feature in the index, in no particular order. */
-    Set<String> keys() {
+    public Set<String> keys() {
         Set<String> all = new HashSet<>(size * 2);
         for (String key : keys) {
             if (key != null) {
@@ -78,7 +78,7 @@ final class FeatureIndex {
     }
 
     /** The number of {@code feature}, or -1 when it is not in the index. */
-    int get(String feature) {
+    public int get(String feature) {
         int hash = feature.hashCode();
         for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
             if (hashes[slot] == hash && keys[slot].equals(feature)) {
@@ -89,7 +89,7 @@ final class FeatureIndex {
     }
 
     /** The number of {@code "w=" + word}, or -1. */
-    int word(String word) {
+    public int word(String word) {
         int length = 2 + word.length();
         int hash = append(WORD, word);
         for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
@@ -103,7 +103,7 @@ final class FeatureIndex {
     }
 
     /** The number of {@code "b=" + first + "_" + second}, or -1. */
-    int bigram(String first, String second) {
+    public int bigram(String first, String second) {
         int length = 3 + first.length() + second.length();
         int hash = append(append(BIGRAM, first) * 31 + '_', second);
         for (int slot = spread(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
@@ -119,7 +119,7 @@ final class FeatureIndex {
     }
 
     /** The number of {@code "c=" + text.substring(from, to)}, or -1. */
-    int gram(String text, int from, int to) {
+    public int gram(String text, int from, int to) {
         int hash = GRAM;
         for (int i = from; i < to; i++) {
             hash = hash * 31 + text.charAt(i);

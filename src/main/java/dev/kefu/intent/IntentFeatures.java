@@ -42,7 +42,7 @@ public final class IntentFeatures {
      * order and with the same repeats, leaving out features the index does not hold. No feature
      * string is built: this is the prediction path.
      */
-    static int[] rows(Tokens tokens, boolean wordBigrams, FeatureIndex index) {
+    public static int[] rows(Tokens tokens, boolean wordBigrams, FeatureIndex index) {
         List<String> words = tokens.words();
         Rows rows = new Rows(index, words.size() * 2 + 3 * (tokens.text().length() + 2));
         for (int i = 0; i < words.size(); i++) {

@@ -1,11 +1,13 @@
 /**
- * Step 3 of the pipeline: intent classification.
+ * Step 3 of the pipeline: intent classification, the contract and the features.
  *
- * <p>{@link dev.kefu.intent.IntentTrainer} turns labeled utterances into a model file;
+ * <p>{@link dev.kefu.intent.IntentTrainer} turns labeled utterances into a classifier;
  * {@link dev.kefu.intent.IntentClassifier} ranks intents for the tokens of one message.
- * Depends only on {@code dev.kefu.text}; only the {@code OpenNlp*} classes, {@code MaxentWeights}
- * and {@link dev.kefu.intent.PassThroughFeatureGenerator} import OpenNLP; only the
- * {@code Liblinear*} classes and {@code TfIdfVectorizer} import liblinear. The {@code Ensemble*}
- * classes combine the two through their package-private probabilities.
+ * {@link dev.kefu.intent.IntentFeatures} is the one feature set every classifier uses, and
+ * {@link dev.kefu.intent.FeatureIndex} finds those features in a model without building their
+ * strings. The classifiers live in sub-packages, one per technology: {@code maxent} (OpenNLP, the
+ * shipped one), {@code linear} (liblinear) and {@code ensemble} (the two combined).
+ * Depends only on {@code dev.kefu.text}. {@link dev.kefu.intent.PassThroughFeatureGenerator} is
+ * the one OpenNLP class here: saved model files name it, so it keeps its package.
  */
 package dev.kefu.intent;

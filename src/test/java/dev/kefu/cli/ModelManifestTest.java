@@ -3,7 +3,7 @@ package dev.kefu.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kefu.intent.TrainingSettings;
+import dev.kefu.intent.maxent.TrainingSettings;
 import dev.kefu.text.CorpusException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.kefu.dialog;
 
 import dev.kefu.faq.LuceneFaqSearcher;
-import dev.kefu.intent.OpenNlpIntentClassifier;
+import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.SmartcnTokenizer;
 import dev.kefu.text.Synonyms;

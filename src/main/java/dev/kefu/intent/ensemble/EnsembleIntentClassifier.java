@@ -1,5 +1,10 @@
-package dev.kefu.intent;
+package dev.kefu.intent.ensemble;
 
+import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.IntentFeatures;
+import dev.kefu.intent.IntentPrediction;
+import dev.kefu.intent.linear.LiblinearIntentClassifier;
+import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
 import dev.kefu.text.Tokens;
 import java.util.List;
 import java.util.Objects;

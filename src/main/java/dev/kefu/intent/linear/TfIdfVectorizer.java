@@ -1,7 +1,9 @@
-package dev.kefu.intent;
+package dev.kefu.intent.linear;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
+import dev.kefu.intent.FeatureIndex;
+import dev.kefu.intent.IntentFeatures;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.TreeSet;
  * 1-based and ascending, numbered in sorted feature order. Features unseen in training are
  * dropped. Immutable and thread-safe.
  */
-final class TfIdfVectorizer {
+public final class TfIdfVectorizer {
     private final FeatureIndex index;
     private final double[] idf;
 
@@ -45,27 +47,27 @@ final class TfIdfVectorizer {
     }
 
     /** Every feature of the vocabulary. */
-    Set<String> features() {
+    public Set<String> features() {
         return index.keys();
     }
 
     /** The 1-based numbers of the vocabulary, for {@link IntentFeatures#rows}. */
-    FeatureIndex numbers() {
+    public FeatureIndex numbers() {
         return index;
     }
 
     /** The 1-based index of {@code feature}, or 0 when it is not in the vocabulary. */
-    int index(String feature) {
+    public int index(String feature) {
         return Math.max(0, index.get(feature));
     }
 
     /** The idf of the feature numbered {@code i}. */
-    double idf(int i) {
+    public double idf(int i) {
         return idf[i];
     }
 
     /** Number of features, excluding the bias. */
-    int size() {
+    public int size() {
         return index.size();
     }
 

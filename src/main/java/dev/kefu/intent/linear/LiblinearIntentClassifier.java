@@ -1,7 +1,10 @@
-package dev.kefu.intent;
+package dev.kefu.intent.linear;
 
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.SolverType;
+import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.IntentFeatures;
+import dev.kefu.intent.IntentPrediction;
 import dev.kefu.text.Tokens;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +54,7 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
      * The softmax confidence of each outcome of {@link #outcomes()}. Features the model was not
      * trained on (such as word bigrams when the settings leave them out) are ignored.
      */
-    double[] probabilities(String[] features) {
+    public double[] probabilities(String[] features) {
         return softmax(decisionValues(vectorizer.sparse(features)));
     }
 
@@ -90,20 +93,20 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
     }
 
     /** The weight of the feature numbered {@code index} (the bias is {@code vectorizer().size() + 1}) for an outcome. */
-    double weight(int index, int outcome) {
+    public double weight(int index, int outcome) {
         return weights[(index - 1) * outcomes.length + outcome];
     }
 
-    TfIdfVectorizer vectorizer() {
+    public TfIdfVectorizer vectorizer() {
         return vectorizer;
     }
 
-    double temperature() {
+    public double temperature() {
         return settings.temperature();
     }
 
     /** The outcomes in the order of {@link #probabilities}. */
-    List<String> outcomes() {
+    public List<String> outcomes() {
         return List.of(outcomes);
     }
 

@@ -1,9 +1,20 @@
-package dev.kefu.intent;
+package dev.kefu.intent.ensemble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.IntentPrediction;
+import dev.kefu.intent.IntentScore;
+import dev.kefu.intent.LabeledCorpus;
+import dev.kefu.intent.LabeledText;
+import dev.kefu.intent.linear.LiblinearIntentClassifier;
+import dev.kefu.intent.linear.LiblinearIntentTrainer;
+import dev.kefu.intent.linear.LiblinearSettings;
+import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
+import dev.kefu.intent.maxent.OpenNlpIntentTrainer;
+import dev.kefu.intent.maxent.TrainingSettings;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.SmartcnTokenizer;
 import dev.kefu.text.Synonyms;
@@ -24,7 +35,7 @@ class EnsembleIntentClassifierTest {
 
     @BeforeAll
     static void train() throws URISyntaxException {
-        examples = LabeledCorpus.read(Path.of(EnsembleIntentClassifierTest.class.getResource("tiny-intents.tsv").toURI()));
+        examples = LabeledCorpus.read(Path.of(EnsembleIntentClassifierTest.class.getResource("/dev/kefu/intent/tiny-intents.tsv").toURI()));
         classifier = trainer(EnsembleSettings.DEFAULT).train(examples);
     }
 

@@ -1,5 +1,7 @@
-package dev.kefu.intent;
+package dev.kefu.intent.ensemble;
 
+import dev.kefu.intent.linear.LiblinearSettings;
+import dev.kefu.intent.maxent.TrainingSettings;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;

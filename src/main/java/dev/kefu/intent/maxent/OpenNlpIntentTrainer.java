@@ -1,5 +1,9 @@
-package dev.kefu.intent;
+package dev.kefu.intent.maxent;
 
+import dev.kefu.intent.IntentFeatures;
+import dev.kefu.intent.IntentTrainer;
+import dev.kefu.intent.LabeledText;
+import dev.kefu.intent.PassThroughFeatureGenerator;
 import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
 import java.io.IOException;

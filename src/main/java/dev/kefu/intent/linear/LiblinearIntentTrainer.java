@@ -1,4 +1,4 @@
-package dev.kefu.intent;
+package dev.kefu.intent.linear;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.Linear;
@@ -6,6 +6,9 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import dev.kefu.intent.IntentFeatures;
+import dev.kefu.intent.IntentTrainer;
+import dev.kefu.intent.LabeledText;
 import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
 import java.util.ArrayList;

@@ -1,8 +1,13 @@
-package dev.kefu.intent;
+package dev.kefu.intent.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kefu.intent.IntentFeatures;
+import dev.kefu.intent.IntentPrediction;
+import dev.kefu.intent.IntentScore;
+import dev.kefu.intent.LabeledCorpus;
+import dev.kefu.intent.LabeledText;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.SmartcnTokenizer;
 import dev.kefu.text.Synonyms;
@@ -22,7 +27,7 @@ class LiblinearIntentClassifierTest {
 
     @BeforeAll
     static void train() throws URISyntaxException {
-        examples = LabeledCorpus.read(Path.of(LiblinearIntentClassifierTest.class.getResource("tiny-intents.tsv").toURI()));
+        examples = LabeledCorpus.read(Path.of(LiblinearIntentClassifierTest.class.getResource("/dev/kefu/intent/tiny-intents.tsv").toURI()));
         classifier = trainer().train(examples);
     }
 

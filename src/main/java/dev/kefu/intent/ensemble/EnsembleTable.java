@@ -1,5 +1,10 @@
-package dev.kefu.intent;
+package dev.kefu.intent.ensemble;
 
+import dev.kefu.intent.FeatureIndex;
+import dev.kefu.intent.IntentFeatures;
+import dev.kefu.intent.linear.LiblinearIntentClassifier;
+import dev.kefu.intent.linear.TfIdfVectorizer;
+import dev.kefu.intent.maxent.MaxentWeights;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
-package dev.kefu.intent;
+package dev.kefu.intent.ensemble;
 
+import dev.kefu.intent.IntentTrainer;
+import dev.kefu.intent.LabeledText;
+import dev.kefu.intent.linear.LiblinearIntentTrainer;
+import dev.kefu.intent.maxent.OpenNlpIntentTrainer;
 import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
 import java.util.List;

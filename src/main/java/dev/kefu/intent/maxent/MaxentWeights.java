@@ -1,5 +1,7 @@
-package dev.kefu.intent;
+package dev.kefu.intent.maxent;
 
+import dev.kefu.intent.FeatureIndex;
+import dev.kefu.intent.IntentFeatures;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +16,7 @@ import opennlp.tools.ml.model.Context;
  * with {@link Math#exp} where OpenNLP uses {@link StrictMath#exp}: together about twice as fast,
  * and equal to within 1e-12. Immutable and thread-safe.
  */
-final class MaxentWeights {
+public final class MaxentWeights {
     private final FeatureIndex rows;
     private final double[] table;
     private final int outcomes;
@@ -44,7 +46,7 @@ final class MaxentWeights {
     }
 
     /** Every feature the model knows. */
-    Set<String> features() {
+    public Set<String> features() {
         return rows.keys();
     }
 
@@ -54,7 +56,7 @@ final class MaxentWeights {
     }
 
     /** The weight of {@code feature} for the outcome numbered {@code outcome}; 0 for an unknown feature. */
-    double weight(String feature, int outcome) {
+    public double weight(String feature, int outcome) {
         int row = rows.get(feature);
         return row < 0 ? 0 : table[row * outcomes + outcome];
     }

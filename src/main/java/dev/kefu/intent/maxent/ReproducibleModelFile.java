@@ -1,4 +1,4 @@
-package dev.kefu.intent;
+package dev.kefu.intent.maxent;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

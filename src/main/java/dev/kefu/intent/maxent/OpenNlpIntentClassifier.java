@@ -1,9 +1,12 @@
-package dev.kefu.intent;
+package dev.kefu.intent.maxent;
 
+import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.IntentFeatures;
+import dev.kefu.intent.IntentPrediction;
 import dev.kefu.text.CorpusException;
 import dev.kefu.text.Tokens;
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,17 +74,17 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     }
 
     /** The probability of each outcome of {@link #outcomes()}, for features of {@link IntentFeatures#of(Tokens)}. */
-    double[] probabilities(String[] features) {
+    public double[] probabilities(String[] features) {
         return weights != null ? weights.probabilities(features) : maxent.eval(features);
     }
 
     /** The model's weights as a table; null when the model is not an L-BFGS one. */
-    MaxentWeights weights() {
+    public MaxentWeights weights() {
         return weights;
     }
 
     /** The outcomes in the order of {@link #probabilities}. */
-    List<String> outcomes() {
+    public List<String> outcomes() {
         return List.of(outcomes);
     }
 

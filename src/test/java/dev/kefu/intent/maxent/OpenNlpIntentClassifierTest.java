@@ -1,9 +1,14 @@
-package dev.kefu.intent;
+package dev.kefu.intent.maxent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.kefu.intent.IntentFeatures;
+import dev.kefu.intent.IntentPrediction;
+import dev.kefu.intent.IntentScore;
+import dev.kefu.intent.LabeledCorpus;
+import dev.kefu.intent.LabeledText;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.CorpusException;
 import dev.kefu.text.SmartcnTokenizer;
@@ -32,7 +37,7 @@ class OpenNlpIntentClassifierTest {
 
     @BeforeAll
     static void train() throws URISyntaxException {
-        examples = LabeledCorpus.read(Path.of(OpenNlpIntentClassifierTest.class.getResource("tiny-intents.tsv").toURI()));
+        examples = LabeledCorpus.read(Path.of(OpenNlpIntentClassifierTest.class.getResource("/dev/kefu/intent/tiny-intents.tsv").toURI()));
         classifier = trainer().train(examples);
     }
 

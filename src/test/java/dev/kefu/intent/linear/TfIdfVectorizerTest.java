@@ -1,4 +1,4 @@
-package dev.kefu.intent;
+package dev.kefu.intent.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

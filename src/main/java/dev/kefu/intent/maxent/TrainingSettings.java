@@ -1,4 +1,4 @@
-package dev.kefu.intent;
+package dev.kefu.intent.maxent;
 
 import java.util.Map;
 
