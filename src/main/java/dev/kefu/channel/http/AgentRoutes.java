@@ -27,6 +27,8 @@ final class AgentRoutes {
     static final int MAX_AGENT_TEXT = 2000;
     private static final String AGENT = "kefu.agent";
     private static final String AGENTS_CHANNEL = "agents";
+    /** The event stream's path: the one agent route a browser opens without headers. */
+    static final String EVENTS = "/api/agent/events";
 
     private final TicketStore tickets;
     private final Transcripts transcripts;
@@ -44,8 +46,9 @@ final class AgentRoutes {
         this.live = Objects.requireNonNull(live, "live");
     }
 
+    /** Before every agent route: the bearer token, or for the event stream a stream ticket. */
     void authenticate(Context ctx) {
-        ctx.attribute(AGENT, auth.authenticate(ctx));
+        ctx.attribute(AGENT, ctx.path().equals(EVENTS) ? auth.authenticateStream(ctx) : auth.authenticate(ctx));
     }
 
     /**
@@ -71,6 +74,11 @@ final class AgentRoutes {
         ctx.json(body);
     }
 
+    /** {@code POST /api/agent/stream-ticket}: what opens the event stream for a minute, for this agent. */
+    void streamTicket(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(Map.of("ticket", auth.streamTicket(agent(ctx)), "expiresInSeconds", StreamTickets.TTL.toSeconds()));
+    }
 
     void ticket(Context ctx) {
         HandoffTicket ticket = tickets.find(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));

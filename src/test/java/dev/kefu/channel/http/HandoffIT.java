@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +76,7 @@ class HandoffIT {
         assertThat(JSON.readTree(agent("GET", "/api/agent/tickets?limit=3", null).body()).get("tickets"))
                 .as("every status, bounded too").hasSize(3);
         try (EventStream console = new EventStream(server.client(),
-                server.base + "/api/agent/events?access_token=" + TestServer.AGENT_TOKEN)) {
+                server.base + "/api/agent/events?ticket=" + streamTicket("li"))) {
             assertThat(JSON.readTree(console.next("hello").data()).get("waiting").asInt()).isEqualTo(waiting);
         }
     }
@@ -290,10 +292,69 @@ class HandoffIT {
         assertThat(waiting.get("estimatedWaitSeconds").isInt()).isTrue();
     }
 
+    private String streamTicket(String name) throws Exception {
+        HttpResponse<String> response = agent("POST", "/api/agent/stream-ticket", null, name);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("expiresInSeconds").asInt()).isEqualTo(60);
+        return body.get("ticket").asText();
+    }
+
+    /** The status and error of opening the agent event stream with {@code query}, when it is refused. */
+    private HttpResponse<String> refusedStream(String query, String agentHeader) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.base + "/api/agent/events?" + query));
+        if (agentHeader != null) {
+            request.header("X-Kefu-Agent", agentHeader);
+        }
+        HttpResponse<String> response = server.send(request);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        return response;
+    }
+
+    @Test
+    void stream_tickets_that_expired_were_forged_or_name_another_agent_are_refused() throws Exception {
+        String ticket = streamTicket("li");
+        String expired = new StreamTickets(TestServer.AGENT_TOKEN, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-2)))
+                .issue("li");
+        assertThat(refusedStream("ticket=" + expired, null).body()).contains("expired");
+        String forged = new StreamTickets("not-the-agent-token", Clock.systemUTC()).issue("li");
+        assertThat(refusedStream("ticket=" + forged, null).body()).contains("invalid stream ticket");
+        String[] parts = ticket.split("\\.");
+        String wang = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("wang".getBytes(StandardCharsets.UTF_8));
+        assertThat(refusedStream("ticket=" + parts[0] + "." + wang + "." + parts[2], null).body()).contains("invalid stream ticket");
+        assertThat(refusedStream("ticket=" + ticket + "&agent=wang", null).body()).contains("issued to another agent");
+        assertThat(refusedStream("ticket=" + ticket, "wang").body()).contains("issued to another agent");
+        assertThat(refusedStream("ticket=", null).body()).contains("invalid stream ticket");
+        // a ticket opens the stream only, never the rest of the API; nor does a URL token
+        assertThat(agentWithout("/api/agent/tickets?ticket=" + ticket).statusCode()).isEqualTo(401);
+        assertThat(agentWithout("/api/agent/tickets?access_token=" + TestServer.AGENT_TOKEN).statusCode()).isEqualTo(401);
+        assertThat(server.post("/api/agent/stream-ticket", "").statusCode()).as("no token").isEqualTo(401);
+        try (EventStream console = new EventStream(server.client(),
+                server.base + "/api/agent/events?ticket=" + ticket + "&agent=li")) {
+            assertThat(console.next("hello").data()).contains("\"waiting\":0");
+        }
+    }
+
+    private HttpResponse<String> agentWithout(String path) throws Exception {
+        return server.send(HttpRequest.newBuilder(URI.create(server.base + path)).header("X-Kefu-Agent", "li").GET());
+    }
+
+    @Test
+    void the_deprecated_access_token_in_the_url_still_opens_the_event_stream() throws Exception {
+        try (EventStream console = new EventStream(server.client(),
+                server.base + "/api/agent/events?access_token=" + TestServer.AGENT_TOKEN)) {
+            console.next("hello");
+            String ticket = say(null, "转人工").get("handoff").get("ticketId").asText();
+            assertThat(console.next("ticket").data()).contains(ticket);
+        }
+        refusedStream("access_token=wrong", null);
+    }
+
     @Test
     void the_agent_event_stream_announces_new_tickets_and_user_messages() throws Exception {
         try (EventStream console = new EventStream(server.client(),
-                server.base + "/api/agent/events?access_token=" + TestServer.AGENT_TOKEN)) {
+                server.base + "/api/agent/events?ticket=" + streamTicket("li"))) {
             console.next("hello");
             JsonNode handoff = say(null, "转人工");
             assertThat(console.next("ticket").data()).contains(handoff.get("handoff").get("ticketId").asText());
