@@ -100,10 +100,7 @@ public final class SqlTicketStore implements TicketStore {
 
     private static List<HandoffTicket> ended(Connection c, TicketStatus status, int limit, TicketCursor before)
             throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM tickets WHERE status = ?"
-                + (before == null ? "" : " AND (closed_at < ? OR (closed_at = ? AND id < ?))")
-                + " ORDER BY closed_at DESC, id DESC LIMIT ?";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+        try (PreparedStatement s = c.prepareStatement(endedQuery(before != null))) {
             int next = 1;
             s.setString(next++, status.wireName());
             if (before != null) {
@@ -114,6 +111,13 @@ public final class SqlTicketStore implements TicketStore {
             s.setInt(next, limit);
             return tickets(s);
         }
+    }
+
+    /** One page of ended tickets of one status; parameters: status, [closedAt, closedAt, id,] limit. */
+    static String endedQuery(boolean withCursor) {
+        return "SELECT " + COLUMNS + " FROM tickets WHERE status = ?"
+                + (withCursor ? " AND (closed_at < ? OR (closed_at = ? AND id < ?))" : "")
+                + " ORDER BY closed_at DESC, id DESC LIMIT ?";
     }
 
     private static List<HandoffTicket> tickets(PreparedStatement s) throws SQLException {
