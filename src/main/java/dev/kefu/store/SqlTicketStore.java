@@ -55,7 +55,7 @@ public final class SqlTicketStore implements TicketStore {
                     s.setString(next++, status.wireName());
                 }
                 s.setInt(next, limit);
-                return tickets(s);
+                return List.copyOf(tickets(s));
             }
         });
     }
