@@ -2,14 +2,28 @@ package dev.kefu.handoff;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tickets as agents work them. Every move is atomic: of two agents claiming one ticket exactly one
  * succeeds; the others get {@link TicketStatus.IllegalMove}. Implementations are thread-safe.
  */
 public interface TicketStore {
-    /** Tickets with {@code status} (all when null), queue order: priority, then age. */
-    List<HandoffTicket> list(TicketStatus status);
+    /**
+     * The first {@code limit} tickets with {@code status} (of every status when null), in queue
+     * order: priority, then age, then ticket id.
+     */
+    List<HandoffTicket> list(TicketStatus status, int limit);
+
+    /**
+     * At most {@code limit} ended tickets with one of {@code statuses} (none of them open), newest
+     * {@code closedAt} first, then ticket id descending; only those past {@code before} when it is
+     * not null.
+     */
+    TicketPage ended(Set<TicketStatus> statuses, int limit, TicketCursor before);
+
+    /** How many tickets have {@code status}. */
+    int count(TicketStatus status);
 
     Optional<HandoffTicket> find(String ticketId);
 

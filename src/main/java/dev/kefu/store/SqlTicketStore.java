@@ -2,6 +2,8 @@ package dev.kefu.store;
 
 import dev.kefu.handoff.AgentMessage;
 import dev.kefu.handoff.HandoffTicket;
+import dev.kefu.handoff.TicketCursor;
+import dev.kefu.handoff.TicketPage;
 import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStatus.Move;
 import dev.kefu.handoff.TicketStore;
@@ -13,9 +15,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tickets in SQL. Each move reads the ticket, checks the move against {@link TicketStatus} and
@@ -27,6 +31,9 @@ public final class SqlTicketStore implements TicketStore {
     private static final String COLUMNS = "id, conversation_id, status, reason, intent, priority, created_at, "
             + "claimed_at, closed_at, agent, note";
     private static final String QUEUE_ORDER = " ORDER BY priority, created_at, id";
+    /** The order of {@link #ended}, the same as its SQL's (ids compare as the database's text does). */
+    private static final Comparator<HandoffTicket> NEWEST_ENDED_FIRST = Comparator
+            .comparing(HandoffTicket::closedAt).thenComparing(HandoffTicket::ticketId).reversed();
 
     private final Database db;
     private final Clock clock;
@@ -37,22 +44,96 @@ public final class SqlTicketStore implements TicketStore {
     }
 
     @Override
-    public List<HandoffTicket> list(TicketStatus status) {
+    public List<HandoffTicket> list(TicketStatus status, int limit) {
+        requirePositive(limit);
         return db.read(c -> {
-            String sql = "SELECT " + COLUMNS + " FROM tickets" + (status == null ? "" : " WHERE status = ?") + QUEUE_ORDER;
+            String sql = "SELECT " + COLUMNS + " FROM tickets" + (status == null ? "" : " WHERE status = ?") + QUEUE_ORDER
+                    + " LIMIT ?";
             try (PreparedStatement s = c.prepareStatement(sql)) {
+                int next = 1;
                 if (status != null) {
-                    s.setString(1, status.wireName());
+                    s.setString(next++, status.wireName());
                 }
-                List<HandoffTicket> tickets = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        tickets.add(ticket(r));
-                    }
-                }
-                return List.copyOf(tickets);
+                s.setInt(next, limit);
+                return List.copyOf(tickets(s));
             }
         });
+    }
+
+    /**
+     * One query per status, each reading at most {@code limit + 1} rows backwards along the index
+     * {@code tickets_ended (status, closed_at, id)}; merged here. The extra row tells whether a
+     * next page exists.
+     */
+    @Override
+    public TicketPage ended(Set<TicketStatus> statuses, int limit, TicketCursor before) {
+        requirePositive(limit);
+        if (statuses.isEmpty() || statuses.stream().anyMatch(TicketStatus::isOpen)) {
+            throw new IllegalArgumentException("statuses must be ended ones, was " + statuses);
+        }
+        List<HandoffTicket> merged = db.read(c -> {
+            List<HandoffTicket> all = new ArrayList<>();
+            for (TicketStatus status : statuses) {
+                all.addAll(ended(c, status, limit + 1, before));
+            }
+            return all;
+        });
+        merged.sort(NEWEST_ENDED_FIRST);
+        if (merged.size() <= limit) {
+            return new TicketPage(merged, null);
+        }
+        List<HandoffTicket> page = merged.subList(0, limit);
+        return new TicketPage(page, TicketCursor.after(page.get(limit - 1)));
+    }
+
+    @Override
+    public int count(TicketStatus status) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM tickets WHERE status = ?")) {
+                s.setString(1, status.wireName());
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    private static List<HandoffTicket> ended(Connection c, TicketStatus status, int limit, TicketCursor before)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(endedQuery(before != null))) {
+            int next = 1;
+            s.setString(next++, status.wireName());
+            if (before != null) {
+                s.setLong(next++, before.closedAt().toEpochMilli());
+                s.setLong(next++, before.closedAt().toEpochMilli());
+                s.setString(next++, before.ticketId());
+            }
+            s.setInt(next, limit);
+            return tickets(s);
+        }
+    }
+
+    /** One page of ended tickets of one status; parameters: status, [closedAt, closedAt, id,] limit. */
+    static String endedQuery(boolean withCursor) {
+        return "SELECT " + COLUMNS + " FROM tickets WHERE status = ?"
+                + (withCursor ? " AND (closed_at < ? OR (closed_at = ? AND id < ?))" : "")
+                + " ORDER BY closed_at DESC, id DESC LIMIT ?";
+    }
+
+    private static List<HandoffTicket> tickets(PreparedStatement s) throws SQLException {
+        List<HandoffTicket> tickets = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                tickets.add(ticket(r));
+            }
+        }
+        return tickets;
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        }
     }
 
     @Override

@@ -4,39 +4,99 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may use the agent API: a bearer token compared in constant time (both sides are hashed
  * first, so neither the length nor a prefix leaks). The token is never logged. Agents name
- * themselves with {@code X-Kefu-Agent}. Immutable and thread-safe.
+ * themselves with {@code X-Kefu-Agent}. The event stream, which a browser opens without headers,
+ * takes a short-lived {@link StreamTickets stream ticket} instead. Thread-safe.
  */
 final class AgentAuth {
     static final String AGENT_HEADER = "X-Kefu-Agent";
+    private static final Logger LOG = LoggerFactory.getLogger(AgentAuth.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9 ._-]{1,40}");
     private final byte[] expected;
+    private final StreamTickets tickets;
+    /** The deprecated {@code ?access_token=} is reported once per process, not once per connection. */
+    private final AtomicBoolean tokenInUrlReported = new AtomicBoolean();
 
-    /** {@code token} null or blank disables the agent API. */
-    AgentAuth(String token) {
-        this.expected = token == null || token.isBlank() ? null : sha256(token.strip());
+    /** {@code token} null or blank disables the agent API; {@code clock} tells stream tickets' expiry. */
+    AgentAuth(String token, Clock clock) {
+        boolean disabled = token == null || token.isBlank();
+        this.expected = disabled ? null : sha256(token.strip());
+        this.tickets = disabled ? null : new StreamTickets(token, clock);
     }
 
-    /** The agent's name; throws 401 without a valid token. */
+    /** The agent's name; throws 401 without a valid bearer token. */
     String authenticate(Context ctx) {
+        requireEnabled();
+        String header = ctx.header("Authorization");
+        requireToken(header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null);
+        return name(ctx);
+    }
+
+    /**
+     * The agent's name, for the event stream: from {@code ?ticket=} (a stream ticket, bound to the
+     * agent it was issued to), else the bearer token, else the deprecated {@code ?access_token=}.
+     */
+    String authenticateStream(Context ctx) {
+        requireEnabled();
+        String ticket = ctx.queryParam("ticket");
+        if (ticket != null) {
+            String agent = tickets.verify(ticket);
+            String claimed = claimedName(ctx);
+            if (claimed != null && !claimed.strip().equals(agent)) {
+                throw new ApiException(401, "this stream ticket was issued to another agent");
+            }
+            return agent;
+        }
+        String token = ctx.queryParam("access_token");
+        if (ctx.header("Authorization") != null || token == null) {
+            return authenticate(ctx);
+        }
+        requireToken(token);
+        if (tokenInUrlReported.compareAndSet(false, true)) {
+            LOG.warn("an agent event stream was opened with ?access_token= (deprecated, to be removed): the agent token "
+                    + "is then in URLs; clients should use a ticket from POST /api/agent/stream-ticket instead");
+        }
+        return name(ctx);
+    }
+
+    /** A stream ticket for {@code agent} (authenticated before). */
+    String streamTicket(String agent) {
+        requireEnabled();
+        return tickets.issue(agent);
+    }
+
+    private void requireEnabled() {
         if (expected == null) {
             throw new ApiException(401, "the agent API is disabled: start kefu with KEFU_AGENT_TOKEN set");
         }
-        String header = ctx.header("Authorization");
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).strip()
-                : ctx.queryParam("access_token"); // EventSource cannot send headers
+    }
+
+    private void requireToken(String token) {
         if (token == null || !MessageDigest.isEqual(sha256(token), expected)) {
             throw new ApiException(401, "missing or wrong agent token (Authorization: Bearer <KEFU_AGENT_TOKEN>)");
         }
+    }
+
+    /** The name the request gives, from the header or {@code ?agent=}; null when it gives none. */
+    private static String claimedName(Context ctx) {
         String name = ctx.header(AGENT_HEADER);
         if (name == null || name.isBlank()) {
             name = ctx.queryParam("agent");
         }
-        if (name == null || name.isBlank()) {
+        return name == null || name.isBlank() ? null : name;
+    }
+
+    private static String name(Context ctx) {
+        String name = claimedName(ctx);
+        if (name == null) {
             return "agent";
         }
         if (!NAME.matcher(name.strip()).matches()) {

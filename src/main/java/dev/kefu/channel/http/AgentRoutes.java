@@ -8,6 +8,7 @@ import dev.kefu.faq.FaqEntry;
 import dev.kefu.handoff.AgentMessage;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.HandoffTicket;
+import dev.kefu.handoff.TicketPage;
 import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
 import io.javalin.http.Context;
@@ -26,6 +27,8 @@ final class AgentRoutes {
     static final int MAX_AGENT_TEXT = 2000;
     private static final String AGENT = "kefu.agent";
     private static final String AGENTS_CHANNEL = "agents";
+    /** The event stream's path: the one agent route a browser opens without headers. */
+    static final String EVENTS = "/api/agent/events";
 
     private final TicketStore tickets;
     private final Transcripts transcripts;
@@ -43,24 +46,38 @@ final class AgentRoutes {
         this.live = Objects.requireNonNull(live, "live");
     }
 
+    /** Before every agent route: the bearer token, or for the event stream a stream ticket. */
     void authenticate(Context ctx) {
-        ctx.attribute(AGENT, auth.authenticate(ctx));
+        ctx.attribute(AGENT, ctx.path().equals(EVENTS) ? auth.authenticateStream(ctx) : auth.authenticate(ctx));
     }
 
+    /**
+     * {@code GET /api/agent/tickets}: open tickets in queue order (at most {@code limit}, no further
+     * pages), ended ones newest first in pages ({@code next} is the {@code before} of the next page).
+     */
     void list(Context ctx) {
-        String status = ctx.queryParam("status");
-        TicketStatus filter;
-        try {
-            filter = status == null || status.isBlank() ? null : TicketStatus.ofWire(status);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, e.getMessage());
-        }
+        TicketQuery query = TicketQuery.of(ctx);
         Instant now = Instant.now();
-        // the list is in queue order, so a waiting ticket's position is its rank among the waiting
-        // ones: no count per ticket
-        int[] waiting = {0};
-        ctx.json(Map.of("tickets", tickets.list(filter).stream().map(t -> view(t, now,
-                t.status() == TicketStatus.WAITING ? ++waiting[0] : null)).toList()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (query.ended()) {
+            TicketPage page = tickets.ended(query.statuses(), query.limit(), query.before());
+            body.put("tickets", page.tickets().stream().map(t -> view(t, now, null)).toList());
+            body.put("next", page.next() == null ? null : page.next().wire());
+        } else {
+            // the list is a prefix of the queue, so a waiting ticket's position is its rank among the
+            // waiting ones: no count per ticket
+            int[] waiting = {0};
+            body.put("tickets", tickets.list(query.openStatus(), query.limit()).stream().map(t -> view(t, now,
+                    t.status() == TicketStatus.WAITING ? ++waiting[0] : null)).toList());
+            body.put("next", null);
+        }
+        ctx.json(body);
+    }
+
+    /** {@code POST /api/agent/stream-ticket}: what opens the event stream for a minute, for this agent. */
+    void streamTicket(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(Map.of("ticket", auth.streamTicket(agent(ctx)), "expiresInSeconds", StreamTickets.TTL.toSeconds()));
     }
 
     void ticket(Context ctx) {
@@ -106,7 +123,7 @@ final class AgentRoutes {
     void events(SseClient client) {
         client.keepAlive();
         live.agents().add(AGENTS_CHANNEL, client);
-        client.sendEvent("hello", Map.of("waiting", tickets.list(TicketStatus.WAITING).size()));
+        client.sendEvent("hello", Map.of("waiting", tickets.count(TicketStatus.WAITING)));
     }
 
     Map<String, Object> view(HandoffTicket t, Instant now) {

@@ -134,7 +134,7 @@ public final class HttpServer implements AutoCloseable {
         this.engine = new AtomicReference<>(parts.engine());
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
-        this.agents = new AgentRoutes(parts, engine::get, new AgentAuth(secrets.agentToken()), live);
+        this.agents = new AgentRoutes(parts, engine::get, new AgentAuth(secrets.agentToken(), Clock.systemUTC()), live);
         this.webhooks = new WebhookRoutes(desk, parts.channels(),
                 new WebhookRoutes.Settings(secrets.wechatToken(), secrets.webhookSecret()), Clock.systemUTC());
         this.feedback = new FeedbackRoutes(parts, metrics);
@@ -182,8 +182,9 @@ public final class HttpServer implements AutoCloseable {
         app.post("/api/agent/tickets/{id}/messages", agents::reply);
         app.post("/api/agent/tickets/{id}/close", agents::close);
         app.post("/api/agent/tickets/{id}/handback", agents::handBack);
-        app.before("/api/agent/events", ctx -> MessageRoutes.requireStreamSlot(live.agents(), ctx));
-        app.sse("/api/agent/events", agents::events); // EventSource sends the token as ?access_token=
+        app.post("/api/agent/stream-ticket", agents::streamTicket);
+        app.before(AgentRoutes.EVENTS, ctx -> MessageRoutes.requireStreamSlot(live.agents(), ctx));
+        app.sse(AgentRoutes.EVENTS, agents::events); // EventSource sends no headers: ?ticket= from stream-ticket
         app.get("/api/agent/feedback", feedback::perFaq);
         app.post("/api/agent/reload", this::reload);
         app.get("/webhook/wechat", webhooks::wechatVerify);
@@ -264,6 +265,10 @@ public final class HttpServer implements AutoCloseable {
                 "model", parts.modelInfo()));
     }
 
+    /**
+     * One access-log line per request. It names the route template, never the path or the query
+     * string: {@code ?ticket=} and the deprecated {@code ?access_token=} must stay out of logs.
+     */
     private void logRequest(Context ctx, Float millis) {
         String route = route(ctx);
         metrics.request(route, ctx.method().name(), ctx.statusCode(), millis);

@@ -9,9 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,9 +225,76 @@ class AgentConsoleBrowserIT {
             assertThat(widget.awaitNew("system", systems)).contains("人工服务已结束");
 
             console.find("filter-ended").click();
-            WebElement ended = console.awaitTicket(conversation);
-            assertThat(ended.getAttribute("data-status")).isEqualTo("handed_back");
+            // by selector, not by element: a refresh from the live stream may redraw the list at any time
+            console.waitUntil("the ticket listed as handed back", () -> !console.all("[data-testid=ticket-item]"
+                    + "[data-conversation='" + conversation + "'][data-status=handed_back]").isEmpty());
         }
+    }
+
+    @Test
+    void ended_tickets_come_a_page_at_a_time_and_older_ones_on_request() throws Exception {
+        List<String> seeded = seedEndedTickets(130);
+        try (HeadlessChromium agentBrowser = HeadlessChromium.start(1280, 800)) {
+            Console console = new Console(agentBrowser.driver());
+            console.logIn(AGENT, TOKEN);
+            console.waitUntil("the live stream", () -> "live".equals(console.find("connection").getAttribute("data-state")));
+            console.find("filter-ended").click();
+            console.waitUntil("the newest page", () -> console.all("[data-testid=ticket-item]").size() == 100);
+            assertThat(console.find("load-older").getText()).isEqualTo("更早的记录");
+            assertThat(listedTickets(console)).doesNotContain(seeded.get(seeded.size() - 1));
+
+            console.find("load-older").click();
+            console.waitUntil("the older page", () -> listedTickets(console).contains(seeded.get(seeded.size() - 1)));
+            List<String> listed = listedTickets(console);
+            assertThat(listed).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(seeded.size());
+            assertThat(listed.stream().filter(seeded::contains).toList()).as("newest first").isEqualTo(seeded);
+            assertThat(console.all("[data-testid=load-older]")).as("nothing older is left").isEmpty();
+            assertThat(console.focusedTestId()).isEqualTo("ticket-item");
+        }
+        // the console opened its streams with tickets: neither they nor the token are in the server's log
+        assertThat(Files.readString(server.log())).contains("route=/api/agent/stream-ticket")
+                .doesNotContain("ticket=").doesNotContain("access_token").doesNotContain(TOKEN);
+    }
+
+    /**
+     * {@code n} tickets that ended a day ago, one minute apart, written straight into the server's
+     * database (the API would take 2n requests); their ids, newest first.
+     */
+    private static List<String> seedEndedTickets(int n) throws SQLException {
+        long dayAgo = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + serverDir.resolve("kefu.db"))) {
+            c.createStatement().execute("PRAGMA busy_timeout = 5000");
+            c.setAutoCommit(false);
+            try (PreparedStatement conversation = c.prepareStatement("INSERT INTO conversations (id, created_at, "
+                    + "updated_at, turns, consecutive_fallbacks, handed_off) VALUES (?, ?, ?, 1, 0, 0)");
+                 PreparedStatement ticket = c.prepareStatement("INSERT INTO tickets (id, conversation_id, status, "
+                    + "reason, priority, created_at, closed_at, agent) VALUES (?, ?, ?, 'user_request', 1, ?, ?, 'seed')")) {
+                for (int i = 0; i < n; i++) {
+                    String id = UUID.randomUUID().toString();
+                    long closedAt = dayAgo - Duration.ofMinutes(i).toMillis();
+                    conversation.setString(1, id);
+                    conversation.setLong(2, closedAt - 60_000);
+                    conversation.setLong(3, closedAt);
+                    conversation.executeUpdate();
+                    ticket.setString(1, id);
+                    ticket.setString(2, id);
+                    ticket.setString(3, i % 3 == 0 ? "handed_back" : "closed");
+                    ticket.setLong(4, closedAt - 60_000);
+                    ticket.setLong(5, closedAt);
+                    ticket.executeUpdate();
+                    ids.add(id);
+                }
+            }
+            c.commit();
+        }
+        return ids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> listedTickets(Console console) {
+        return (List<String>) console.js("return Array.from(document.querySelectorAll('[data-testid=ticket-item]'))"
+                + ".map(e => e.getAttribute('data-ticket'))");
     }
 
     @Test

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,7 +50,7 @@ class HandoffIT {
     }
 
     @Test
-    void queue_positions_are_counted_up_to_the_cap() throws Exception {
+    void queue_positions_are_counted_up_to_the_cap_and_lists_are_bounded_but_the_hello_count_is_not() throws Exception {
         int waiting = dev.kefu.handoff.QueueStatus.MAX_POSITION + 5;
         JsonNode first = null;
         JsonNode last = null;
@@ -56,13 +62,104 @@ class HandoffIT {
         assertThat(last.get("handoff").get("position").asInt()).isEqualTo(dev.kefu.handoff.QueueStatus.MAX_POSITION);
         JsonNode again = say(first.get("conversationId").asText(), "还要等多久");
         assertThat(again.get("handoff").get("position").asInt()).isEqualTo(1);
-        // the agent's list ranks every waiting ticket, beyond the cap too
-        JsonNode listed = JSON.readTree(agent("GET", "/api/agent/tickets?status=waiting", null).body()).get("tickets");
-        assertThat(listed).hasSize(waiting);
-        for (int i = 0; i < waiting; i++) {
+        // the agent's list ranks the waiting tickets it lists, up to the largest limit
+        JsonNode page = JSON.readTree(agent("GET", "/api/agent/tickets?status=waiting&limit=500", null).body());
+        JsonNode listed = page.get("tickets");
+        assertThat(listed).hasSize(500);
+        assertThat(page.get("next").isNull()).isTrue();
+        for (int i = 0; i < 500; i++) {
             assertThat(listed.get(i).get("position").asInt()).isEqualTo(i + 1);
         }
-        assertThat(listed.get(waiting - 1).get("conversationId").asText()).isEqualTo(last.get("conversationId").asText());
+        assertThat(listed.get(0).get("conversationId").asText()).isEqualTo(first.get("conversationId").asText());
+        assertThat(JSON.readTree(agent("GET", "/api/agent/tickets?status=waiting", null).body()).get("tickets"))
+                .as("the default limit").hasSize(TicketQuery.DEFAULT_LIMIT);
+        assertThat(JSON.readTree(agent("GET", "/api/agent/tickets?limit=3", null).body()).get("tickets"))
+                .as("every status, bounded too").hasSize(3);
+        try (EventStream console = new EventStream(server.client(),
+                server.base + "/api/agent/events?ticket=" + streamTicket("li"))) {
+            assertThat(JSON.readTree(console.next("hello").data()).get("waiting").asInt()).isEqualTo(waiting);
+        }
+    }
+
+    @Test
+    void ended_tickets_come_newest_first_in_pages_that_join_up() throws Exception {
+        List<String[]> ended = new ArrayList<>(); // closedAt, ticketId
+        for (int i = 0; i < 7; i++) {
+            String ticket = say(null, "转人工").get("handoff").get("ticketId").asText();
+            JsonNode done = JSON.readTree(agent("POST", "/api/agent/tickets/" + ticket + (i % 2 == 0 ? "/close" : "/handback"),
+                    null).body());
+            ended.add(new String[] {done.get("closedAt").asText(), ticket});
+        }
+        say(null, "转人工"); // a waiting ticket is never among the ended ones
+        ended.sort(Comparator.<String[], Instant>comparing(e -> Instant.parse(e[0])).thenComparing(e -> e[1]).reversed());
+        List<String> newestFirst = ended.stream().map(e -> e[1]).toList();
+
+        assertThat(page("ended", 2)).containsExactlyElementsOf(newestFirst);
+        assertThat(page("ended", 500)).containsExactlyElementsOf(newestFirst);
+        List<String> closed = page("closed", 3);
+        assertThat(closed).containsExactlyElementsOf(newestFirst.stream().filter(closed::contains).toList()).hasSize(4);
+        assertThat(page("handed_back", 1)).hasSize(3).doesNotContainAnyElementsOf(closed);
+    }
+
+    /** Every ticket of {@code status}, page after page of {@code limit}; asserts each page's size and cursor. */
+    private List<String> page(String status, int limit) throws Exception {
+        List<String> ids = new ArrayList<>();
+        String next = null;
+        do {
+            String query = "/api/agent/tickets?status=" + status + "&limit=" + limit
+                    + (next == null ? "" : "&before=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            HttpResponse<String> response = agent("GET", query, null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode page = JSON.readTree(response.body());
+            page.get("tickets").forEach(t -> ids.add(t.get("ticketId").asText()));
+            next = page.get("next").isNull() ? null : page.get("next").asText();
+            assertThat(page.get("tickets").size()).isLessThanOrEqualTo(limit).isEqualTo(next == null ? page.get("tickets").size() : limit);
+            assertThat(ids).hasSizeLessThan(50);
+        } while (next != null);
+        return ids;
+    }
+
+    @Test
+    void assigned_tickets_keep_queue_order_up_to_the_limit() throws Exception {
+        List<String> claimed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String ticket = say(null, "转人工").get("handoff").get("ticketId").asText();
+            claimed.add(ticket);
+        }
+        for (String ticket : List.of(claimed.get(2), claimed.get(0), claimed.get(1))) {
+            assertThat(agent("POST", "/api/agent/tickets/" + ticket + "/claim", null).statusCode()).isEqualTo(200);
+        }
+        JsonNode page = JSON.readTree(agent("GET", "/api/agent/tickets?status=assigned&limit=2", null).body());
+        List<String> listed = new ArrayList<>();
+        page.get("tickets").forEach(t -> listed.add(t.get("ticketId").asText()));
+        assertThat(listed).containsExactly(claimed.get(0), claimed.get(1));
+        assertThat(page.get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void bad_limits_and_cursors_are_400_with_the_reason() throws Exception {
+        for (String limit : List.of("0", "501", "-1", "abc", "", "1e2", "99999999999")) {
+            HttpResponse<String> response = agent("GET", "/api/agent/tickets?status=closed&limit=" + limit, null);
+            assertThat(response.statusCode()).as(limit).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).get("error").asText()).contains("limit must be an integer from 1 to 500");
+        }
+        assertThat(agent("GET", "/api/agent/tickets?status=closed&limit=500", null).statusCode()).isEqualTo(200);
+        assertThat(agent("GET", "/api/agent/tickets?status=closed&limit=1", null).statusCode()).isEqualTo(200);
+        for (String before : List.of("yesterday", "2026-11-26T08:00:00Z", "2026-13-01T00:00:00Z%7Cabc", "2026-11-26T08:00:00Z%7C")) {
+            HttpResponse<String> response = agent("GET", "/api/agent/tickets?status=ended&before=" + before, null);
+            assertThat(response.statusCode()).as(before).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).get("error").asText()).startsWith("before must be");
+        }
+        assertThat(agent("GET", "/api/agent/tickets?status=ended&before=2026-11-26T08:00:00.125Z%7Cabc", null)
+                .statusCode()).isEqualTo(200);
+        for (String query : List.of("status=waiting&", "status=assigned&", "")) {
+            HttpResponse<String> response = agent("GET", "/api/agent/tickets?" + query + "before=2026-11-26T08:00:00Z%7Cabc", null);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).get("error").asText()).contains("before works only with");
+        }
+        HttpResponse<String> status = agent("GET", "/api/agent/tickets?status=done", null);
+        assertThat(status.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(status.body()).get("error").asText()).contains("ended");
     }
 
     private HttpResponse<String> agent(String method, String path, String body, String name) throws Exception {
@@ -195,10 +292,69 @@ class HandoffIT {
         assertThat(waiting.get("estimatedWaitSeconds").isInt()).isTrue();
     }
 
+    private String streamTicket(String name) throws Exception {
+        HttpResponse<String> response = agent("POST", "/api/agent/stream-ticket", null, name);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("expiresInSeconds").asInt()).isEqualTo(60);
+        return body.get("ticket").asText();
+    }
+
+    /** The status and error of opening the agent event stream with {@code query}, when it is refused. */
+    private HttpResponse<String> refusedStream(String query, String agentHeader) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.base + "/api/agent/events?" + query));
+        if (agentHeader != null) {
+            request.header("X-Kefu-Agent", agentHeader);
+        }
+        HttpResponse<String> response = server.send(request);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        return response;
+    }
+
+    @Test
+    void stream_tickets_that_expired_were_forged_or_name_another_agent_are_refused() throws Exception {
+        String ticket = streamTicket("li");
+        String expired = new StreamTickets(TestServer.AGENT_TOKEN, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-2)))
+                .issue("li");
+        assertThat(refusedStream("ticket=" + expired, null).body()).contains("expired");
+        String forged = new StreamTickets("not-the-agent-token", Clock.systemUTC()).issue("li");
+        assertThat(refusedStream("ticket=" + forged, null).body()).contains("invalid stream ticket");
+        String[] parts = ticket.split("\\.");
+        String wang = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("wang".getBytes(StandardCharsets.UTF_8));
+        assertThat(refusedStream("ticket=" + parts[0] + "." + wang + "." + parts[2], null).body()).contains("invalid stream ticket");
+        assertThat(refusedStream("ticket=" + ticket + "&agent=wang", null).body()).contains("issued to another agent");
+        assertThat(refusedStream("ticket=" + ticket, "wang").body()).contains("issued to another agent");
+        assertThat(refusedStream("ticket=", null).body()).contains("invalid stream ticket");
+        // a ticket opens the stream only, never the rest of the API; nor does a URL token
+        assertThat(agentWithout("/api/agent/tickets?ticket=" + ticket).statusCode()).isEqualTo(401);
+        assertThat(agentWithout("/api/agent/tickets?access_token=" + TestServer.AGENT_TOKEN).statusCode()).isEqualTo(401);
+        assertThat(server.post("/api/agent/stream-ticket", "").statusCode()).as("no token").isEqualTo(401);
+        try (EventStream console = new EventStream(server.client(),
+                server.base + "/api/agent/events?ticket=" + ticket + "&agent=li")) {
+            assertThat(console.next("hello").data()).contains("\"waiting\":0");
+        }
+    }
+
+    private HttpResponse<String> agentWithout(String path) throws Exception {
+        return server.send(HttpRequest.newBuilder(URI.create(server.base + path)).header("X-Kefu-Agent", "li").GET());
+    }
+
+    @Test
+    void the_deprecated_access_token_in_the_url_still_opens_the_event_stream() throws Exception {
+        try (EventStream console = new EventStream(server.client(),
+                server.base + "/api/agent/events?access_token=" + TestServer.AGENT_TOKEN)) {
+            console.next("hello");
+            String ticket = say(null, "转人工").get("handoff").get("ticketId").asText();
+            assertThat(console.next("ticket").data()).contains(ticket);
+        }
+        refusedStream("access_token=wrong", null);
+    }
+
     @Test
     void the_agent_event_stream_announces_new_tickets_and_user_messages() throws Exception {
         try (EventStream console = new EventStream(server.client(),
-                server.base + "/api/agent/events?access_token=" + TestServer.AGENT_TOKEN)) {
+                server.base + "/api/agent/events?ticket=" + streamTicket("li"))) {
             console.next("hello");
             JsonNode handoff = say(null, "转人工");
             assertThat(console.next("ticket").data()).contains(handoff.get("handoff").get("ticketId").asText());

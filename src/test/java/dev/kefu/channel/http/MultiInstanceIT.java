@@ -140,8 +140,12 @@ class MultiInstanceIT {
     void an_agent_on_one_instance_answers_a_user_on_the_other_live() throws Exception {
         JsonNode handoff = say(a, null, "转人工");
         String id = handoff.get("conversationId").asText();
+        // the stream ticket comes from A and opens the stream on B: the instances share the token, not memory
+        HttpResponse<String> issued = agent(a, "agent-li", "POST", "api/agent/stream-ticket", null);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        String streamTicket = JSON.readTree(issued.body()).get("ticket").asText();
         try (EventStream user = new EventStream(http, a.url() + "api/conversations/" + id + "/events");
-             EventStream console = new EventStream(http, b.url() + "api/agent/events?access_token=" + AGENT_TOKEN)) {
+             EventStream console = new EventStream(http, b.url() + "api/agent/events?ticket=" + streamTicket)) {
             assertThat(user.next("status").data()).contains("\"waiting\"");
             console.next("hello");
             String ticket = ticketOf(b, id);
@@ -157,6 +161,20 @@ class MultiInstanceIT {
             JsonNode seen = JSON.readTree(console.nextMatching("message", data -> data.contains("\"user\"")).data());
             assertThat(seen.get("conversationId").asText()).isEqualTo(id);
             assertThat(seen.get("text").asText()).contains("20261126001");
+        }
+        // the access log names the route, never the query string with the ticket (a refused stream is logged at once)
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(b.url() + "api/agent/events?ticket="
+                + streamTicket + "x")));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!Files.readString(b.log()).contains("status=401")) {
+            assertThat(System.nanoTime()).as("the refused stream in B's access log").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(a.log())).contains("route=/api/agent/stream-ticket");
+        for (KefuProcess kefu : List.of(a, b)) {
+            assertThat(Files.readString(kefu.log())).doesNotContain(streamTicket).doesNotContain("ticket=")
+                    .doesNotContain(AGENT_TOKEN);
         }
     }
 
