@@ -1,5 +1,6 @@
 package dev.kefu.intent;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +87,19 @@ public final class FeatureIndex {
             }
         }
         return -1;
+    }
+
+    /** The numbers of those {@code features} the index holds, in order, repeats kept. */
+    public int[] numbers(String[] features) {
+        int[] found = new int[features.length];
+        int k = 0;
+        for (String feature : features) {
+            int number = get(feature);
+            if (number >= 0) {
+                found[k++] = number;
+            }
+        }
+        return Arrays.copyOf(found, k);
     }
 
     /** The number of {@code "w=" + word}, or -1. */

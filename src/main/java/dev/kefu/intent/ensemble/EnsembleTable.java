@@ -55,15 +55,7 @@ final class EnsembleTable {
 
     /** The maxent probabilities (first {@code n}) and the liblinear softmax (next {@code n}) of one message. */
     double[] probabilities(String[] features) {
-        int[] found = new int[features.length];
-        int k = 0;
-        for (String feature : features) {
-            int row = rows.get(feature);
-            if (row >= 0) {
-                found[k++] = row;
-            }
-        }
-        return probabilities(Arrays.copyOf(found, k));
+        return probabilities(rows.numbers(features));
     }
 
     /** Where the features are numbered, for {@link IntentFeatures#rows}. */

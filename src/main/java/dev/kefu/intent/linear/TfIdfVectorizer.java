@@ -86,15 +86,8 @@ public final class TfIdfVectorizer {
      * indices sorted with an int array rather than a boxed map, since this runs once per message.
      */
     Sparse sparse(String[] document) {
-        int[] ids = new int[document.length];
-        int n = 0;
-        for (String feature : document) {
-            int i = index.get(feature);
-            if (i > 0) {
-                ids[n++] = i;
-            }
-        }
-        return sparse(ids, n);
+        int[] ids = index.numbers(document);
+        return sparse(ids, ids.length);
     }
 
     /** The same for the first {@code n} feature numbers of {@code ids} (repeats kept), which it sorts. */

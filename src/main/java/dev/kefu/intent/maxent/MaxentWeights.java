@@ -2,7 +2,6 @@ package dev.kefu.intent.maxent;
 
 import dev.kefu.intent.FeatureIndex;
 import dev.kefu.intent.IntentFeatures;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -63,15 +62,7 @@ public final class MaxentWeights {
 
     /** The probability of each outcome, in the model's outcome order; every feature counts once per occurrence. */
     double[] probabilities(String[] features) {
-        int[] found = new int[features.length];
-        int k = 0;
-        for (String feature : features) {
-            int row = rows.get(feature);
-            if (row >= 0) {
-                found[k++] = row;
-            }
-        }
-        return probabilities(Arrays.copyOf(found, k));
+        return probabilities(rows.numbers(features));
     }
 
     /** The same for features given by their rows in {@link #index()}. */
