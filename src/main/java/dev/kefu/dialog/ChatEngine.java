@@ -19,7 +19,9 @@ import java.util.Objects;
  * The pipeline for one message: normalize, tokenize, classify, search, decide, render, record.
  * While a conversation is with a person, the bot stays silent: the message is only recorded. After
  * {@link #contextTimeout} of silence a conversation starts a fresh context (its transcript stays).
- * Thread-safe when its parts are (they all are); messages of one conversation should arrive in order.
+ * Turns of one conversation run one after another ({@link TurnOrder}): messages sent at the same
+ * instant are answered as if sent in sequence, each from the state the one before left.
+ * Thread-safe when its parts are (they all are).
  */
 public final class ChatEngine {
     /** Longest message (in characters) that is analyzed; the rest of a longer one is ignored. */
@@ -36,6 +38,7 @@ public final class ChatEngine {
     private final Duration contextTimeout;
     private final Clock clock;
     private final PiiMasker masker = new PiiMasker();
+    private final TurnOrder order;
 
     public ChatEngine(Pipeline parts, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations) {
         this(parts, policy, renderer, conversations, new Context(DEFAULT_CONTEXT_TIMEOUT, Clock.systemUTC()));
@@ -50,6 +53,7 @@ public final class ChatEngine {
                 policy.thresholds().answer()), parts.faq());
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
+        this.order = new TurnOrder(conversations);
         this.contextTimeout = context.timeout();
         this.clock = context.clock();
     }
@@ -59,17 +63,30 @@ public final class ChatEngine {
         return new ChatEngine(parts, policy, renderer, conversations, new Context(timeout, clock));
     }
 
-    /** The bot's reply to {@code text} in conversation {@code conversationId}. Never throws on user text. */
+    /**
+     * The bot's reply to {@code text} in conversation {@code conversationId}. Never throws on user text.
+     *
+     * @throws StaleTurnException when other processes kept changing the conversation while this
+     *         message was answered ({@value TurnOrder#ATTEMPTS} times); nothing of it was kept
+     */
     public Reply reply(String conversationId, String text) {
-        return reply(conversationId, text, conversations.find(conversationId).orElse(ConversationState.NEW));
+        return order.run(conversationId, null, state -> turn(conversationId, text, state));
     }
 
     /**
      * The bot's reply to {@code text} in conversation {@code conversationId}, whose stored state the
      * caller has just read ({@link ConversationState#NEW} for a conversation it starts): one
      * database read fewer per message. Never throws on user text.
+     *
+     * @throws StaleTurnException as {@link #reply(String, String)}
      */
     public Reply reply(String conversationId, String text, ConversationState stored) {
+        Objects.requireNonNull(stored, "stored");
+        return order.run(conversationId, stored, state -> turn(conversationId, text, state));
+    }
+
+    /** One attempt at a turn from {@code stored}; the store refuses it if the conversation changed meanwhile. */
+    private Reply turn(String conversationId, String text, ConversationState stored) {
         Instant now = clock.instant();
         ConversationState state = stored.resumedAt(now, contextTimeout);
         // Card numbers, codes and passwords are masked first: they never reach the database, and the

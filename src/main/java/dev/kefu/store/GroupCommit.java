@@ -85,6 +85,11 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Transactions waiting for the writer (not counting the batch it runs); for tests. */
+    int waiting() {
+        return queue.size();
+    }
+
     private void loop() {
         List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
