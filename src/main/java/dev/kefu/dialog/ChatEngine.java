@@ -70,7 +70,7 @@ public final class ChatEngine {
      *         message was answered ({@value TurnOrder#ATTEMPTS} times); nothing of it was kept
      */
     public Reply reply(String conversationId, String text) {
-        return order.run(conversationId, null, state -> turn(conversationId, text, state));
+        return replied(order.run(conversationId, null, state -> turn(conversationId, text, state)));
     }
 
     /**
@@ -82,28 +82,31 @@ public final class ChatEngine {
      */
     public Reply reply(String conversationId, String text, ConversationState stored) {
         Objects.requireNonNull(stored, "stored");
-        return order.run(conversationId, stored, state -> turn(conversationId, text, state));
+        return replied(order.run(conversationId, stored, state -> turn(conversationId, text, state)));
     }
 
-    /** One attempt at a turn from {@code stored}; the store refuses it if the conversation changed meanwhile. */
-    private Reply turn(String conversationId, String text, ConversationState stored) {
+    /**
+     * The turn of {@code text} computed from {@code stored}, not yet recorded: the store refuses it
+     * if the conversation changed meanwhile, and it is then computed again from the new state.
+     */
+    private Turn turn(String conversationId, String text, ConversationState stored) {
         Instant now = clock.instant();
         ConversationState state = stored.resumedAt(now, contextTimeout);
         // Card numbers, codes and passwords are masked first: they never reach the database, and the
         // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish.
         PiiMasker.Result masked = masker.mask(text == null ? "" : text);
         if (state.handedOff()) {
-            return record(conversationId, masked, state, new Outcome("", null, policy.withAgent()));
+            return turn(conversationId, masked, state, new Outcome("", null, policy.withAgent()));
         }
         String normalized = parts.normalizer().normalize(truncate(masked.text()));
         Tokens tokens = parts.tokenizer().tokenize(normalized);
         if (tokens.isEmpty()) {
-            return record(conversationId, masked, state, new Outcome("", null, policy.empty()));
+            return turn(conversationId, masked, state, new Outcome("", null, policy.empty()));
         }
         IntentPrediction prediction = parts.classifier().classify(tokens);
         List<FaqHit> hits = parts.faq().search(tokens, FAQ_HITS);
         Message message = new Message(normalized, prediction, hits);
-        return record(conversationId, masked, state, new Outcome(normalized, prediction, policy.decide(message, state)));
+        return turn(conversationId, masked, state, new Outcome(normalized, prediction, policy.decide(message, state)));
     }
 
     /** The FAQ entries that best match {@code text}, answers ready to send, for an agent answering by hand. */
@@ -112,7 +115,7 @@ public final class ChatEngine {
         return parts.faq().search(tokens, k).stream().map(hit -> renderer.filled(hit.entry())).toList();
     }
 
-    private Reply record(String conversationId, PiiMasker.Result masked, ConversationState state, Outcome outcome) {
+    private Turn turn(String conversationId, PiiMasker.Result masked, ConversationState state, Outcome outcome) {
         Reply reply = renderer.render(conversationId, outcome.decision(),
                 outcome.prediction() == null ? null : outcome.prediction().top());
         Instant at = clock.instant();
@@ -122,8 +125,13 @@ public final class ChatEngine {
             reply = reply.withNote(renderer.privacyWarning());
             after = after.withPrivacyWarned();
         }
-        long messageId = conversations.record(conversationId, new Turn(masked.text(), reply, after, at));
-        return messageId > 0 ? reply.withMessageId(messageId) : reply;
+        return new Turn(masked.text(), reply, after, at);
+    }
+
+    /** The reply of a recorded turn, with the transcript id of its message when it has one. */
+    private static Reply replied(ConversationStore.Recorded recorded) {
+        Reply reply = recorded.turn().reply();
+        return recorded.messageId() > 0 ? reply.withMessageId(recorded.messageId()) : reply;
     }
 
     /** What became of one message: its normalized text, the prediction (null when none was made), the decision. */

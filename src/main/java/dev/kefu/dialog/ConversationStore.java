@@ -1,6 +1,7 @@
 package dev.kefu.dialog;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Where conversations live between messages. Implementations are thread-safe. */
 public interface ConversationStore {
@@ -23,4 +24,25 @@ public interface ConversationStore {
      *         reply had no text
      */
     long record(String conversationId, Turn turn);
+
+    /**
+     * Reads the state of {@code conversationId}, lets {@code compute} make a turn of it and records
+     * that turn (as {@link #record}), while no other process can record a turn of the conversation:
+     * for a turn that already lost a race, so that it cannot lose again and again to a busy other
+     * process. This default reads and records without a lock, which is right for a store that only
+     * one process uses.
+     *
+     * @throws StaleTurnException when the conversation was started or deleted meanwhile
+     */
+    default Recorded recordLocked(String conversationId, Function<ConversationState, Turn> compute) {
+        Turn turn = compute.apply(find(conversationId).orElse(ConversationState.NEW));
+        return new Recorded(turn, record(conversationId, turn));
+    }
+
+    /** A recorded turn and the transcript id of the bot's message (0 as {@link #record} returns it). */
+    record Recorded(Turn turn, long messageId) {
+        public Recorded {
+            java.util.Objects.requireNonNull(turn, "turn");
+        }
+    }
 }

@@ -7,15 +7,17 @@ import java.util.function.Function;
 
 /**
  * Runs the turns of one conversation one after another. In this process a turn waits for the one
- * before it (a double tap, a webhook resend), so that it starts from the state that turn left; a
+ * before it (a double tap, a webhook resend), so that it starts from the state that turn left. A
  * turn that still loses to another process on the same database ({@link StaleTurnException}) is
- * computed again from the state as stored now, up to {@value #ATTEMPTS} times. Thread-safe.
+ * computed again from the state as stored now, this time with the conversation locked against
+ * other processes ({@link ConversationStore#recordLocked}): optimistic first, because the normal
+ * turn has no rival, and locked after a loss, because a rival that keeps sending would otherwise
+ * win again and again. At most {@value #ATTEMPTS} attempts. Thread-safe.
  */
 final class TurnOrder {
     /**
-     * Attempts of one turn. Only turns of other processes can make an attempt fail (this process
-     * runs one at a time), and each failure means one of theirs was kept: five is plenty for a
-     * handful of instances; beyond that the caller is told to send again.
+     * Attempts of one turn. A locked attempt only fails when the conversation was started or
+     * deleted meanwhile by another process; five is a bound, not an expectation.
      */
     static final int ATTEMPTS = 5;
 
@@ -28,33 +30,43 @@ final class TurnOrder {
     }
 
     /**
-     * Runs {@code turn} (which computes and records one turn from the state it is given) for
-     * {@code conversationId}, once no other turn of it runs here. {@code read} is the state the
-     * caller has just read, or null to read it here; it is read again after waiting or losing.
+     * Computes a turn of {@code conversationId} with {@code compute} and records it, once no other
+     * turn of it runs here. {@code read} is the state the caller has just read, or null to read it
+     * here; it is read again after waiting.
      *
      * @throws StaleTurnException when every attempt lost to another process
      */
-    <T> T run(String conversationId, ConversationState read, Function<ConversationState, T> turn) {
+    ConversationStore.Recorded run(String conversationId, ConversationState read,
+                                   Function<ConversationState, Turn> compute) {
         Slot slot = slots.compute(conversationId, (id, held) -> held == null ? new Slot() : held.enter());
         boolean waited = !slot.lock.tryLock();
         if (waited) {
             slot.lock.lock();
         }
         try {
-            ConversationState state = read == null || waited ? stored(conversationId) : read;
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return turn.apply(state);
-                } catch (StaleTurnException e) {
-                    if (attempt == ATTEMPTS) {
-                        throw e;
-                    }
-                    state = stored(conversationId);
-                }
+            Turn turn = compute.apply(read == null || waited ? stored(conversationId) : read);
+            try {
+                return new ConversationStore.Recorded(turn, store.record(conversationId, turn));
+            } catch (StaleTurnException lost) {
+                return locked(conversationId, compute, lost);
             }
         } finally {
             slot.lock.unlock();
             slots.computeIfPresent(conversationId, (id, held) -> held.leave() ? null : held);
+        }
+    }
+
+    private ConversationStore.Recorded locked(String conversationId, Function<ConversationState, Turn> compute,
+                                              StaleTurnException lost) {
+        for (int attempt = 2; ; attempt++) {
+            try {
+                return store.recordLocked(conversationId, compute);
+            } catch (StaleTurnException again) {
+                if (attempt == ATTEMPTS) {
+                    again.addSuppressed(lost);
+                    throw again;
+                }
+            }
         }
     }
 

@@ -165,6 +165,37 @@ class SqlConversationStoreIT {
         assertThat(store.find("x").orElseThrow().version()).isEqualTo(2);
     }
 
+    @Test
+    void on_postgresql_a_locked_turn_makes_a_rival_turn_wait_and_then_fail() throws Exception {
+        open("postgresql");
+        store.record("l", turn("l", ConversationState.NEW, "你好", false));
+        ConversationState read = store.find("l").orElseThrow();
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        List<CompletableFuture<Long>> rival = new ArrayList<>();
+        store.recordLocked("l", state -> {
+            rival.add(CompletableFuture.supplyAsync(() -> store.record("l", turn("l", read, "对手", false)), threads));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lockWaits() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(lockWaits()).as("the rival waits for the row lock").isEqualTo(1);
+            return turn("l", state, "加锁", false);
+        });
+        assertThatThrownBy(rival.get(0)::join).hasCauseInstanceOf(StaleTurnException.class);
+        threads.shutdown();
+        assertThat(texts("l")).containsExactly("你好", "回复：你好", "加锁", "回复：加锁");
+    }
+
+    private int lockWaits() {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND wait_event_type = 'Lock'");
+                 ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        });
+    }
+
     /** A turn computed from {@code read}: the user's {@code text}, the bot's 「回复：text」, a handoff if asked. */
     private static Turn turn(String id, ConversationState read, String text, boolean handoff) {
         Reply reply = handoff
