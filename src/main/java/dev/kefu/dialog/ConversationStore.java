@@ -1,5 +1,6 @@
 package dev.kefu.dialog;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -17,11 +18,10 @@ public interface ConversationStore {
      * computed from ({@code turn.after().version()}; 0 for a conversation not stored yet), and the
      * stored version then goes up by one: two turns computed from the same state cannot both be kept.
      *
-     * @throws StaleTurnException when the stored version is another one (or the conversation exists
-     *         already, or no longer does)
-     *
      * @return the transcript id of the bot's message, or 0 when the store keeps no transcript or the
      *         reply had no text
+     * @throws StaleTurnException when the stored version is another one (or the conversation exists
+     *         already, or no longer does)
      */
     long record(String conversationId, Turn turn);
 
@@ -42,7 +42,7 @@ public interface ConversationStore {
     /** A recorded turn and the transcript id of the bot's message (0 as {@link #record} returns it). */
     record Recorded(Turn turn, long messageId) {
         public Recorded {
-            java.util.Objects.requireNonNull(turn, "turn");
+            Objects.requireNonNull(turn, "turn");
         }
     }
 }

@@ -150,7 +150,7 @@ final class GroupCommit implements AutoCloseable {
             StoreException failure = new StoreException("database error: " + e.getMessage(), e);
             return () -> pending.result().completeExceptionally(failure);
         } catch (RuntimeException e) {
-            connection.rollback(savepoint); // a refused move (409, 404): only this transaction is undone
+            connection.rollback(savepoint); // a refused move (409, 404) or a stale turn: only this transaction is undone
             return () -> pending.result().completeExceptionally(e);
         }
     }
