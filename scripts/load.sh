@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP load test: starts `kefu serve -Xmx256m` on port $KEFU_LOAD_PORT (7171), runs wrk with
 # scripts/load.lua (varied Chinese messages to POST /api/messages), prints req/s and latency
-# percentiles, then stops the server.
+# percentiles, then stops the server. KEFU_LOAD_SCRIPT picks another wrk script
+# (scripts/load-followups.lua: follow-up turns of existing conversations).
 #
 #   scripts/load.sh [SECONDS=30] [CONNECTIONS=32] [THREADS=2]
 #
@@ -12,6 +13,7 @@ SECONDS_=${1:-30}
 CONNECTIONS=${2:-32}
 THREADS=${3:-2}
 PORT=${KEFU_LOAD_PORT:-7171}
+SCRIPT=${KEFU_LOAD_SCRIPT:-scripts/load.lua}
 
 command -v wrk >/dev/null || { echo "load: wrk not found; apt-get install wrk" >&2; exit 1; }
 [ -f target/kefu.jar ] || ./mvnw -q package -DskipTests
@@ -29,6 +31,6 @@ for _ in $(seq 1 60); do
 done
 curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { echo "load: server did not start" >&2; cat "$db/server.log" >&2; exit 1; }
 echo "load: warm-up 10 s" >&2
-wrk -t "$THREADS" -c "$CONNECTIONS" -d 10s -s scripts/load.lua "http://127.0.0.1:$PORT" >/dev/null
+wrk -t "$THREADS" -c "$CONNECTIONS" -d 10s -s "$SCRIPT" "http://127.0.0.1:$PORT" >/dev/null
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_}s"
-wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_}s" -s scripts/load.lua "http://127.0.0.1:$PORT" | sed -n '/^requests/,$p'
+wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_}s" -s "$SCRIPT" "http://127.0.0.1:$PORT" | sed -n '/^requests/,$p'

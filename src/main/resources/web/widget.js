@@ -613,7 +613,7 @@
       meta.appendChild(el("span", { "data-testid": "kefu-not-sent", text: TEXT.notSent }));
     }
     var status = problem && problem.status;
-    if (status === 429) {
+    if (status === 429 || status === 409) { // 409: other messages of this conversation were being answered
       showError(TEXT.tooFast, function () { resend(text, node); });
     } else if (status >= 400 && status < 500) {
       showError(TEXT.rejected, null);

@@ -19,7 +19,9 @@ import java.util.Objects;
  * The pipeline for one message: normalize, tokenize, classify, search, decide, render, record.
  * While a conversation is with a person, the bot stays silent: the message is only recorded. After
  * {@link #contextTimeout} of silence a conversation starts a fresh context (its transcript stays).
- * Thread-safe when its parts are (they all are); messages of one conversation should arrive in order.
+ * Turns of one conversation run one after another ({@link TurnOrder}): messages sent at the same
+ * instant are answered as if sent in sequence, each from the state the one before left.
+ * Thread-safe when its parts are (they all are).
  */
 public final class ChatEngine {
     /** Longest message (in characters) that is analyzed; the rest of a longer one is ignored. */
@@ -36,6 +38,7 @@ public final class ChatEngine {
     private final Duration contextTimeout;
     private final Clock clock;
     private final PiiMasker masker = new PiiMasker();
+    private final TurnOrder order;
 
     public ChatEngine(Pipeline parts, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations) {
         this(parts, policy, renderer, conversations, new Context(DEFAULT_CONTEXT_TIMEOUT, Clock.systemUTC()));
@@ -50,6 +53,7 @@ public final class ChatEngine {
                 policy.thresholds().answer()), parts.faq());
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
+        this.order = new TurnOrder(conversations);
         this.contextTimeout = context.timeout();
         this.clock = context.clock();
     }
@@ -59,34 +63,50 @@ public final class ChatEngine {
         return new ChatEngine(parts, policy, renderer, conversations, new Context(timeout, clock));
     }
 
-    /** The bot's reply to {@code text} in conversation {@code conversationId}. Never throws on user text. */
+    /**
+     * The bot's reply to {@code text} in conversation {@code conversationId}. Never throws on user text.
+     *
+     * @throws StaleTurnException when other processes kept changing the conversation while this
+     *         message was answered ({@value TurnOrder#ATTEMPTS} times); nothing of it was kept
+     */
     public Reply reply(String conversationId, String text) {
-        return reply(conversationId, text, conversations.find(conversationId).orElse(ConversationState.NEW));
+        return replied(order.run(conversationId, null, state -> turn(conversationId, text, state)));
     }
 
     /**
      * The bot's reply to {@code text} in conversation {@code conversationId}, whose stored state the
      * caller has just read ({@link ConversationState#NEW} for a conversation it starts): one
      * database read fewer per message. Never throws on user text.
+     *
+     * @throws StaleTurnException as {@link #reply(String, String)}
      */
     public Reply reply(String conversationId, String text, ConversationState stored) {
+        Objects.requireNonNull(stored, "stored");
+        return replied(order.run(conversationId, stored, state -> turn(conversationId, text, state)));
+    }
+
+    /**
+     * The turn of {@code text} computed from {@code stored}, not yet recorded: the store refuses it
+     * if the conversation changed meanwhile, and it is then computed again from the new state.
+     */
+    private Turn turn(String conversationId, String text, ConversationState stored) {
         Instant now = clock.instant();
         ConversationState state = stored.resumedAt(now, contextTimeout);
         // Card numbers, codes and passwords are masked first: they never reach the database, and the
         // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish.
         PiiMasker.Result masked = masker.mask(text == null ? "" : text);
         if (state.handedOff()) {
-            return record(conversationId, masked, state, new Outcome("", null, policy.withAgent()));
+            return turn(conversationId, masked, state, new Outcome("", null, policy.withAgent()));
         }
         String normalized = parts.normalizer().normalize(truncate(masked.text()));
         Tokens tokens = parts.tokenizer().tokenize(normalized);
         if (tokens.isEmpty()) {
-            return record(conversationId, masked, state, new Outcome("", null, policy.empty()));
+            return turn(conversationId, masked, state, new Outcome("", null, policy.empty()));
         }
         IntentPrediction prediction = parts.classifier().classify(tokens);
         List<FaqHit> hits = parts.faq().search(tokens, FAQ_HITS);
         Message message = new Message(normalized, prediction, hits);
-        return record(conversationId, masked, state, new Outcome(normalized, prediction, policy.decide(message, state)));
+        return turn(conversationId, masked, state, new Outcome(normalized, prediction, policy.decide(message, state)));
     }
 
     /** The FAQ entries that best match {@code text}, answers ready to send, for an agent answering by hand. */
@@ -95,7 +115,7 @@ public final class ChatEngine {
         return parts.faq().search(tokens, k).stream().map(hit -> renderer.filled(hit.entry())).toList();
     }
 
-    private Reply record(String conversationId, PiiMasker.Result masked, ConversationState state, Outcome outcome) {
+    private Turn turn(String conversationId, PiiMasker.Result masked, ConversationState state, Outcome outcome) {
         Reply reply = renderer.render(conversationId, outcome.decision(),
                 outcome.prediction() == null ? null : outcome.prediction().top());
         Instant at = clock.instant();
@@ -105,8 +125,13 @@ public final class ChatEngine {
             reply = reply.withNote(renderer.privacyWarning());
             after = after.withPrivacyWarned();
         }
-        long messageId = conversations.record(conversationId, new Turn(masked.text(), reply, after, at));
-        return messageId > 0 ? reply.withMessageId(messageId) : reply;
+        return new Turn(masked.text(), reply, after, at);
+    }
+
+    /** The reply of a recorded turn, with the transcript id of its message when it has one. */
+    private static Reply replied(ConversationStore.Recorded recorded) {
+        Reply reply = recorded.turn().reply();
+        return recorded.messageId() > 0 ? reply.withMessageId(recorded.messageId()) : reply;
     }
 
     /** What became of one message: its normalized text, the prediction (null when none was made), the decision. */

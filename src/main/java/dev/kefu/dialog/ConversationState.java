@@ -15,15 +15,18 @@ import java.util.Objects;
  * @param context              what the bot said last, for the next message to refer to
  * @param lastActive           when the last message was recorded; null for a new conversation
  * @param privacyWarned        whether the user was already asked not to send card numbers, codes or passwords
+ * @param version              the version of the stored conversation this state was read as or computed from:
+ *                             0 for a conversation not stored yet; the store raises it with every write and
+ *                             keeps a turn only if it is still this one ({@link ConversationStore#record})
  */
 public record ConversationState(int turns, int consecutiveFallbacks, String lastIntent, boolean handedOff,
-                                Context context, Instant lastActive, boolean privacyWarned) {
+                                Context context, Instant lastActive, boolean privacyWarned, int version) {
     /** A conversation that has not started. */
     public static final ConversationState NEW = new ConversationState(0, 0, null, false);
 
     public ConversationState {
-        if (turns < 0 || consecutiveFallbacks < 0) {
-            throw new IllegalArgumentException("counts must be >= 0");
+        if (turns < 0 || consecutiveFallbacks < 0 || version < 0) {
+            throw new IllegalArgumentException("counts and version must be >= 0");
         }
         Objects.requireNonNull(context, "context");
     }
@@ -39,14 +42,28 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
         this(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive, false);
     }
 
+    /** A state not stored yet (version 0). */
+    public ConversationState(int turns, int consecutiveFallbacks, String lastIntent, boolean handedOff,
+                             Context context, Instant lastActive, boolean privacyWarned) {
+        this(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive, privacyWarned, 0);
+    }
+
     /** This state, remembering that the privacy warning was given (it is given once per conversation). */
     public ConversationState withPrivacyWarned() {
-        return new ConversationState(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive, true);
+        return new ConversationState(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive, true,
+                version);
+    }
+
+    /** This state as stored with version {@code stored} (for stores that keep states as objects). */
+    public ConversationState withVersion(int stored) {
+        return new ConversationState(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive,
+                privacyWarned, stored);
     }
 
     /**
      * The state after {@code decision} on a message whose normalized text is {@code text}, at {@code at}.
-     * An empty message does not count as a failed turn; a rejected answer does.
+     * An empty message does not count as a failed turn; a rejected answer does. It keeps this state's
+     * version: it is stored only over this state.
      */
     public ConversationState after(Decision decision, String text, Instant at) {
         boolean failed = decision.action() == Action.FALLBACK && decision.reason() != Reason.EMPTY_MESSAGE
@@ -57,7 +74,7 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
         boolean handoff = handedOff || decision.action() == Action.HANDOFF;
         int repeats = text.equals(context.lastMessage()) ? context.repeats() + 1 : 0;
         return new ConversationState(turns + 1, fallbacks, intent, handoff, Context.of(decision, text, repeats), at,
-                privacyWarned);
+                privacyWarned, version);
     }
 
     /** The state after {@code decision}, for a message whose text does not matter. */
@@ -74,7 +91,7 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
         if (lastActive == null || !lastActive.plus(timeout).isBefore(now)) {
             return this;
         }
-        return new ConversationState(turns, 0, null, handedOff, Context.NONE, lastActive, privacyWarned);
+        return new ConversationState(turns, 0, null, handedOff, Context.NONE, lastActive, privacyWarned, version);
     }
 
     /**

@@ -15,7 +15,13 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public long record(String conversationId, Turn turn) {
-        states.put(conversationId, turn.after());
+        states.compute(conversationId, (id, stored) -> {
+            int version = stored == null ? 0 : stored.version();
+            if (version != turn.after().version()) {
+                throw new StaleTurnException(conversationId);
+            }
+            return turn.after().withVersion(version + 1);
+        });
         return 0;
     }
 }

@@ -163,6 +163,11 @@ public final class Database implements Closeable {
         return write(() -> writer != null ? writer.submit(work) : transaction(work));
     }
 
+    /** Transactions waiting for SQLite's writer thread; always 0 on PostgreSQL. For tests. */
+    int waitingWrites() {
+        return writer == null ? 0 : writer.waiting();
+    }
+
     /** Runs {@code write} and remembers whether it failed, for {@link #isHealthy()}. */
     private <T> T write(java.util.function.Supplier<T> write) {
         try {

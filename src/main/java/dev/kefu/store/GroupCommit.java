@@ -85,6 +85,11 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Transactions waiting for the writer (not counting the batch it runs); for tests. */
+    int waiting() {
+        return queue.size();
+    }
+
     private void loop() {
         List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
@@ -145,7 +150,7 @@ final class GroupCommit implements AutoCloseable {
             StoreException failure = new StoreException("database error: " + e.getMessage(), e);
             return () -> pending.result().completeExceptionally(failure);
         } catch (RuntimeException e) {
-            connection.rollback(savepoint); // a refused move (409, 404): only this transaction is undone
+            connection.rollback(savepoint); // a refused move (409, 404) or a stale turn: only this transaction is undone
             return () -> pending.result().completeExceptionally(e);
         }
     }

@@ -3,6 +3,7 @@ package dev.kefu.store;
 import dev.kefu.dialog.ConversationState;
 import dev.kefu.dialog.ConversationStore;
 import dev.kefu.dialog.Reply;
+import dev.kefu.dialog.StaleTurnException;
 import dev.kefu.dialog.TranscriptMessage;
 import dev.kefu.dialog.Transcripts;
 import dev.kefu.dialog.Turn;
@@ -17,27 +18,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Conversations and transcripts in SQL. A turn is one transaction: the conversation row is written
  * first (which takes SQLite's write lock at once, so the transaction never has to upgrade a read
  * lock), then the user's and the bot's messages, then a ticket when the reply hands off.
- * Thread-safe.
+ *
+ * <p>The row is written only over the version the turn was computed from (optimistic concurrency):
+ * a first turn inserts version 1 unless the row exists, a later one updates {@code WHERE version =}
+ * the version read and raises it by one. When no row is written the turn throws
+ * {@link StaleTurnException} before anything else of it is written, and its transaction is rolled
+ * back: alone, inside a group commit on SQLite. Every other writer of the row raises the version
+ * too (a trigger, migration V10_1). Thread-safe.
  */
 public final class SqlConversationStore implements ConversationStore, Transcripts {
-    private static final String UPSERT = """
-            INSERT INTO conversations (id, created_at, updated_at, turns, consecutive_fallbacks, last_intent, handed_off,
-                answered_faq_id, offered_faq_ids, handoff_offered, last_message, repeats, privacy_warned)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, turns = excluded.turns,
-                consecutive_fallbacks = excluded.consecutive_fallbacks, last_intent = excluded.last_intent,
-                handed_off = excluded.handed_off, answered_faq_id = excluded.answered_faq_id,
-                offered_faq_ids = excluded.offered_faq_ids, handoff_offered = excluded.handoff_offered,
-                last_message = excluded.last_message, repeats = excluded.repeats,
-                privacy_warned = excluded.privacy_warned""";
+    /** A conversation's first turn: refused (no row inserted) when the conversation exists already. */
+    private static final String INSERT = """
+            INSERT INTO conversations (turns, consecutive_fallbacks, last_intent, handed_off, answered_faq_id,
+                offered_faq_ids, handoff_offered, last_message, repeats, privacy_warned, updated_at, version, id,
+                created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING""";
+    /** A later turn: refused (no row updated) unless the stored version is still the one the turn was computed from. */
+    private static final String UPDATE = """
+            UPDATE conversations SET turns = ?, consecutive_fallbacks = ?, last_intent = ?, handed_off = ?,
+                answered_faq_id = ?, offered_faq_ids = ?, handoff_offered = ?, last_message = ?, repeats = ?,
+                privacy_warned = ?, updated_at = ?, version = ?
+            WHERE id = ? AND version = ?""";
     private static final String SELECT_STATE = """
             SELECT turns, consecutive_fallbacks, last_intent, handed_off, answered_faq_id, offered_faq_ids,
-                handoff_offered, last_message, repeats, updated_at, privacy_warned
+                handoff_offered, last_message, repeats, updated_at, privacy_warned, version
             FROM conversations WHERE id = ?""";
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at)
@@ -53,14 +64,17 @@ public final class SqlConversationStore implements ConversationStore, Transcript
 
     @Override
     public Optional<ConversationState> find(String conversationId) {
-        return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(SELECT_STATE)) {
-                s.setString(1, conversationId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(state(r)) : Optional.empty();
-                }
+        return db.read(c -> find(c, SELECT_STATE, conversationId));
+    }
+
+    private static Optional<ConversationState> find(Connection c, String select, String conversationId)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(select)) {
+            s.setString(1, conversationId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(state(r)) : Optional.empty();
             }
-        });
+        }
     }
 
     private static ConversationState state(ResultSet r) throws SQLException {
@@ -69,20 +83,21 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                 offered == null || offered.isEmpty() ? List.of() : List.of(offered.split(",")), r.getInt(7) != 0,
                 r.getString(8) == null ? "" : r.getString(8), r.getInt(9));
         return new ConversationState(r.getInt(1), r.getInt(2), r.getString(3), r.getInt(4) != 0, context,
-                Instant.ofEpochMilli(r.getLong(10)), r.getInt(11) != 0);
+                Instant.ofEpochMilli(r.getLong(10)), r.getInt(11) != 0, r.getInt(12));
     }
 
     /**
-     * PostgreSQL, a turn without a handoff: the conversation upsert and both transcript lines in one
-     * statement, run in autocommit. One round trip instead of six (BEGIN, upsert, two inserts, their
-     * keys, COMMIT); the lines are numbered in VALUES order, so the user's comes first.
+     * PostgreSQL, a turn without a handoff: the conversation insert or update ({@code %1$s}) and both
+     * transcript lines ({@code %2$s} adds the bot's) in one statement, run in autocommit. One round
+     * trip instead of six (BEGIN, write, two inserts, their keys, COMMIT); the lines are numbered in
+     * VALUES order, so the user's comes first. A refused write returns no row and inserts no line.
      */
-    private static final String TURN_IN_ONE_STATEMENT = "WITH conversation AS (" + UPSERT + " RETURNING id) "
+    private static final String TURN_IN_ONE_STATEMENT = "WITH conversation AS (%1$s RETURNING id) "
             + "INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at) "
             + "SELECT conversation.id, line.role, line.text, line.action, line.intent, line.confidence, line.reason, "
             + "line.faq_id, line.created_at FROM conversation, (VALUES (1, 'user', CAST(? AS TEXT), CAST(NULL AS TEXT), "
             + "CAST(NULL AS TEXT), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(? AS BIGINT))"
-            + "%s) AS line (n, role, text, action, intent, confidence, reason, faq_id, created_at) ORDER BY line.n "
+            + "%2$s) AS line (n, role, text, action, intent, confidence, reason, faq_id, created_at) ORDER BY line.n "
             + "RETURNING id, role";
     private static final String WITH_BOT_LINE = ", (2, 'bot', ?, ?, ?, ?, ?, ?, ?)";
 
@@ -91,20 +106,41 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         if (db.dialect() == Database.Dialect.POSTGRESQL && turn.reply().handoff() == null) {
             return db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn));
         }
+        return db.inTransaction(c -> recordInSteps(c, conversationId, turn));
+    }
+
+    /**
+     * PostgreSQL: the row is read {@code FOR UPDATE}, so that another instance's turn waits for this
+     * transaction and then finds the version raised; the turn is computed while the lock is held (a
+     * millisecond or so). Only for a turn that lost a race: the normal turn takes no lock. SQLite
+     * has one process, whose turns {@code ChatEngine} runs one at a time: the default suffices.
+     */
+    @Override
+    public Recorded recordLocked(String conversationId, Function<ConversationState, Turn> compute) {
+        if (db.dialect() != Database.Dialect.POSTGRESQL) {
+            return ConversationStore.super.recordLocked(conversationId, compute);
+        }
         return db.inTransaction(c -> {
-            upsert(c, conversationId, turn);
-            long at = turn.at().toEpochMilli();
-            insertMessage(c, conversationId, "user", turn.userText(), null, at);
-            Reply reply = turn.reply();
-            long botMessage = 0;
-            if (!reply.text().isEmpty()) {
-                botMessage = insertMessage(c, conversationId, "bot", reply.text(), reply, at);
-            }
-            if (reply.handoff() != null) {
-                tickets.openIfNone(c, conversationId, reply, at);
-            }
-            return botMessage;
+            Turn turn = compute.apply(find(c, SELECT_STATE + " FOR UPDATE", conversationId).orElse(ConversationState.NEW));
+            return new Recorded(turn, turn.reply().handoff() == null ? recordInOneStatement(c, conversationId, turn)
+                    : recordInSteps(c, conversationId, turn));
         });
+    }
+
+    /** The turn in several statements, inside the caller's transaction. */
+    private long recordInSteps(Connection c, String conversationId, Turn turn) throws SQLException {
+        write(c, conversationId, turn);
+        long at = turn.at().toEpochMilli();
+        insertMessage(c, conversationId, "user", turn.userText(), null, at);
+        Reply reply = turn.reply();
+        long botMessage = 0;
+        if (!reply.text().isEmpty()) {
+            botMessage = insertMessage(c, conversationId, "bot", reply.text(), reply, at);
+        }
+        if (reply.handoff() != null) {
+            tickets.openIfNone(c, conversationId, reply, at);
+        }
+        return botMessage;
     }
 
     @Override
@@ -137,54 +173,68 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         Reply reply = turn.reply();
         boolean bot = !reply.text().isEmpty();
         long at = turn.at().toEpochMilli();
-        try (PreparedStatement s = c.prepareStatement(TURN_IN_ONE_STATEMENT.formatted(bot ? WITH_BOT_LINE : ""))) {
-            bindUpsert(s, id, turn);
-            s.setString(14, turn.userText());
-            s.setLong(15, at);
+        try (PreparedStatement s = c.prepareStatement(TURN_IN_ONE_STATEMENT.formatted(
+                turn.after().version() == 0 ? INSERT : UPDATE, bot ? WITH_BOT_LINE : ""))) {
+            bindWrite(s, id, turn);
+            s.setString(15, turn.userText());
+            s.setLong(16, at);
             if (bot) {
-                s.setString(16, reply.text());
-                s.setString(17, reply.action().wireName());
-                s.setString(18, reply.intent());
-                s.setDouble(19, reply.confidence());
-                s.setString(20, reply.reason());
-                s.setString(21, reply.faqId());
-                s.setLong(22, at);
+                s.setString(17, reply.text());
+                s.setString(18, reply.action().wireName());
+                s.setString(19, reply.intent());
+                s.setDouble(20, reply.confidence());
+                s.setString(21, reply.reason());
+                s.setString(22, reply.faqId());
+                s.setLong(23, at);
             }
             long botMessage = 0;
+            boolean written = false;
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
+                    written = true;
                     botMessage = r.getString(2).equals("bot") ? r.getLong(1) : botMessage;
                 }
+            }
+            if (!written) {
+                throw new StaleTurnException(id);
             }
             return botMessage;
         }
     }
 
-    private static void upsert(Connection c, String id, Turn turn) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(UPSERT)) {
-            bindUpsert(s, id, turn);
-            s.executeUpdate();
+    /** Writes the conversation row of {@code turn}, or throws when the stored version is not the one it was computed from. */
+    private static void write(Connection c, String id, Turn turn) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(turn.after().version() == 0 ? INSERT : UPDATE)) {
+            bindWrite(s, id, turn);
+            if (s.executeUpdate() == 0) {
+                throw new StaleTurnException(id);
+            }
         }
     }
 
-    /** Sets the 13 parameters of {@link #UPSERT}. */
-    private static void bindUpsert(PreparedStatement s, String id, Turn turn) throws SQLException {
+    /** Sets the 14 parameters of {@link #INSERT} or {@link #UPDATE}: the state, then the four that differ. */
+    private static void bindWrite(PreparedStatement s, String id, Turn turn) throws SQLException {
         ConversationState state = turn.after();
         long at = turn.at().toEpochMilli();
-        s.setString(1, id);
-        s.setLong(2, at);
-        s.setLong(3, at);
-        s.setInt(4, state.turns());
-        s.setInt(5, state.consecutiveFallbacks());
-        s.setString(6, state.lastIntent());
-        s.setInt(7, state.handedOff() ? 1 : 0);
+        s.setInt(1, state.turns());
+        s.setInt(2, state.consecutiveFallbacks());
+        s.setString(3, state.lastIntent());
+        s.setInt(4, state.handedOff() ? 1 : 0);
         ConversationState.Context context = state.context();
-        s.setString(8, context.answeredFaqId());
-        s.setString(9, context.offeredFaqIds().isEmpty() ? null : String.join(",", context.offeredFaqIds()));
-        s.setInt(10, context.handoffOffered() ? 1 : 0);
-        s.setString(11, context.lastMessage());
-        s.setInt(12, context.repeats());
-        s.setInt(13, state.privacyWarned() ? 1 : 0);
+        s.setString(5, context.answeredFaqId());
+        s.setString(6, context.offeredFaqIds().isEmpty() ? null : String.join(",", context.offeredFaqIds()));
+        s.setInt(7, context.handoffOffered() ? 1 : 0);
+        s.setString(8, context.lastMessage());
+        s.setInt(9, context.repeats());
+        s.setInt(10, state.privacyWarned() ? 1 : 0);
+        s.setLong(11, at);
+        s.setInt(12, state.version() + 1);
+        s.setString(13, id);
+        if (state.version() == 0) {
+            s.setLong(14, at); // created_at
+        } else {
+            s.setInt(14, state.version()); // the version the turn was computed from
+        }
     }
 
     /** Inserts one transcript line and returns its id. */

@@ -1,6 +1,7 @@
 package dev.kefu.dialog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.FaqHit;
@@ -55,11 +56,40 @@ class ChatEngineTest {
     }
 
     private final KeywordClassifier classifier = new KeywordClassifier();
-    private final ChatEngine engine = new ChatEngine(
-            new ChatEngine.Pipeline(new TextNormalizer(ChineseVariants.icu()), new SmartcnTokenizer(Synonyms.none()),
-                    classifier, new AllEntriesSearcher()),
-            new DecisionPolicy(Thresholds.DEFAULT, Fixtures.ENTRIES), new ReplyRenderer(null),
-            new InMemoryConversationStore());
+    private final ChatEngine engine = engineOver(new InMemoryConversationStore());
+
+    private ChatEngine engineOver(ConversationStore store) {
+        return new ChatEngine(
+                new ChatEngine.Pipeline(new TextNormalizer(ChineseVariants.icu()), new SmartcnTokenizer(Synonyms.none()),
+                        classifier, new AllEntriesSearcher()),
+                new DecisionPolicy(Thresholds.DEFAULT, Fixtures.ENTRIES), new ReplyRenderer(null), store);
+    }
+
+    /**
+     * The in-memory store, shared with another process (a second engine) whose turn of the same
+     * conversation gets recorded first, just before each of the next {@code races} turns of this one.
+     */
+    private final class RacedStore implements ConversationStore {
+        final InMemoryConversationStore shared = new InMemoryConversationStore();
+        final ChatEngine rival = engineOver(shared);
+        int races;
+        int records;
+
+        @Override
+        public java.util.Optional<ConversationState> find(String conversationId) {
+            return shared.find(conversationId);
+        }
+
+        @Override
+        public long record(String conversationId, Turn turn) {
+            records++;
+            if (races > 0) {
+                races--;
+                rival.reply(conversationId, "讲个笑话");
+            }
+            return shared.record(conversationId, turn);
+        }
+    }
 
     @Test
     void a_question_is_answered_from_the_faq() {
@@ -109,5 +139,28 @@ class ChatEngineTest {
         Reply reply = engine.reply("c5", "今天天气怎么样");
         assertThat(reply.intent()).isEqualTo("oos");
         assertThat(reply.confidence()).isEqualTo(new IntentScore("oos", 0.8).confidence());
+    }
+
+    @Test
+    void a_turn_that_loses_a_race_is_answered_again_from_the_state_the_winner_left() {
+        RacedStore store = new RacedStore();
+        store.races = 1;
+        Reply reply = engineOver(store).reply("raced", "今天天气怎么样");
+        assertThat(reply.action()).as("the rival's fallback came first: this one is the second in a row")
+                .isEqualTo(Action.HANDOFF);
+        ConversationState state = store.find("raced").orElseThrow();
+        assertThat(state.turns()).as("both turns kept").isEqualTo(2);
+        assertThat(state.handedOff()).isTrue();
+        assertThat(state.version()).isEqualTo(2);
+    }
+
+    @Test
+    void a_conversation_that_keeps_changing_under_a_turn_gives_up_after_five_attempts() {
+        RacedStore store = new RacedStore();
+        store.races = 100;
+        ChatEngine raced = engineOver(store);
+        assertThatThrownBy(() -> raced.reply("busy", "今天天气怎么样")).isInstanceOf(StaleTurnException.class);
+        assertThat(store.records).isEqualTo(5);
+        assertThat(store.find("busy").orElseThrow().turns()).as("only the rival's turns were kept").isEqualTo(5);
     }
 }

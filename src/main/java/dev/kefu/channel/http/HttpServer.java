@@ -3,6 +3,7 @@ package dev.kefu.channel.http;
 import dev.kefu.channel.webhook.ChannelStore;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ConversationStore;
+import dev.kefu.dialog.StaleTurnException;
 import dev.kefu.dialog.Transcripts;
 import dev.kefu.feedback.FeedbackStore;
 import dev.kefu.handoff.HandoffQueue;
@@ -204,6 +205,13 @@ public final class HttpServer implements AutoCloseable {
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(TicketStatus.IllegalMove.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         app.exception(UnknownTicketException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        // Other instances kept answering messages of this conversation while this one tried: the
+        // request is fine and the service is up (a 503 would count against the instance), so 409,
+        // and the message can simply be sent again.
+        app.exception(StaleTurnException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");
+            error(ctx, 409, "other messages of this conversation are being answered at this moment; send it again");
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(dev.kefu.store.StoreException.class, (e, ctx) -> {
             LOG.error("storage failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

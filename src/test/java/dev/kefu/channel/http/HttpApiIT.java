@@ -8,10 +8,20 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -269,5 +279,61 @@ class HttpApiIT {
         HttpResponse<String> health = server.get("/health");
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(health.body()).get("database").asText()).isEqualTo("unavailable");
+    }
+
+    @Test
+    void messages_of_one_conversation_sent_at_the_same_instant_count_as_if_sent_one_after_another() throws Exception {
+        int n = 20;
+        String sequential = say(null, "你好").get("conversationId").asText();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            expected.add(outcome(say(sequential, "今天天气怎么样")));
+        }
+        String concurrent = say(null, "你好").get("conversationId").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<JsonNode>> replies = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return say(concurrent, "今天天气怎么样");
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<JsonNode> reply : replies) {
+                outcomes.add(outcome(reply.get(30, TimeUnit.SECONDS)));
+            }
+            assertThat(outcomes).as("each failure counted once, one handoff, then the bot is silent")
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(lines(concurrent)).isEqualTo(lines(sequential)).containsEntry("user", n + 1);
+        assertThat(tickets(concurrent)).as("one ticket").isEqualTo(1);
+    }
+
+    private int tickets(String conversation) {
+        return server.db().read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM tickets WHERE conversation_id = ?")) {
+                s.setString(1, conversation);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    private static String outcome(JsonNode reply) {
+        return reply.get("action").asText() + "/" + reply.get("reason").asText();
+    }
+
+    /** How many transcript lines each role has in {@code conversation}. */
+    private Map<String, Integer> lines(String conversation) throws Exception {
+        Map<String, Integer> lines = new TreeMap<>();
+        JSON.readTree(server.get("/api/conversations/" + conversation + "/messages").body()).get("messages")
+                .forEach(line -> lines.merge(line.get("role").asText(), 1, Integer::sum));
+        return lines;
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -276,5 +277,45 @@ class MultiInstanceIT {
         JsonNode after = JSON.readTree(agent(b, "agent-zhang", "GET", "api/agent/tickets/" + ticket, null).body());
         assertThat(after.get("status").asText()).isEqualTo("assigned");
         assertThat(say(b, conversations.get(0), "还有别的问题").get("conversationId").asText()).isEqualTo(conversations.get(0));
+    }
+
+    @Test
+    void messages_of_one_conversation_sent_to_both_instances_at_once_count_as_if_sent_in_sequence() throws Exception {
+        int n = 20;
+        String sequential = say(a, null, "你好").get("conversationId").asText();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            JsonNode reply = say(i % 2 == 0 ? a : b, sequential, "今天天气怎么样");
+            expected.add(reply.get("action").asText() + "/" + reply.get("reason").asText());
+        }
+        String concurrent = say(a, null, "你好").get("conversationId").asText();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<JsonNode>> replies = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                KefuProcess instance = i % 2 == 0 ? a : b;
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return say(instance, concurrent, "今天天气怎么样");
+                }));
+            }
+            go.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<JsonNode> reply : replies) {
+                JsonNode json = reply.get(30, TimeUnit.SECONDS);
+                outcomes.add(json.get("action").asText() + "/" + json.get("reason").asText());
+            }
+            assertThat(outcomes).as("one fallback, one handoff, then silence, as in sequence")
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(transcript(b, concurrent)).hasSameSizeAs(transcript(a, sequential));
+        long tickets = 0;
+        for (JsonNode ticket : JSON.readTree(agent(a, "agent-li", "GET", "api/agent/tickets", null).body()).get("tickets")) {
+            tickets += ticket.get("conversationId").asText().equals(concurrent) ? 1 : 0;
+        }
+        assertThat(tickets).isEqualTo(1);
     }
 }

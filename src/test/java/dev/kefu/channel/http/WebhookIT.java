@@ -13,6 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,5 +197,35 @@ class WebhookIT {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(missing.body()).get("error").asText()).contains("messageId");
         assertThat(generic("{\"userId\": \"u-3\", \"messageId\": \"m-6\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void generic_webhook_messages_of_one_user_arriving_together_each_count_once() throws Exception {
+        assertThat(generic("{\"userId\": \"u-9\", \"text\": \"你好\", \"messageId\": \"g-0\"}").statusCode())
+                .isEqualTo(200);
+        int n = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> replies = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                String body = "{\"userId\": \"u-9\", \"text\": \"今天天气怎么样\", \"messageId\": \"g-" + i + "\"}";
+                replies.add(pool.submit(() -> {
+                    go.await();
+                    return generic(body);
+                }));
+            }
+            go.countDown();
+            Map<String, Integer> outcomes = new TreeMap<>();
+            for (Future<HttpResponse<String>> reply : replies) {
+                JsonNode json = JSON.readTree(reply.get(30, TimeUnit.SECONDS).body());
+                outcomes.merge(json.get("action").asText() + "/" + json.get("reason").asText(), 1, Integer::sum);
+            }
+            assertThat(outcomes).as("one fallback, the second hands off, then the bot is silent")
+                    .containsEntry("fallback/out_of_scope", 1).containsEntry("handoff/repeated_fallback", 1)
+                    .containsEntry("handoff/with_agent", n - 2).hasSize(3);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
