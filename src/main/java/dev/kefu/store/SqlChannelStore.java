@@ -2,8 +2,10 @@ package dev.kefu.store;
 
 import dev.kefu.channel.webhook.ChannelStore;
 import dev.kefu.channel.webhook.OutboundMessage;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,31 +26,59 @@ public final class SqlChannelStore implements ChannelStore {
 
     @Override
     public Optional<String> conversationOf(String channel, String userId) {
-        return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT conversation_id FROM channel_users WHERE channel = ? AND user_id = ?")) {
+        return db.read(c -> linked(c, channel, userId));
+    }
+
+    /**
+     * Starts the conversation (an empty row: no turn yet, version 1) and takes the link in one
+     * transaction. When another request linked the user first, the link insert does nothing (on
+     * PostgreSQL it waits for that request to commit), the empty conversation is dropped, and the
+     * winner's conversation is read and returned. On SQLite the single writer runs the transactions
+     * one after another, so the second one finds the link at once.
+     */
+    @Override
+    public String conversationFor(String channel, String userId, String newConversationId) {
+        return db.inTransaction(c -> {
+            Optional<String> linked = linked(c, channel, userId);
+            if (linked.isPresent()) {
+                return linked.get();
+            }
+            long now = clock.millis();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (id, created_at, updated_at, "
+                    + "turns, consecutive_fallbacks, handed_off) VALUES (?, ?, ?, 0, 0, 0)")) {
+                s.setString(1, newConversationId);
+                s.setLong(2, now);
+                s.setLong(3, now);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO channel_users (channel, user_id, conversation_id, "
+                    + "created_at) VALUES (?, ?, ?, ?) ON CONFLICT (channel, user_id) DO NOTHING")) {
                 s.setString(1, channel);
                 s.setString(2, userId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                s.setString(3, newConversationId);
+                s.setLong(4, now);
+                if (s.executeUpdate() == 1) {
+                    return newConversationId;
                 }
             }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM conversations WHERE id = ?")) {
+                s.setString(1, newConversationId);
+                s.executeUpdate();
+            }
+            return linked(c, channel, userId).orElseThrow(() -> new IllegalStateException(
+                    "the link of " + channel + " user " + userId + " was taken and then deleted"));
         });
     }
 
-    @Override
-    public void link(String channel, String userId, String conversationId) {
-        db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO channel_users (channel, user_id, conversation_id, "
-                    + "created_at) VALUES (?, ?, ?, ?) ON CONFLICT (channel, user_id) DO UPDATE SET conversation_id = "
-                    + "excluded.conversation_id")) {
-                s.setString(1, channel);
-                s.setString(2, userId);
-                s.setString(3, conversationId);
-                s.setLong(4, clock.millis());
-                return s.executeUpdate();
+    private static Optional<String> linked(Connection c, String channel, String userId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT conversation_id FROM channel_users WHERE channel = ? AND user_id = ?")) {
+            s.setString(1, channel);
+            s.setString(2, userId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }
-        });
+        }
     }
 
     @Override

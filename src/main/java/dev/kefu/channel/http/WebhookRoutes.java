@@ -116,13 +116,11 @@ final class WebhookRoutes {
     }
 
     private MessageResponse converse(String channel, String userId, String text) {
-        String existing = channels.conversationOf(channel, userId).orElse(null);
-        String conversation = existing != null ? existing : ConversationIds.next();
-        MessageResponse response = desk.converse(conversation, text);
-        if (existing == null) {
-            channels.link(channel, userId, conversation);
-        }
-        return response;
+        // a known user costs one read; a new one starts an empty conversation first, so that first
+        // messages arriving together share it and are answered in order (ChatEngine)
+        String conversation = channels.conversationOf(channel, userId)
+                .orElseGet(() -> channels.conversationFor(channel, userId, ConversationIds.next()));
+        return desk.converse(conversation, text);
     }
 
     /** Runs {@code process} once per platform message id; resends get the stored reply. */

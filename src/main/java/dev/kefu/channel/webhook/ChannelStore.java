@@ -13,8 +13,12 @@ public interface ChannelStore {
     /** The conversation of {@code userId} on {@code channel}, if it has one. */
     Optional<String> conversationOf(String channel, String userId);
 
-    /** Links {@code userId} on {@code channel} to {@code conversationId} (which must exist). */
-    void link(String channel, String userId, String conversationId);
+    /**
+     * The conversation of {@code userId} on {@code channel}; when it has none, an empty conversation
+     * numbered {@code newConversationId} is started and linked to it. First messages of one user that
+     * arrive together (on one instance or several) all get the same conversation.
+     */
+    String conversationFor(String channel, String userId, String newConversationId);
 
     /**
      * Claims an inbound message for processing. {@link Claim#first()} (mine) when nobody has seen it;

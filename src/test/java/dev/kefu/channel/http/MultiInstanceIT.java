@@ -318,4 +318,39 @@ class MultiInstanceIT {
         }
         assertThat(tickets).isEqualTo(1);
     }
+
+    @Test
+    void first_webhook_messages_of_a_new_user_sent_to_both_instances_start_one_conversation() throws Exception {
+        HmacSignature signature = new HmacSignature(SECRET);
+        int n = 10;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<JsonNode> replies = new ArrayList<>();
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                KefuProcess instance = i % 2 == 0 ? a : b;
+                String body = "{\"userId\": \"multi-new-user\", \"text\": \"今天天气怎么样\", \"messageId\": \"new-" + i + "\"}";
+                sent.add(pool.submit(() -> {
+                    go.await();
+                    return send(HttpRequest.newBuilder(URI.create(instance.url() + "webhook/generic"))
+                            .header("X-Kefu-Signature", signature.sign(body.getBytes(StandardCharsets.UTF_8)))
+                            .header("X-Kefu-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)));
+                }));
+            }
+            go.countDown();
+            for (Future<HttpResponse<String>> reply : sent) {
+                replies.add(JSON.readTree(reply.get(30, TimeUnit.SECONDS).body()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(replies).extracting(r -> r.get("conversationId").asText()).as("one conversation").containsOnly(
+                replies.get(0).get("conversationId").asText());
+        assertThat(replies).extracting(r -> r.get("action").asText() + "/" + r.get("reason").asText())
+                .as("one fallback, one handoff, then silence, as in sequence")
+                .filteredOn(o -> !o.equals("handoff/with_agent"))
+                .containsExactlyInAnyOrder("fallback/out_of_scope", "handoff/repeated_fallback");
+    }
 }

@@ -203,13 +203,27 @@ class WebhookIT {
     void generic_webhook_messages_of_one_user_arriving_together_each_count_once() throws Exception {
         assertThat(generic("{\"userId\": \"u-9\", \"text\": \"你好\", \"messageId\": \"g-0\"}").statusCode())
                 .isEqualTo(200);
-        int n = 10;
+        assertOneConversationAnswersInOrder("u-9", 10);
+    }
+
+    @Test
+    void the_first_messages_of_a_new_user_arriving_together_start_one_conversation() throws Exception {
+        // nobody has linked u-10 yet: every request would start a conversation of its own
+        assertOneConversationAnswersInOrder("u-10", 10);
+        JsonNode tickets = JSON.readTree(server.send(HttpRequest.newBuilder(URI.create(server.base
+                + "/api/agent/tickets")).header("Authorization", "Bearer " + TestServer.AGENT_TOKEN).GET()).body());
+        assertThat(tickets.get("tickets")).as("one conversation, one ticket").hasSize(1);
+    }
+
+    /** {@code n} unknown messages of {@code userId} at once get what they would get one after another. */
+    private void assertOneConversationAnswersInOrder(String userId, int n) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<HttpResponse<String>>> replies = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
-                String body = "{\"userId\": \"u-9\", \"text\": \"今天天气怎么样\", \"messageId\": \"g-" + i + "\"}";
+                String body = "{\"userId\": \"" + userId + "\", \"text\": \"今天天气怎么样\", \"messageId\": \""
+                        + userId + "-" + i + "\"}";
                 replies.add(pool.submit(() -> {
                     go.await();
                     return generic(body);
