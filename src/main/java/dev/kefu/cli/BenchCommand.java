@@ -1,9 +1,9 @@
 package dev.kefu.cli;
 
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.FirstTurnConversationStore;
 import dev.kefu.dialog.ServiceHours;
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.conversation.FirstTurnConversationStore;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.eval.BenchReport;
 import dev.kefu.eval.Benchmark;
 import dev.kefu.intent.IntentClassifier;

@@ -1,9 +1,10 @@
 package dev.kefu.cli;
 
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.Reply;
-import dev.kefu.dialog.Suggestion;
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.conversation.ConversationIds;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.conversation.Suggestion;
+import dev.kefu.dialog.policy.Thresholds;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import dev.kefu.dialog.ConversationIds;
 
 /** {@code chat}: one conversation in the terminal, one message per stdin line. */
 final class ChatCommand {

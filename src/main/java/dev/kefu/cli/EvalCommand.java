@@ -1,6 +1,6 @@
 package dev.kefu.cli;
 
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.eval.ClassifierEvaluator;
 import dev.kefu.eval.CrossValidation;
 import dev.kefu.eval.CvReport;

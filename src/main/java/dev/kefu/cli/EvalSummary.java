@@ -1,6 +1,6 @@
 package dev.kefu.cli;
 
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.eval.CvReport;
 import dev.kefu.eval.EvalReport;
 import dev.kefu.eval.LabelScores;

@@ -1,12 +1,12 @@
 package dev.kefu.cli;
 
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.ConversationStore;
-import dev.kefu.dialog.DecisionPolicy;
-import dev.kefu.dialog.InMemoryConversationStore;
 import dev.kefu.dialog.ReplyRenderer;
 import dev.kefu.dialog.ServiceHours;
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.conversation.ConversationStore;
+import dev.kefu.dialog.conversation.InMemoryConversationStore;
+import dev.kefu.dialog.policy.DecisionPolicy;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.maxent.OpenNlpIntentClassifier;

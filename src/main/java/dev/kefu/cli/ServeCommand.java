@@ -1,26 +1,25 @@
 package dev.kefu.cli;
 
 import dev.kefu.channel.http.HttpServer;
+import dev.kefu.channel.webhook.OutboxWorker;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ServiceHours;
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.store.Database;
-import dev.kefu.store.SqlConversationStore;
-import dev.kefu.channel.webhook.OutboxWorker;
 import dev.kefu.store.Retention;
 import dev.kefu.store.SqlChannelStore;
+import dev.kefu.store.SqlConversationStore;
 import dev.kefu.store.SqlFeedbackStore;
 import dev.kefu.store.SqlHandoffQueue;
 import dev.kefu.store.SqlTicketStore;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** {@code serve}: the HTTP API, demo page and widget, until the process is stopped. */
 final class ServeCommand {

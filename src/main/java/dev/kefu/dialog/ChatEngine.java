@@ -1,5 +1,12 @@
 package dev.kefu.dialog;
 
+import dev.kefu.dialog.conversation.ConversationStore;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.conversation.Turn;
+import dev.kefu.dialog.policy.ConversationState;
+import dev.kefu.dialog.policy.Decision;
+import dev.kefu.dialog.policy.DecisionPolicy;
+import dev.kefu.dialog.policy.Message;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.FaqHit;
 import dev.kefu.faq.FaqSearcher;

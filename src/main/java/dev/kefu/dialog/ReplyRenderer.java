@@ -1,5 +1,11 @@
 package dev.kefu.dialog;
 
+import dev.kefu.dialog.conversation.HandoffRequest;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.conversation.Suggestion;
+import dev.kefu.dialog.policy.Action;
+import dev.kefu.dialog.policy.Decision;
+import dev.kefu.dialog.policy.Reason;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.intent.IntentScore;
 import dev.kefu.text.TextResources;

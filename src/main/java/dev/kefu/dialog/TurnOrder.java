@@ -1,5 +1,9 @@
 package dev.kefu.dialog;
 
+import dev.kefu.dialog.conversation.ConversationStore;
+import dev.kefu.dialog.conversation.StaleTurnException;
+import dev.kefu.dialog.conversation.Turn;
+import dev.kefu.dialog.policy.ConversationState;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,7 +1,7 @@
 package dev.kefu.eval;
 
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.intent.IntentPrediction;
 import dev.kefu.intent.LabeledText;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.kefu.eval;
 
-import dev.kefu.dialog.Action;
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.Reply;
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.policy.Action;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.intent.Intents;
 import dev.kefu.intent.LabeledText;
 import java.util.ArrayList;

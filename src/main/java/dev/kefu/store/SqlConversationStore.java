@@ -1,12 +1,12 @@
 package dev.kefu.store;
 
-import dev.kefu.dialog.ConversationState;
-import dev.kefu.dialog.ConversationStore;
-import dev.kefu.dialog.Reply;
-import dev.kefu.dialog.StaleTurnException;
-import dev.kefu.dialog.TranscriptMessage;
-import dev.kefu.dialog.Transcripts;
-import dev.kefu.dialog.Turn;
+import dev.kefu.dialog.conversation.ConversationStore;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.conversation.StaleTurnException;
+import dev.kefu.dialog.conversation.TranscriptMessage;
+import dev.kefu.dialog.conversation.Transcripts;
+import dev.kefu.dialog.conversation.Turn;
+import dev.kefu.dialog.policy.ConversationState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

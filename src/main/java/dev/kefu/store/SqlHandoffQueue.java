@@ -1,6 +1,7 @@
 package dev.kefu.store;
 
-import dev.kefu.dialog.Reply;
+import dev.kefu.dialog.conversation.ConversationIds;
+import dev.kefu.dialog.conversation.Reply;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.QueueStatus;
 import java.sql.Connection;
@@ -9,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
-import dev.kefu.dialog.ConversationIds;
 
 /**
  * Handoff tickets in SQL. Priority: 0 for urgent intents (a stolen account, a failed payment),

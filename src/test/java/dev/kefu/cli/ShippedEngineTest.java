@@ -2,10 +2,10 @@ package dev.kefu.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kefu.dialog.Action;
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.Reply;
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.policy.Action;
+import dev.kefu.dialog.policy.Thresholds;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.kefu.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.eval.EvalReport;
 import dev.kefu.eval.Evaluator;
 import dev.kefu.intent.LabeledCorpus;

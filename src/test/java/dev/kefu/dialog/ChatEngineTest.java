@@ -3,6 +3,15 @@ package dev.kefu.dialog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kefu.dialog.conversation.ConversationStore;
+import dev.kefu.dialog.conversation.InMemoryConversationStore;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.conversation.StaleTurnException;
+import dev.kefu.dialog.conversation.Turn;
+import dev.kefu.dialog.policy.Action;
+import dev.kefu.dialog.policy.ConversationState;
+import dev.kefu.dialog.policy.DecisionPolicy;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.FaqHit;
 import dev.kefu.faq.FaqSearcher;

@@ -2,6 +2,12 @@ package dev.kefu.dialog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kefu.dialog.conversation.HandoffRequest;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.conversation.Suggestion;
+import dev.kefu.dialog.policy.Action;
+import dev.kefu.dialog.policy.Decision;
+import dev.kefu.dialog.policy.Reason;
 import dev.kefu.intent.IntentScore;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package dev.kefu.dialog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.policy.Action;
 import dev.kefu.intent.Intents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

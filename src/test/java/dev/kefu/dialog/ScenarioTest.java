@@ -2,6 +2,7 @@ package dev.kefu.dialog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kefu.dialog.conversation.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

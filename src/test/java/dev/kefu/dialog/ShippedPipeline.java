@@ -1,5 +1,8 @@
 package dev.kefu.dialog;
 
+import dev.kefu.dialog.conversation.InMemoryConversationStore;
+import dev.kefu.dialog.policy.DecisionPolicy;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
 import dev.kefu.text.ChineseVariants;

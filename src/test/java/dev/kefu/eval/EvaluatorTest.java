@@ -3,13 +3,13 @@ package dev.kefu.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.kefu.dialog.Action;
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.DecisionPolicy;
-import dev.kefu.dialog.InMemoryConversationStore;
-import dev.kefu.dialog.Reply;
 import dev.kefu.dialog.ReplyRenderer;
-import dev.kefu.dialog.Thresholds;
+import dev.kefu.dialog.conversation.InMemoryConversationStore;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.policy.Action;
+import dev.kefu.dialog.policy.DecisionPolicy;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.FaqHit;
 import dev.kefu.faq.FaqSearcher;

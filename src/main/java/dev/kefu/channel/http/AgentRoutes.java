@@ -2,8 +2,8 @@ package dev.kefu.channel.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.TranscriptMessage;
-import dev.kefu.dialog.Transcripts;
+import dev.kefu.dialog.conversation.TranscriptMessage;
+import dev.kefu.dialog.conversation.Transcripts;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.handoff.AgentMessage;
 import dev.kefu.handoff.HandoffQueue;

@@ -1,10 +1,10 @@
 package dev.kefu.channel.http;
 
-import dev.kefu.dialog.Action;
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.ConversationState;
-import dev.kefu.dialog.Reason;
-import dev.kefu.dialog.Reply;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.policy.Action;
+import dev.kefu.dialog.policy.ConversationState;
+import dev.kefu.dialog.policy.Reason;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.QueueStatus;
 import dev.kefu.text.PiiMasker;

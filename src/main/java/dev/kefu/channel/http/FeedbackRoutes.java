@@ -1,6 +1,6 @@
 package dev.kefu.channel.http;
 
-import dev.kefu.dialog.ConversationStore;
+import dev.kefu.dialog.conversation.ConversationStore;
 import dev.kefu.feedback.FaqFeedback;
 import dev.kefu.feedback.FeedbackStore;
 import dev.kefu.feedback.RatedAnswer;

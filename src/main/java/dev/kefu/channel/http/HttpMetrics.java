@@ -1,7 +1,7 @@
 package dev.kefu.channel.http;
 
-import dev.kefu.dialog.Action;
-import dev.kefu.dialog.Reply;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.policy.Action;
 import dev.kefu.feedback.RatedAnswer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;

@@ -2,9 +2,9 @@ package dev.kefu.channel.http;
 
 import dev.kefu.channel.webhook.ChannelStore;
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.ConversationStore;
-import dev.kefu.dialog.StaleTurnException;
-import dev.kefu.dialog.Transcripts;
+import dev.kefu.dialog.conversation.ConversationStore;
+import dev.kefu.dialog.conversation.StaleTurnException;
+import dev.kefu.dialog.conversation.Transcripts;
 import dev.kefu.feedback.FeedbackStore;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.TicketStatus;
@@ -23,8 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

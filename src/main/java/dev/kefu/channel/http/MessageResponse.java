@@ -1,7 +1,7 @@
 package dev.kefu.channel.http;
 
-import dev.kefu.dialog.Reply;
-import dev.kefu.dialog.Suggestion;
+import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.conversation.Suggestion;
 import dev.kefu.handoff.QueueStatus;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.kefu.channel.http;
 
-import dev.kefu.dialog.ConversationIds;
-import dev.kefu.dialog.ConversationState;
-import dev.kefu.dialog.ConversationStore;
-import dev.kefu.dialog.TranscriptMessage;
-import dev.kefu.dialog.Transcripts;
+import dev.kefu.dialog.conversation.ConversationIds;
+import dev.kefu.dialog.conversation.ConversationStore;
+import dev.kefu.dialog.conversation.TranscriptMessage;
+import dev.kefu.dialog.conversation.Transcripts;
+import dev.kefu.dialog.policy.ConversationState;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.QueueStatus;
 import io.javalin.http.Context;

@@ -1,4 +1,4 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.conversation;
 
 import java.time.Instant;
 import java.util.Objects;

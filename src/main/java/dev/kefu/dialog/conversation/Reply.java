@@ -1,5 +1,6 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.conversation;
 
+import dev.kefu.dialog.policy.Action;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param text       what the user reads
  * @param faqId      the FAQ entry answered with, or null
  * @param handoff    set when the bot transfers to a person (or, for urgent answers, offers to)
- * @param reason     the decision's reason ({@link Reason#wireName()})
+ * @param reason     the decision's reason ({@link dev.kefu.dialog.policy.Reason#wireName()})
  * @param detail     the figures behind the reason
  * @param messageId  the id of the bot's message in the transcript, or null when it is not stored there
  */

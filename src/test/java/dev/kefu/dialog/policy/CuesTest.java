@@ -1,4 +1,4 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.policy;
 
 import java.util.Locale;
 

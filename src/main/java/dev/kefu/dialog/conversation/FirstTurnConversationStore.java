@@ -1,5 +1,6 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.conversation;
 
+import dev.kefu.dialog.policy.ConversationState;
 import java.util.Optional;
 
 /**

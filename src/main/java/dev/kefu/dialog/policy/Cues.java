@@ -1,4 +1,4 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.policy;
 
 import dev.kefu.text.TextResources;
 import java.util.Arrays;

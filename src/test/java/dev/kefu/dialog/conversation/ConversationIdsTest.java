@@ -1,4 +1,4 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

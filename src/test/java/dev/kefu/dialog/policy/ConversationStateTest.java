@@ -1,8 +1,9 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kefu.dialog.Fixtures;
 import dev.kefu.intent.IntentScore;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.policy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param privacyWarned        whether the user was already asked not to send card numbers, codes or passwords
  * @param version              the version of the stored conversation this state was read as or computed from:
  *                             0 for a conversation not stored yet; the store raises it with every write and
- *                             keeps a turn only if it is still this one ({@link ConversationStore#record})
+ *                             keeps a turn only if it is still this one ({@link dev.kefu.dialog.conversation.ConversationStore#record})
  */
 public record ConversationState(int turns, int consecutiveFallbacks, String lastIntent, boolean handedOff,
                                 Context context, Instant lastActive, boolean privacyWarned, int version) {

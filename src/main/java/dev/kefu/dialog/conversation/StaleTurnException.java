@@ -1,4 +1,4 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.conversation;
 
 /**
  * A turn was computed from a conversation state that is no longer the stored one: another turn (in

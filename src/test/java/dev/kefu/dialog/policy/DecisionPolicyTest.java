@@ -1,4 +1,4 @@
-package dev.kefu.dialog;
+package dev.kefu.dialog.policy;
 
 import static dev.kefu.dialog.Fixtures.HELLO;
 import static dev.kefu.dialog.Fixtures.HOTLINE;
@@ -10,6 +10,7 @@ import static dev.kefu.dialog.Fixtures.hits;
 import static dev.kefu.dialog.Fixtures.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kefu.dialog.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
