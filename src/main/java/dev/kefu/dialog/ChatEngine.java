@@ -73,7 +73,7 @@ public final class ChatEngine {
     /**
      * The bot's reply to {@code text} in conversation {@code conversationId}. Never throws on user text.
      *
-     * @throws StaleTurnException when other processes kept changing the conversation while this
+     * @throws dev.kefu.dialog.conversation.StaleTurnException when other processes kept changing the conversation while this
      *         message was answered ({@value TurnOrder#ATTEMPTS} times); nothing of it was kept
      */
     public Reply reply(String conversationId, String text) {
@@ -85,7 +85,7 @@ public final class ChatEngine {
      * caller has just read ({@link ConversationState#NEW} for a conversation it starts): one
      * database read fewer per message. Never throws on user text.
      *
-     * @throws StaleTurnException as {@link #reply(String, String)}
+     * @throws dev.kefu.dialog.conversation.StaleTurnException as {@link #reply(String, String)}
      */
     public Reply reply(String conversationId, String text, ConversationState stored) {
         Objects.requireNonNull(stored, "stored");
