@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -70,12 +72,15 @@ class AgentConsoleBrowserIT {
             console.js("window.notReloaded = true");
             console.waitUntil("the live stream", () -> "live".equals(console.find("connection").getAttribute("data-state")));
 
-            WebElement item = console.awaitTicket(conversation);
-            assertThat(item.getAttribute("data-status")).isEqualTo("waiting");
-            assertThat(item.getText()).contains("用户要求人工").containsPattern("等待 \\d+ 秒");
+            List<String> item = console.onTicket(conversation, e -> List.of(e.getAttribute("data-status"), e.getText()));
+            assertThat(item.get(0)).isEqualTo("waiting");
+            assertThat(item.get(1)).contains("用户要求人工").containsPattern("等待 \\d+ 秒");
             String waited = console.find("count-waiting").getText();
             assertThat(Integer.parseInt(waited)).isPositive();
-            item.click();
+            console.onTicket(conversation, e -> {
+                e.click();
+                return null;
+            });
             console.waitUntil("the ticket", () -> console.find("ticket").isDisplayed()
                     && conversationOf(console).equals(conversation));
             assertThat(console.find("why-text").getText()).contains("用户要求人工");
@@ -180,7 +185,10 @@ class AgentConsoleBrowserIT {
             Console console = new Console(agentBrowser.driver());
             console.logIn(AGENT, TOKEN);
             console.waitUntil("the stream to be reported down", () -> "down".equals(console.find("connection").getAttribute("data-state")));
-            console.awaitTicket(conversation).click();
+            console.onTicket(conversation, e -> {
+                e.click();
+                return null;
+            });
             console.waitUntil("the ticket", () -> "waiting".equals(console.find("ticket").getAttribute("data-status"))
                     && conversationOf(console).equals(conversation));
 
@@ -210,7 +218,10 @@ class AgentConsoleBrowserIT {
             String conversation = userAsksForAPerson(userBrowser.driver(), widget);
             Console console = new Console(agentBrowser.driver());
             console.logIn(AGENT, TOKEN);
-            console.awaitTicket(conversation).sendKeys(Keys.ENTER);
+            console.onTicket(conversation, e -> {
+                e.sendKeys(Keys.ENTER);
+                return null;
+            });
             console.waitUntil("the ticket", () -> conversation.equals(conversationOf(console))
                     && "waiting".equals(console.find("ticket").getAttribute("data-status")));
 
@@ -373,10 +384,23 @@ class AgentConsoleBrowserIT {
         }
 
         /** The queue entry of {@code conversationId}, once it is listed. */
-        WebElement awaitTicket(String conversationId) {
+        /**
+         * Waits for the ticket of {@code conversationId} in the queue and applies {@code action} to its
+         * list item. A live refresh may redraw the list between finding the item and using it; the
+         * item is then found again.
+         */
+        <T> T onTicket(String conversationId, Function<WebElement, T> action) {
             String selector = "[data-testid=ticket-item][data-conversation='" + conversationId + "']";
             waitUntil("the ticket of " + conversationId + " in the queue", () -> !all(selector).isEmpty());
-            return driver.findElement(By.cssSelector(selector));
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return action.apply(driver.findElement(By.cssSelector(selector)));
+                } catch (StaleElementReferenceException redrawn) {
+                    if (attempt == 5) {
+                        throw redrawn;
+                    }
+                }
+            }
         }
 
         /** Texts of the transcript lines of {@code role}, in order. */
