@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -55,6 +56,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Database db;
+    private final LongAdder refused = new LongAdder();
     private final SqlHandoffQueue tickets;
 
     public SqlConversationStore(Database db) {
@@ -103,10 +105,15 @@ public final class SqlConversationStore implements ConversationStore, Transcript
 
     @Override
     public long record(String conversationId, Turn turn) {
-        if (db.dialect() == Database.Dialect.POSTGRESQL && turn.reply().handoff() == null) {
-            return db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn));
+        try {
+            if (db.dialect() == Database.Dialect.POSTGRESQL && turn.reply().handoff() == null) {
+                return db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn));
+            }
+            return db.inTransaction(c -> recordInSteps(c, conversationId, turn));
+        } catch (StaleTurnException stale) {
+            refused.increment();
+            throw stale;
         }
-        return db.inTransaction(c -> recordInSteps(c, conversationId, turn));
     }
 
     /**
@@ -120,11 +127,22 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         if (db.dialect() != Database.Dialect.POSTGRESQL) {
             return ConversationStore.super.recordLocked(conversationId, compute);
         }
-        return db.inTransaction(c -> {
-            Turn turn = compute.apply(find(c, SELECT_STATE + " FOR UPDATE", conversationId).orElse(ConversationState.NEW));
-            return new Recorded(turn, turn.reply().handoff() == null ? recordInOneStatement(c, conversationId, turn)
-                    : recordInSteps(c, conversationId, turn));
-        });
+        try {
+            return db.inTransaction(c -> {
+                Turn turn = compute.apply(find(c, SELECT_STATE + " FOR UPDATE", conversationId)
+                        .orElse(ConversationState.NEW));
+                return new Recorded(turn, turn.reply().handoff() == null ? recordInOneStatement(c, conversationId, turn)
+                        : recordInSteps(c, conversationId, turn));
+            });
+        } catch (StaleTurnException stale) {
+            refused.increment();
+            throw stale;
+        }
+    }
+
+    @Override
+    public long refusedTurns() {
+        return refused.sum();
     }
 
     /** The turn in several statements, inside the caller's transaction. */

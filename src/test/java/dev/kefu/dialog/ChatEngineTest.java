@@ -161,6 +161,7 @@ class ChatEngineTest {
         assertThat(state.turns()).as("both turns kept").isEqualTo(2);
         assertThat(state.handedOff()).isTrue();
         assertThat(state.version()).isEqualTo(2);
+        assertThat(store.shared.refusedTurns()).as("the lost race, as the metrics count it").isEqualTo(1);
     }
 
     @Test
@@ -170,6 +171,7 @@ class ChatEngineTest {
         ChatEngine raced = engineOver(store);
         assertThatThrownBy(() -> raced.reply("busy", "今天天气怎么样")).isInstanceOf(StaleTurnException.class);
         assertThat(store.records).isEqualTo(5);
+        assertThat(store.shared.refusedTurns()).isEqualTo(5);
         assertThat(store.find("busy").orElseThrow().turns()).as("only the rival's turns were kept").isEqualTo(5);
     }
 }

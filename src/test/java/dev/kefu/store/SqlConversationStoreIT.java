@@ -73,6 +73,7 @@ class SqlConversationStoreIT {
         assertThat(now.turns()).isEqualTo(2);
         assertThat(now.handedOff()).isFalse();
         assertThat(now.version()).isEqualTo(2);
+        assertThat(store.refusedTurns()).as("the refusals the metrics report").isEqualTo(2);
     }
 
     @ParameterizedTest

@@ -1,9 +1,11 @@
 package dev.kefu.channel.http;
 
+import dev.kefu.dialog.conversation.ConversationStore;
 import dev.kefu.dialog.conversation.Reply;
 import dev.kefu.dialog.policy.Action;
 import dev.kefu.feedback.RatedAnswer;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,7 +14,8 @@ import java.time.Duration;
 /**
  * The server's metrics, scraped at {@code GET /metrics} in Prometheus text format: requests by
  * route, method and status with a latency histogram; decisions by action and intent; fallbacks
- * and handoffs by reason; ratings of answers by verdict. Thread-safe.
+ * and handoffs by reason; ratings of answers by verdict; turns refused because their conversation
+ * changed meanwhile. Thread-safe.
  */
 final class HttpMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -40,6 +43,14 @@ final class HttpMetrics {
             Counter.builder("kefu.handoffs").description("Handoff decisions by reason")
                     .tag("reason", reply.reason()).register(registry).increment();
         }
+    }
+
+    /** Counts the turns {@code conversations} refuses because their conversation changed meanwhile. */
+    void watch(ConversationStore conversations) {
+        FunctionCounter.builder("kefu.turns.refused", conversations, ConversationStore::refusedTurns)
+                .description("Turns refused because their conversation changed while they were computed; "
+                        + "each is computed again, and the request fails (409) only after 5 refusals")
+                .register(registry);
     }
 
     void feedback(RatedAnswer rated) {

@@ -133,6 +133,7 @@ public final class HttpServer implements AutoCloseable {
         this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
         this.live = new Live(parts.queue(), broadcast, () -> scheduler.execute(this::reloadAskedElsewhere));
         this.engine = new AtomicReference<>(parts.engine());
+        metrics.watch(parts.conversations());
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
         this.agents = new AgentRoutes(parts, engine::get, new AgentAuth(secrets.agentToken(), Clock.systemUTC()), live);

@@ -40,6 +40,15 @@ public interface ConversationStore {
         return new Recorded(turn, record(conversationId, turn));
     }
 
+    /**
+     * How many turns this store has refused with {@link StaleTurnException} since it was opened:
+     * turns of a conversation that changed while they were computed. Each is computed again, so a
+     * steady count means instances answering the same conversations at once, not lost messages.
+     */
+    default long refusedTurns() {
+        return 0;
+    }
+
     /** A recorded turn and the transcript id of the bot's message (0 as {@link #record} returns it). */
     record Recorded(Turn turn, long messageId) {
         public Recorded {

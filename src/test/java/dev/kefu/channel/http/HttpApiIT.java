@@ -216,7 +216,8 @@ class HttpApiIT {
                 .contains("kefu_http_requests_seconds_count{method=\"POST\",route=\"/api/messages\",status=\"400\"} 1")
                 .contains("kefu_http_requests_seconds_bucket")
                 .contains("kefu_decisions_total{action=\"answer\",intent=\"refund_time\"} 1")
-                .contains("kefu_handoffs_total{reason=\"user_request\"} 1");
+                .contains("kefu_handoffs_total{reason=\"user_request\"} 1")
+                .as("one instance orders its own turns: none is refused").contains("kefu_turns_refused_total 0.0");
     }
 
     @Test
