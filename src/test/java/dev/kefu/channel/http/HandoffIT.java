@@ -16,11 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -256,28 +251,10 @@ class HandoffIT {
     void of_many_agents_claiming_one_ticket_at_once_exactly_one_wins() throws Exception {
         String ticket = say(null, "转人工").get("handoff").get("ticketId").asText();
         int agents = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(agents);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> claims = new ArrayList<>();
-            for (int i = 0; i < agents; i++) {
-                String name = "agent" + i;
-                Callable<Integer> claim = () -> {
-                    go.await();
-                    return agent("POST", "/api/agent/tickets/" + ticket + "/claim", null, name).statusCode();
-                };
-                claims.add(pool.submit(claim));
-            }
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> claim : claims) {
-                statuses.add(claim.get());
-            }
-            assertThat(statuses).containsOnly(200, 409);
-            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.run(agents, i -> () -> agent("POST", "/api/agent/tickets/" + ticket + "/claim",
+                null, "agent" + i).statusCode());
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
     }
 
     @Test

@@ -18,10 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -291,26 +287,9 @@ class HttpApiIT {
             expected.add(outcome(say(sequential, "今天天气怎么样")));
         }
         String concurrent = say(null, "你好").get("conversationId").asText();
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<JsonNode>> replies = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return say(concurrent, "今天天气怎么样");
-                }));
-            }
-            start.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<JsonNode> reply : replies) {
-                outcomes.add(outcome(reply.get(30, TimeUnit.SECONDS)));
-            }
-            assertThat(outcomes).as("each failure counted once, one handoff, then the bot is silent")
-                    .containsExactlyInAnyOrderElementsOf(expected);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<JsonNode> replies = AtOnce.run(n, i -> () -> say(concurrent, "今天天气怎么样"));
+        assertThat(replies).extracting(HttpApiIT::outcome).as("each failure counted once, one handoff, then the bot is silent")
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(lines(concurrent)).isEqualTo(lines(sequential)).containsEntry("user", n + 1);
         assertThat(tickets(concurrent)).as("one ticket").isEqualTo(1);
     }

@@ -20,10 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,28 +180,10 @@ class MultiInstanceIT {
         String id = say(a, null, "转人工").get("conversationId").asText();
         String ticket = ticketOf(b, id);
         int agents = 8;
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(agents);
-        try {
-            List<Future<Integer>> claims = new ArrayList<>();
-            for (int i = 0; i < agents; i++) {
-                KefuProcess kefu = i % 2 == 0 ? a : b;
-                String name = "agent-" + i;
-                claims.add(pool.submit(() -> {
-                    go.await();
-                    return agent(kefu, name, "POST", "api/agent/tickets/" + ticket + "/claim", null).statusCode();
-                }));
-            }
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> claim : claims) {
-                statuses.add(claim.get());
-            }
-            assertThat(statuses).containsOnly(200, 409);
-            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.run(agents, i -> () -> agent(i % 2 == 0 ? a : b, "agent-" + i, "POST",
+                "api/agent/tickets/" + ticket + "/claim", null).statusCode());
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
         JsonNode claimed = JSON.readTree(agent(a, "agent-li", "GET", "api/agent/tickets/" + ticket, null).body());
         assertThat(claimed.get("status").asText()).isEqualTo("assigned");
         assertThat(claimed.get("agent").asText()).startsWith("agent-");
@@ -213,12 +191,7 @@ class MultiInstanceIT {
 
     @Test
     void each_agent_reply_to_a_webhook_user_is_delivered_once_though_both_instances_deliver() throws Exception {
-        HmacSignature signature = new HmacSignature(SECRET);
-        String body = "{\"userId\": \"multi-user-1\", \"text\": \"转人工\", \"messageId\": \"m-1\"}";
-        HttpResponse<String> handoff = send(HttpRequest.newBuilder(URI.create(b.url() + "webhook/generic"))
-                .header("X-Kefu-Signature", signature.sign(body.getBytes(StandardCharsets.UTF_8)))
-                .header("X-Kefu-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> handoff = generic(b, "{\"userId\": \"multi-user-1\", \"text\": \"转人工\", \"messageId\": \"m-1\"}");
         JsonNode reply = JSON.readTree(handoff.body());
         assertThat(reply.get("action").asText()).isEqualTo("handoff");
         String ticket = ticketOf(a, reply.get("conversationId").asText());
@@ -289,28 +262,10 @@ class MultiInstanceIT {
             expected.add(reply.get("action").asText() + "/" + reply.get("reason").asText());
         }
         String concurrent = say(a, null, "你好").get("conversationId").asText();
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<JsonNode>> replies = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                KefuProcess instance = i % 2 == 0 ? a : b;
-                replies.add(pool.submit(() -> {
-                    go.await();
-                    return say(instance, concurrent, "今天天气怎么样");
-                }));
-            }
-            go.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<JsonNode> reply : replies) {
-                JsonNode json = reply.get(30, TimeUnit.SECONDS);
-                outcomes.add(json.get("action").asText() + "/" + json.get("reason").asText());
-            }
-            assertThat(outcomes).as("one fallback, one handoff, then silence, as in sequence")
-                    .containsExactlyInAnyOrderElementsOf(expected);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<JsonNode> replies = AtOnce.run(n, i -> () -> say(i % 2 == 0 ? a : b, concurrent, "今天天气怎么样"));
+        assertThat(replies).extracting(r -> r.get("action").asText() + "/" + r.get("reason").asText())
+                .as("one fallback, one handoff, then silence, as in sequence")
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(transcript(b, concurrent)).hasSameSizeAs(transcript(a, sequential));
         long tickets = 0;
         for (JsonNode ticket : JSON.readTree(agent(a, "agent-li", "GET", "api/agent/tickets", null).body()).get("tickets")) {
@@ -321,36 +276,21 @@ class MultiInstanceIT {
 
     @Test
     void first_webhook_messages_of_a_new_user_sent_to_both_instances_start_one_conversation() throws Exception {
-        HmacSignature signature = new HmacSignature(SECRET);
-        int n = 10;
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<JsonNode> replies = new ArrayList<>();
-        try {
-            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                KefuProcess instance = i % 2 == 0 ? a : b;
-                String body = "{\"userId\": \"multi-new-user\", \"text\": \"今天天气怎么样\", \"messageId\": \"new-" + i + "\"}";
-                sent.add(pool.submit(() -> {
-                    go.await();
-                    return send(HttpRequest.newBuilder(URI.create(instance.url() + "webhook/generic"))
-                            .header("X-Kefu-Signature", signature.sign(body.getBytes(StandardCharsets.UTF_8)))
-                            .header("X-Kefu-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
-                            .POST(HttpRequest.BodyPublishers.ofString(body)));
-                }));
-            }
-            go.countDown();
-            for (Future<HttpResponse<String>> reply : sent) {
-                replies.add(JSON.readTree(reply.get(30, TimeUnit.SECONDS).body()));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<JsonNode> replies = AtOnce.run(10, i -> () -> JSON.readTree(generic(i % 2 == 0 ? a : b,
+                "{\"userId\": \"multi-new-user\", \"text\": \"今天天气怎么样\", \"messageId\": \"new-" + i + "\"}").body()));
         assertThat(replies).extracting(r -> r.get("conversationId").asText()).as("one conversation").containsOnly(
                 replies.get(0).get("conversationId").asText());
         assertThat(replies).extracting(r -> r.get("action").asText() + "/" + r.get("reason").asText())
                 .as("one fallback, one handoff, then silence, as in sequence")
                 .filteredOn(o -> !o.equals("handoff/with_agent"))
                 .containsExactlyInAnyOrder("fallback/out_of_scope", "handoff/repeated_fallback");
+    }
+
+    /** {@code body} to {@code kefu}'s generic webhook, signed as the platform signs it. */
+    private HttpResponse<String> generic(KefuProcess kefu, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(kefu.url() + "webhook/generic"))
+                .header("X-Kefu-Signature", new HmacSignature(SECRET).sign(body.getBytes(StandardCharsets.UTF_8)))
+                .header("X-Kefu-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

@@ -13,15 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,29 +211,15 @@ class WebhookIT {
 
     /** {@code n} unknown messages of {@code userId} at once get what they would get one after another. */
     private void assertOneConversationAnswersInOrder(String userId, int n) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<HttpResponse<String>>> replies = new ArrayList<>();
-            for (int i = 1; i <= n; i++) {
-                String body = "{\"userId\": \"" + userId + "\", \"text\": \"今天天气怎么样\", \"messageId\": \""
-                        + userId + "-" + i + "\"}";
-                replies.add(pool.submit(() -> {
-                    go.await();
-                    return generic(body);
-                }));
-            }
-            go.countDown();
-            Map<String, Integer> outcomes = new TreeMap<>();
-            for (Future<HttpResponse<String>> reply : replies) {
-                JsonNode json = JSON.readTree(reply.get(30, TimeUnit.SECONDS).body());
-                outcomes.merge(json.get("action").asText() + "/" + json.get("reason").asText(), 1, Integer::sum);
-            }
-            assertThat(outcomes).as("one fallback, the second hands off, then the bot is silent")
-                    .containsEntry("fallback/out_of_scope", 1).containsEntry("handoff/repeated_fallback", 1)
-                    .containsEntry("handoff/with_agent", n - 2).hasSize(3);
-        } finally {
-            pool.shutdownNow();
+        List<HttpResponse<String>> replies = AtOnce.run(n, i -> () -> generic("{\"userId\": \"" + userId
+                + "\", \"text\": \"今天天气怎么样\", \"messageId\": \"" + userId + "-" + (i + 1) + "\"}"));
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (HttpResponse<String> reply : replies) {
+            JsonNode json = JSON.readTree(reply.body());
+            outcomes.merge(json.get("action").asText() + "/" + json.get("reason").asText(), 1, Integer::sum);
         }
+        assertThat(outcomes).as("one fallback, the second hands off, then the bot is silent")
+                .containsEntry("fallback/out_of_scope", 1).containsEntry("handoff/repeated_fallback", 1)
+                .containsEntry("handoff/with_agent", n - 2).hasSize(3);
     }
 }
