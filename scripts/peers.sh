@@ -21,7 +21,7 @@ fi
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
-for classifier in opennlp liblinear ensemble; do
+for classifier in opennlp liblinear ensemble liblinear-bge; do
     echo "peers: kefu $classifier" >&2
     java -jar target/kefu.jar eval --classifier "$classifier" --train "$TRAIN" --data "$TEST" \
         --json "$results.eval" >/dev/null 2>&1

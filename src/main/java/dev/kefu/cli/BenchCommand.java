@@ -36,8 +36,8 @@ final class BenchCommand {
               --train FILE  measure the classifier alone (normalize, tokenize, classify), trained
                             on FILE; models/ is not used
               --classifier NAME
-                            opennlp (default), liblinear or ensemble: the classifier whose
-                            training is timed and, with --train, measured
+                            opennlp (default), liblinear, ensemble or liblinear-bge: the
+                            classifier whose training is timed and, with --train, measured
               --models DIR  trained models (default models)
               --corpus DIR  corpus the models must match; its intents.tsv is used to time
                             training, its synonyms.txt with --train (default corpus)""";

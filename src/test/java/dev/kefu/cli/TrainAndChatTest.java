@@ -160,6 +160,20 @@ class TrainAndChatTest {
     }
 
     @Test
+    void eval_trains_the_classifier_with_sentence_vectors_on_a_training_file() throws IOException {
+        Path data = dir.resolve("bge.tsv");
+        Files.writeString(data, "refund_time\t退款还要等几天\nforgot_password\t密码不记得了\n");
+        Path json = dir.resolve("bge.json");
+
+        CliRun run = CliRun.of("eval", "--train", corpus.resolve("intents.tsv").toString(), "--data", data.toString(),
+                "--corpus", corpus.toString(), "--classifier", "liblinear-bge", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("intent accuracy 1.000");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get("accuracy").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
     void eval_cross_validates_the_classifier_alone_on_a_training_file() {
         CliRun run = CliRun.of("eval", "--cv", "2", "--train", corpus.resolve("intents.tsv").toString(),
                 "--corpus", corpus.toString());
@@ -174,7 +188,7 @@ class TrainAndChatTest {
         CliRun run = CliRun.of("eval", "--classifier", "svm");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--classifier must be opennlp, liblinear or ensemble, was svm");
+        assertThat(run.err()).contains("--classifier must be opennlp, liblinear, ensemble or liblinear-bge, was svm");
     }
 
     @Test

@@ -5,6 +5,7 @@ import de.bwaldvogel.liblinear.SolverType;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.IntentFeatures;
 import dev.kefu.intent.IntentPrediction;
+import dev.kefu.intent.SentenceEncoder;
 import dev.kefu.text.Tokens;
 import java.util.List;
 import java.util.Objects;
@@ -16,18 +17,22 @@ import java.util.Set;
  * settings' temperature. Thread-safe: a liblinear {@link Model} is read-only during prediction.
  */
 public final class LiblinearIntentClassifier implements IntentClassifier {
+    private static final float[] NO_SENTENCE = new float[0];
+
     private final Model model;
     private final String[] outcomes;
     private final TfIdfVectorizer vectorizer;
     private final LiblinearSettings settings;
     private final Set<String> labels;
     private final double[] weights;
+    private final SentenceEncoder encoder;
 
     LiblinearIntentClassifier(Model model, List<String> labels, TfIdfVectorizer vectorizer,
-                              LiblinearSettings settings) {
+                              LiblinearSettings settings, SentenceEncoder encoder) {
         this.model = Objects.requireNonNull(model, "model");
         this.vectorizer = Objects.requireNonNull(vectorizer, "vectorizer");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.encoder = encoder;
         int[] order = model.getLabels(); // liblinear's class order, as label indices
         this.outcomes = new String[order.length];
         for (int i = 0; i < order.length; i++) {
@@ -35,7 +40,8 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
         }
         this.labels = Set.copyOf(labels);
         this.weights = model.getFeatureWeights();
-        if (model.getSolverType() != SolverType.MCSVM_CS || weights.length != (vectorizer.size() + 1) * outcomes.length) {
+        int features = vectorizer.size() + (encoder == null ? 0 : encoder.dimension()) + 1;
+        if (model.getSolverType() != SolverType.MCSVM_CS || weights.length != features * outcomes.length) {
             throw new IllegalArgumentException("expected a Crammer-Singer model with one weight per feature and class");
         }
     }
@@ -43,7 +49,7 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
     @Override
     public IntentPrediction classify(Tokens tokens) {
         int[] ids = IntentFeatures.rows(tokens, settings.wordBigrams(), vectorizer.numbers());
-        double[] values = softmax(decisionValues(vectorizer.sparse(ids, ids.length)));
+        double[] values = softmax(decisionValues(vectorizer.sparse(ids, ids.length), sentence(encoder, tokens)));
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.min(1.0, values[i]);
         }
@@ -52,10 +58,19 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
 
     /**
      * The softmax confidence of each outcome of {@link #outcomes()}. Features the model was not
-     * trained on (such as word bigrams when the settings leave them out) are ignored.
+     * trained on (such as word bigrams when the settings leave them out) are ignored. Only for a
+     * classifier without a sentence encoder, which would need the text.
      */
     public double[] probabilities(String[] features) {
-        return softmax(decisionValues(vectorizer.sparse(features)));
+        if (encoder != null) {
+            throw new IllegalStateException("a classifier with sentence vectors needs the tokens, not only the features");
+        }
+        return softmax(decisionValues(vectorizer.sparse(features), NO_SENTENCE));
+    }
+
+    /** The sentence vector of {@code tokens}, or none without an encoder. */
+    static float[] sentence(SentenceEncoder encoder, Tokens tokens) {
+        return encoder == null ? NO_SENTENCE : encoder.encode(tokens.text());
     }
 
     private double[] softmax(double[] values) {
@@ -75,24 +90,35 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
     }
 
     /**
-     * What {@code Linear.predictValues} computes (weights laid out feature-major, one per class,
-     * the bias as the last feature), read straight from the sparse arrays: it halves the time of
-     * a prediction, which matters to the ensemble (BENCHMARKS.md).
+     * What {@code Linear.predictValues} computes (weights laid out feature-major, one per class:
+     * the TF-IDF features, the sentence vector, the bias last), read straight from the arrays: it
+     * halves the time of a prediction, which matters to the ensemble (BENCHMARKS.md).
      */
-    private double[] decisionValues(TfIdfVectorizer.Sparse x) {
+    private double[] decisionValues(TfIdfVectorizer.Sparse x, float[] sentence) {
         double[] values = new double[outcomes.length];
         int[] indices = x.indices();
         double[] xs = x.values();
-        for (int k = 0; k < indices.length; k++) {
-            int base = (indices[k] - 1) * outcomes.length;
-            for (int c = 0; c < outcomes.length; c++) {
-                values[c] += weights[base + c] * xs[k];
-            }
+        int bias = indices.length - 1;
+        for (int k = 0; k < bias; k++) {
+            add(values, (indices[k] - 1) * outcomes.length, xs[k]);
         }
+        for (int j = 0; j < sentence.length; j++) {
+            add(values, (vectorizer.size() + j) * outcomes.length, sentence[j]);
+        }
+        add(values, (vectorizer.size() + sentence.length) * outcomes.length, xs[bias]);
         return values;
     }
 
-    /** The weight of the feature numbered {@code index} (the bias is {@code vectorizer().size() + 1}) for an outcome. */
+    private void add(double[] values, int base, double x) {
+        for (int c = 0; c < values.length; c++) {
+            values[c] += weights[base + c] * x;
+        }
+    }
+
+    /**
+     * The weight of the feature numbered {@code index} (the bias is {@code vectorizer().size() + 1}
+     * without a sentence encoder) for an outcome.
+     */
     public double weight(int index, int outcome) {
         return weights[(index - 1) * outcomes.length + outcome];
     }

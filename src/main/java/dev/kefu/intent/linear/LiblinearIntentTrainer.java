@@ -1,6 +1,7 @@
 package dev.kefu.intent.linear;
 
 import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
@@ -9,8 +10,10 @@ import de.bwaldvogel.liblinear.SolverType;
 import dev.kefu.intent.IntentFeatures;
 import dev.kefu.intent.IntentTrainer;
 import dev.kefu.intent.LabeledText;
+import dev.kefu.intent.SentenceEncoder;
 import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
+import dev.kefu.text.Tokens;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +22,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Trains a linear SVM with liblinear on TF-IDF features (see {@link LiblinearSettings}).
+ * Trains a linear SVM with liblinear on TF-IDF features (see {@link LiblinearSettings}), and, when
+ * given a {@link SentenceEncoder}, on the message's sentence vector beside them: both blocks are
+ * L2-normalized, so they weigh the same (weight 1 was the best under CV, BENCHMARKS.md).
  * Deterministic: labels and features are numbered in sorted order, and the Crammer–Singer solver
  * gets a fresh {@link Parameter} (it holds a random generator) per training. Thread-safe.
  */
@@ -29,11 +34,20 @@ public final class LiblinearIntentTrainer implements IntentTrainer {
     private final TextNormalizer normalizer;
     private final Tokenizer tokenizer;
     private final LiblinearSettings settings;
+    private final SentenceEncoder encoder;
 
+    /** TF-IDF features alone. */
     public LiblinearIntentTrainer(TextNormalizer normalizer, Tokenizer tokenizer, LiblinearSettings settings) {
+        this(normalizer, tokenizer, settings, null);
+    }
+
+    /** TF-IDF features and the sentence vectors of {@code encoder} ({@code null}: none). */
+    public LiblinearIntentTrainer(TextNormalizer normalizer, Tokenizer tokenizer, LiblinearSettings settings,
+                                  SentenceEncoder encoder) {
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.encoder = encoder;
     }
 
     @Override
@@ -43,27 +57,47 @@ public final class LiblinearIntentTrainer implements IntentTrainer {
             throw new IllegalArgumentException("training needs at least two intents, found " + labels.size());
         }
         List<String[]> documents = new ArrayList<>(examples.size());
+        List<float[]> sentences = new ArrayList<>(examples.size());
         for (LabeledText example : examples) {
-            documents.add(IntentFeatures.of(tokenizer.tokenize(normalizer.normalize(example.text())),
-                    settings.wordBigrams()));
+            Tokens tokens = tokenizer.tokenize(normalizer.normalize(example.text()));
+            documents.add(IntentFeatures.of(tokens, settings.wordBigrams()));
+            sentences.add(LiblinearIntentClassifier.sentence(encoder, tokens));
         }
         TfIdfVectorizer vectorizer = TfIdfVectorizer.fit(documents);
+        int dense = encoder == null ? 0 : encoder.dimension();
         Map<String, Integer> labelIndex = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             labelIndex.put(labels.get(i), i);
         }
         Problem problem = new Problem();
         problem.l = examples.size();
-        problem.n = vectorizer.size() + 1;
+        problem.n = vectorizer.size() + dense + 1;
         problem.bias = 1;
         problem.x = new Feature[examples.size()][];
         problem.y = new double[examples.size()];
         for (int i = 0; i < examples.size(); i++) {
-            problem.x[i] = vectorizer.vector(documents.get(i));
+            problem.x[i] = nodes(vectorizer.sparse(documents.get(i)), sentences.get(i), vectorizer.size());
             problem.y[i] = labelIndex.get(examples.get(i).label());
         }
         Linear.disableDebugOutput(); // liblinear prints progress to stdout by default (JVM-global)
         Model model = Linear.train(problem, new Parameter(SolverType.MCSVM_CS, settings.c(), EPSILON));
-        return new LiblinearIntentClassifier(model, labels, vectorizer, settings);
+        return new LiblinearIntentClassifier(model, labels, vectorizer, settings, encoder);
+    }
+
+    /**
+     * One training row: the TF-IDF entries, then the sentence vector numbered after the
+     * vocabulary, then the bias numbered last (liblinear wants indices ascending).
+     */
+    private static Feature[] nodes(TfIdfVectorizer.Sparse sparse, float[] sentence, int vocabulary) {
+        int terms = sparse.indices().length - 1;
+        Feature[] row = new Feature[terms + sentence.length + 1];
+        for (int k = 0; k < terms; k++) {
+            row[k] = new FeatureNode(sparse.indices()[k], sparse.values()[k]);
+        }
+        for (int j = 0; j < sentence.length; j++) {
+            row[terms + j] = new FeatureNode(vocabulary + 1 + j, sentence[j]);
+        }
+        row[row.length - 1] = new FeatureNode(vocabulary + sentence.length + 1, sparse.values()[terms]);
+        return row;
     }
 }

@@ -1,7 +1,5 @@
 package dev.kefu.intent.linear;
 
-import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
 import dev.kefu.intent.FeatureIndex;
 import dev.kefu.intent.IntentFeatures;
 import java.util.Arrays;
@@ -71,20 +69,7 @@ public final class TfIdfVectorizer {
         return index.size();
     }
 
-    /** The normalized vector of one document, bias last (index {@code size() + 1}, value 1). */
-    Feature[] vector(String[] document) {
-        Sparse sparse = sparse(document);
-        Feature[] vector = new Feature[sparse.indices().length];
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = new FeatureNode(sparse.indices()[i], sparse.values()[i]);
-        }
-        return vector;
-    }
-
-    /**
-     * The same vector as parallel arrays, for prediction without allocating a node per feature:
-     * indices sorted with an int array rather than a boxed map, since this runs once per message.
-     */
+    /** The normalized vector of one document as parallel arrays, bias last (index {@code size() + 1}, value 1). */
     Sparse sparse(String[] document) {
         int[] ids = index.numbers(document);
         return sparse(ids, ids.length);

@@ -3,7 +3,6 @@ package dev.kefu.intent.linear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import de.bwaldvogel.liblinear.Feature;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,18 +10,6 @@ class TfIdfVectorizerTest {
     private final TfIdfVectorizer vectorizer = TfIdfVectorizer.fit(List.of(
             new String[] {"w=退款", "c=退", "c=款", "c=退"}, new String[] {"w=密码", "c=密", "c=码"},
             new String[] {"w=退款", "w=密码"}));
-
-    @Test
-    void the_sparse_arrays_hold_the_same_vector_as_the_feature_nodes() {
-        String[] document = {"c=款", "w=退款", "c=退", "unknown", "c=退", "w=退款", "c=退"};
-        Feature[] nodes = vectorizer.vector(document);
-        TfIdfVectorizer.Sparse sparse = vectorizer.sparse(document);
-        assertThat(sparse.indices()).hasSize(nodes.length);
-        for (int i = 0; i < nodes.length; i++) {
-            assertThat(sparse.indices()[i]).isEqualTo(nodes[i].getIndex());
-            assertThat(sparse.values()[i]).isEqualTo(nodes[i].getValue());
-        }
-    }
 
     @Test
     void rows_are_unit_length_with_the_bias_last_and_indices_ascending() {
