@@ -67,7 +67,7 @@ final class BenchCommand {
         List<LabeledText> training = LabeledCorpus.read(alone ? options.path("train", null)
                 : corpus.resolve("intents.tsv"));
         long trainStart = System.nanoTime();
-        IntentClassifier trained = trainer.train(training);
+        IntentClassifier trained = trainer.train(training, new ProgressBar(err, "train"));
         double trainMs = (System.nanoTime() - trainStart) / 1e6;
         Benchmark.Handler handler;
         if (alone) {

@@ -77,7 +77,7 @@ final class EvalCommand {
         }
         List<LabeledText> data = LabeledCorpus.read(options.path("data", "corpus/eval.tsv"));
         EvalReport report = options.has("train")
-                ? classifierOnly(LabeledCorpus.read(options.path("train", null)), data, corpus, kind)
+                ? classifierOnly(LabeledCorpus.read(options.path("train", null)), data, corpus, kind, err)
                 : fullPipeline(options, data, corpus, kind, err);
         if (options.has("json")) {
             Json.write(report, options.path("json", null));
@@ -134,17 +134,18 @@ final class EvalCommand {
         Models shipped = Models.load(options.path("models", "models"), corpus);
         Models models = kind.equals("opennlp") ? shipped : shipped.withClassifier(
                 trainer(kind, shipped.normalizer(), shipped.tokenizer())
-                        .train(LabeledCorpus.read(corpus.resolve("intents.tsv"))));
+                        .train(LabeledCorpus.read(corpus.resolve("intents.tsv")), new ProgressBar(err, "train")));
         String hotline = Settings.hotline(options, System.getenv());
         Evaluator evaluator = new Evaluator(t -> models.engine(t, hotline), Thresholds.DEFAULT);
         return evaluator.run(data, new ProgressBar(err, "eval"));
     }
 
     private static EvalReport classifierOnly(List<LabeledText> train, List<LabeledText> data, Path corpus,
-                                             String kind) {
+                                             String kind, PrintStream err) {
         Text text = Text.of(corpus);
-        IntentClassifier classifier = trainer(kind, text.normalizer(), text.tokenizer()).train(train);
-        return new ClassifierEvaluator(text.predictor(classifier)).run(data);
+        IntentClassifier classifier = trainer(kind, text.normalizer(), text.tokenizer())
+                .train(train, new ProgressBar(err, "train"));
+        return new ClassifierEvaluator(text.predictor(classifier)).run(data, new ProgressBar(err, "eval"));
     }
 
     /** The {@code --classifier} option: opennlp (default), liblinear, ensemble or liblinear-bge. */

@@ -1,13 +1,29 @@
 package dev.kefu.cli;
 
 import dev.kefu.eval.Evaluator;
+import dev.kefu.intent.TrainingProgress;
 import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** A one-line progress bar on stderr, redrawn in place. */
-final class ProgressBar implements Evaluator.Progress {
+/**
+ * A one-line progress bar on stderr with the time elapsed, redrawn in place: at most every 100 ms
+ * as steps arrive, and twice a second while none do (a model being fitted, a long fold), so a
+ * wait never looks like a hang. The clock thread stops at the last step. Thread-safe.
+ */
+final class ProgressBar implements Evaluator.Progress, TrainingProgress {
     private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
     private final PrintStream err;
     private final String label;
+    private final long start = System.nanoTime();
+    private ScheduledExecutorService clock;
+    private long drawnAt = start - REDRAW_NANOS; // the first step draws at once
+    private int done;
+    private int total;
 
     ProgressBar(PrintStream err, String label) {
         this.err = err;
@@ -15,12 +31,50 @@ final class ProgressBar implements Evaluator.Progress {
     }
 
     @Override
-    public void step(int done, int total) {
-        int filled = total == 0 ? WIDTH : done * WIDTH / total;
-        err.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total);
+    public synchronized void step(int done, int total) {
+        this.done = done;
+        this.total = total;
+        long now = System.nanoTime();
         if (done >= total) {
+            draw(now);
             err.println();
+            err.flush();
+            stopClock();
+        } else if (now - drawnAt >= REDRAW_NANOS) {
+            draw(now);
+            startClock();
         }
+    }
+
+    private void draw(long now) {
+        int filled = total == 0 ? WIDTH : Math.min(WIDTH, done * WIDTH / total);
+        err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d %.1f s", label, "#".repeat(filled), " ".repeat(WIDTH - filled),
+                done, total, (now - start) / 1e9);
         err.flush();
+        drawnAt = now;
+    }
+
+    private void startClock() {
+        if (clock == null) {
+            clock = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "progress-bar");
+                thread.setDaemon(true);
+                return thread;
+            });
+            clock.scheduleAtFixedRate(this::tick, 500, 500, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void tick() {
+        if (clock != null && done < total) {
+            draw(System.nanoTime());
+        }
+    }
+
+    private void stopClock() {
+        if (clock != null) {
+            clock.shutdownNow();
+            clock = null;
+        }
     }
 }

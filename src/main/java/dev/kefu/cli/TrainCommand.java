@@ -53,7 +53,8 @@ final class TrainCommand {
 
         TrainingSettings settings = TrainingSettings.DEFAULT;
         ModelManifest manifest = ModelManifest.of(corpus, settings.describe()); // hashes what is trained on
-        OpenNlpIntentClassifier classifier = new OpenNlpIntentTrainer(normalizer, tokenizer, settings).train(examples);
+        OpenNlpIntentClassifier classifier = new OpenNlpIntentTrainer(normalizer, tokenizer, settings)
+                .train(examples, new ProgressBar(err, "train"));
         Files.createDirectories(target);
         classifier.save(target.resolve(Models.INTENT_MODEL));
         rebuildIndex(new LuceneFaqIndex(normalizer, tokenizer), entries, target.resolve(Models.FAQ_INDEX));

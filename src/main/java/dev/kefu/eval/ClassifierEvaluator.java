@@ -26,6 +26,11 @@ public final class ClassifierEvaluator {
 
     /** The report for {@code data}; the latency is that of this single pass. */
     public EvalReport run(List<LabeledText> data) {
+        return run(data, Evaluator.Progress.none());
+    }
+
+    /** The same, reporting each line scored to {@code progress}. */
+    public EvalReport run(List<LabeledText> data, Evaluator.Progress progress) {
         List<IntentScore> tops = new ArrayList<>(data.size());
         long[] nanos = new long[data.size()];
         long start = System.nanoTime();
@@ -33,6 +38,7 @@ public final class ClassifierEvaluator {
             long t0 = System.nanoTime();
             tops.add(classifier.apply(data.get(i).text()).top());
             nanos[i] = System.nanoTime() - t0;
+            progress.step(i + 1, data.size());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<String> gold = data.stream().map(LabeledText::label).toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kefu.intent.LabeledCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,9 @@ class TrainAndChatTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("indexed 10 FAQ entries");
+        int lines = LabeledCorpus.read(corpus.resolve("intents.tsv")).size();
+        assertThat(run.err()).as("progress: one step per line, one for fitting")
+                .contains("train [" + "#".repeat(30) + "] " + (lines + 1) + "/" + (lines + 1));
     }
 
     @Test
@@ -170,6 +174,7 @@ class TrainAndChatTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("intent accuracy 1.000");
+        assertThat(run.err()).contains("train [").contains("eval [" + "#".repeat(30) + "] 2/2");
         assertThat(new ObjectMapper().readTree(json.toFile()).get("accuracy").asDouble()).isEqualTo(1.0);
     }
 

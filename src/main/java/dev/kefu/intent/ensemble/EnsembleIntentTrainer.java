@@ -2,6 +2,7 @@ package dev.kefu.intent.ensemble;
 
 import dev.kefu.intent.IntentTrainer;
 import dev.kefu.intent.LabeledText;
+import dev.kefu.intent.TrainingProgress;
 import dev.kefu.intent.linear.LiblinearIntentTrainer;
 import dev.kefu.intent.maxent.OpenNlpIntentTrainer;
 import dev.kefu.text.TextNormalizer;
@@ -23,6 +24,14 @@ public final class EnsembleIntentTrainer implements IntentTrainer {
 
     @Override
     public EnsembleIntentClassifier train(List<LabeledText> examples) {
-        return new EnsembleIntentClassifier(maxent.train(examples), liblinear.train(examples), settings.maxentWeight());
+        return train(examples, TrainingProgress.none());
+    }
+
+    /** Reports the two trainings as one run: the maxent steps, then liblinear's after them. */
+    @Override
+    public EnsembleIntentClassifier train(List<LabeledText> examples, TrainingProgress progress) {
+        return new EnsembleIntentClassifier(maxent.train(examples, (done, total) -> progress.step(done, 2 * total)),
+                liblinear.train(examples, (done, total) -> progress.step(total + done, 2 * total)),
+                settings.maxentWeight());
     }
 }

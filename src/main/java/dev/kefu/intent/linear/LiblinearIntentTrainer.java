@@ -11,6 +11,7 @@ import dev.kefu.intent.IntentFeatures;
 import dev.kefu.intent.IntentTrainer;
 import dev.kefu.intent.LabeledText;
 import dev.kefu.intent.SentenceEncoder;
+import dev.kefu.intent.TrainingProgress;
 import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
 import dev.kefu.text.Tokens;
@@ -52,6 +53,11 @@ public final class LiblinearIntentTrainer implements IntentTrainer {
 
     @Override
     public LiblinearIntentClassifier train(List<LabeledText> examples) {
+        return train(examples, TrainingProgress.none());
+    }
+
+    @Override
+    public LiblinearIntentClassifier train(List<LabeledText> examples, TrainingProgress progress) {
         List<String> labels = List.copyOf(new TreeSet<>(examples.stream().map(LabeledText::label).toList()));
         if (labels.size() < 2) {
             throw new IllegalArgumentException("training needs at least two intents, found " + labels.size());
@@ -62,6 +68,7 @@ public final class LiblinearIntentTrainer implements IntentTrainer {
             Tokens tokens = tokenizer.tokenize(normalizer.normalize(example.text()));
             documents.add(IntentFeatures.of(tokens, settings.wordBigrams()));
             sentences.add(LiblinearIntentClassifier.sentence(encoder, tokens));
+            progress.step(documents.size(), examples.size() + 1);
         }
         TfIdfVectorizer vectorizer = TfIdfVectorizer.fit(documents);
         int dense = encoder == null ? 0 : encoder.dimension();
@@ -81,6 +88,7 @@ public final class LiblinearIntentTrainer implements IntentTrainer {
         }
         Linear.disableDebugOutput(); // liblinear prints progress to stdout by default (JVM-global)
         Model model = Linear.train(problem, new Parameter(SolverType.MCSVM_CS, settings.c(), EPSILON));
+        progress.step(examples.size() + 1, examples.size() + 1);
         return new LiblinearIntentClassifier(model, labels, vectorizer, settings, encoder);
     }
 

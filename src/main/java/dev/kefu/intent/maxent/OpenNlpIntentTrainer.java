@@ -4,6 +4,7 @@ import dev.kefu.intent.IntentFeatures;
 import dev.kefu.intent.IntentTrainer;
 import dev.kefu.intent.LabeledText;
 import dev.kefu.intent.PassThroughFeatureGenerator;
+import dev.kefu.intent.TrainingProgress;
 import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
 import java.io.IOException;
@@ -36,6 +37,11 @@ public final class OpenNlpIntentTrainer implements IntentTrainer {
 
     @Override
     public OpenNlpIntentClassifier train(List<LabeledText> examples) {
+        return train(examples, TrainingProgress.none());
+    }
+
+    @Override
+    public OpenNlpIntentClassifier train(List<LabeledText> examples, TrainingProgress progress) {
         long labels = examples.stream().map(LabeledText::label).distinct().count();
         if (labels < 2) {
             throw new IllegalArgumentException("training needs at least two intents, found " + labels);
@@ -44,11 +50,13 @@ public final class OpenNlpIntentTrainer implements IntentTrainer {
         for (LabeledText example : examples) {
             String[] features = IntentFeatures.of(tokenizer.tokenize(normalizer.normalize(example.text())));
             samples.add(new DocumentSample(example.label(), features));
+            progress.step(samples.size(), examples.size() + 1);
         }
         DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new PassThroughFeatureGenerator()});
         try {
             DoccatModel model = DocumentCategorizerME.train("zho",
                     ObjectStreamUtils.createObjectStream(samples), parameters(), factory);
+            progress.step(examples.size() + 1, examples.size() + 1);
             return new OpenNlpIntentClassifier(model);
         } catch (IOException e) {
             throw new UncheckedIOException("training failed: " + e.getMessage(), e);
