@@ -161,7 +161,7 @@ final class EvalCommand {
         return switch (kind) {
             case "liblinear" -> new LiblinearIntentTrainer(normalizer, tokenizer, LiblinearSettings.DEFAULT);
             case "ensemble" -> new EnsembleIntentTrainer(normalizer, tokenizer, EnsembleSettings.DEFAULT);
-            case "liblinear-bge" -> new LiblinearIntentTrainer(normalizer, tokenizer, LiblinearSettings.DEFAULT,
+            case "liblinear-bge" -> new LiblinearIntentTrainer(normalizer, tokenizer, LiblinearSettings.WITH_SENTENCES,
                     BgeSentenceEncoder.load());
             default -> new OpenNlpIntentTrainer(normalizer, tokenizer, TrainingSettings.DEFAULT);
         };
