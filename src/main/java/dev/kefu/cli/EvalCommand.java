@@ -47,7 +47,7 @@ final class EvalCommand {
               --classifier NAME
                              opennlp (default, the shipped model), liblinear, ensemble (the
                              two averaged), or liblinear-bge (liblinear with bge-small-zh
-                             sentence vectors, about 1 ms a message); with neither --train nor
+                             sentence vectors, about 0.5 ms a message); with neither --train nor
                              --cv, the other classifier is trained on the corpus's intents.tsv in
                              memory and replaces the shipped model for this run
               --json FILE    also write the report as JSON (keys documented in the README)

@@ -11,7 +11,4 @@ public interface SentenceEncoder {
 
     /** The L2-normalized vector of {@code text}, {@link #dimension()} long; zeros for blank text. */
     float[] encode(String text);
-
-    /** What the encoder is, as a model manifest or a report would record it. */
-    String describe();
 }

@@ -8,9 +8,9 @@ import java.util.Objects;
 /**
  * {@link SentenceEncoder} over BAAI's bge-small-zh-v1.5 (MIT licence), quantized to int8, run
  * in-process by ONNX Runtime through langchain4j's packaging of it (a 24 MB model inside the jar,
- * nothing downloaded). Its 512-dimensional vector is the [CLS] output, L2-normalized. About 1 ms
- * per short message on one core (BENCHMARKS.md), so it suits evaluation and offline work, not
- * the 20,000 messages/s path. Thread-safe: ONNX Runtime sessions may run concurrently.
+ * nothing downloaded). Its 512-dimensional vector is the [CLS] output, L2-normalized. About
+ * 0.5 ms per short message (BENCHMARKS.md), so it suits evaluation and offline work, not the
+ * 20,000 messages/s path. Thread-safe: ONNX Runtime sessions may run concurrently.
  */
 public final class BgeSentenceEncoder implements SentenceEncoder {
     private static final int DIMENSION = 512;
@@ -43,10 +43,5 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
             throw new IllegalStateException("bge-small-zh returned " + vector.length + " dimensions, expected " + DIMENSION);
         }
         return vector;
-    }
-
-    @Override
-    public String describe() {
-        return "bge-small-zh-v1.5 int8 (onnx), " + DIMENSION + " dimensions";
     }
 }
