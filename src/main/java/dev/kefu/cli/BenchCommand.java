@@ -36,8 +36,9 @@ final class BenchCommand {
               --train FILE  measure the classifier alone (normalize, tokenize, classify), trained
                             on FILE; models/ is not used
               --classifier NAME
-                            opennlp (default), liblinear, ensemble or liblinear-bge: the
-                            classifier whose training is timed and, with --train, measured
+                            opennlp, liblinear, ensemble or liblinear-bge: the classifier
+                            whose training is timed and, with --train, measured (default:
+                            the one in models/, or opennlp with --train)
               --models DIR  trained models (default models)
               --corpus DIR  corpus the models must match; its intents.tsv is used to time
                             training, its synonyms.txt with --train (default corpus)""";
@@ -52,7 +53,7 @@ final class BenchCommand {
         int threads = options.integer("threads", cores, 1, 256);
         int seconds = options.integer("seconds", 10, 1, 3600);
         int warmup = options.integer("warmup", 5, 0, 3600);
-        String kind = EvalCommand.classifierKind(options);
+        ClassifierKind requested = EvalCommand.requestedKind(options);
         List<String> messages = LabeledCorpus.read(options.path("data", "corpus/eval.tsv")).stream()
                 .map(LabeledText::text).toList();
         Path corpus = options.path("corpus", "corpus");
@@ -60,10 +61,11 @@ final class BenchCommand {
         long loadStart = System.nanoTime();
         Models models = alone ? null : Models.load(options.path("models", "models"), corpus);
         double loadMs = alone ? 0 : (System.nanoTime() - loadStart) / 1e6;
+        ClassifierKind kind = requested != null ? requested : alone ? ClassifierKind.SHIPPED : models.kind();
         TextNormalizer normalizer = alone ? new TextNormalizer(ChineseVariants.icu()) : models.normalizer();
         SmartcnTokenizer tokenizer = alone
                 ? new SmartcnTokenizer(Synonyms.read(corpus.resolve(Models.SYNONYMS), normalizer)) : models.tokenizer();
-        IntentTrainer trainer = EvalCommand.trainer(kind, normalizer, tokenizer);
+        IntentTrainer trainer = kind.trainer(normalizer, tokenizer);
         List<LabeledText> training = LabeledCorpus.read(alone ? options.path("train", null)
                 : corpus.resolve("intents.tsv"));
         long trainStart = System.nanoTime();
@@ -73,7 +75,8 @@ final class BenchCommand {
         if (alone) {
             handler = (conversation, message) -> trained.classify(tokenizer.tokenize(normalizer.normalize(message)));
         } else {
-            ChatEngine engine = models.engine(Thresholds.DEFAULT, null, new FirstTurnConversationStore(), ServiceHours.ALWAYS);
+            Models running = kind == models.kind() ? models : models.withClassifier(trained, kind);
+            ChatEngine engine = running.engine(Thresholds.DEFAULT, null, new FirstTurnConversationStore(), ServiceHours.ALWAYS);
             handler = engine::reply;
         }
         System.gc();
@@ -84,7 +87,7 @@ final class BenchCommand {
             runs.add(benchmark.run(n, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
                     new ProgressBar(err, "bench " + n + (n == 1 ? " thread " : " threads"))));
         }
-        BenchReport report = new BenchReport(alone ? "classifier" : "pipeline", kind, cores,
+        BenchReport report = new BenchReport(alone ? "classifier" : "pipeline", kind.option(), cores,
                 System.getProperty("java.version"), trainMs, loadMs, heapMb, runs);
         printTable(report, messages.size(), err);
         out.println(Json.write(report));

@@ -12,13 +12,6 @@ import dev.kefu.intent.IntentPrediction;
 import dev.kefu.intent.IntentTrainer;
 import dev.kefu.intent.LabeledCorpus;
 import dev.kefu.intent.LabeledText;
-import dev.kefu.intent.embedding.BgeSentenceEncoder;
-import dev.kefu.intent.ensemble.EnsembleIntentTrainer;
-import dev.kefu.intent.ensemble.EnsembleSettings;
-import dev.kefu.intent.linear.LiblinearIntentTrainer;
-import dev.kefu.intent.linear.LiblinearSettings;
-import dev.kefu.intent.maxent.OpenNlpIntentTrainer;
-import dev.kefu.intent.maxent.TrainingSettings;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.SmartcnTokenizer;
 import dev.kefu.text.Synonyms;
@@ -33,7 +26,6 @@ import java.util.function.Function;
 
 /** {@code eval}: the full pipeline on a labeled file, or a freshly trained classifier alone. */
 final class EvalCommand {
-    static final List<String> CLASSIFIERS = List.of("opennlp", "liblinear", "ensemble", "liblinear-bge");
     static final String USAGE = """
             usage: java -jar target/kefu.jar eval [--data FILE] [--train FILE] [--cv K] [--json FILE]
                                                  [--html FILE] [--classifier NAME] [--target-precision P]
@@ -45,11 +37,11 @@ final class EvalCommand {
                              --train FILE, or else of the full pipeline on the corpus's intents.tsv
                              (FAQ and synonyms from models/); --data is not used
               --classifier NAME
-                             opennlp (default, the shipped model), liblinear, ensemble (the
-                             two averaged), or liblinear-bge (liblinear with bge-small-zh
-                             sentence vectors, about 0.5 ms a message); with neither --train nor
-                             --cv, the other classifier is trained on the corpus's intents.tsv in
-                             memory and replaces the shipped model for this run
+                             opennlp, liblinear, ensemble (the two averaged) or liblinear-bge
+                             (liblinear with bge-small-zh sentence vectors, about 0.5 ms a
+                             message); default: the one in models/, or opennlp with --train.
+                             Another one than models/ holds is trained on the corpus's
+                             intents.tsv in memory and replaces it for this run
               --json FILE    also write the report as JSON (keys documented in the README)
               --html FILE    also write a self-contained HTML report with charts
               --target-precision P
@@ -68,24 +60,27 @@ final class EvalCommand {
                 "corpus", "errors", "target-precision"), Set.of());
         Path corpus = options.path("corpus", "corpus");
         double target = options.decimal("target-precision", 0.97, 0.0, 1.0);
-        String kind = classifierKind(options);
+        ClassifierKind requested = requestedKind(options);
+        if (options.has("cv") && (options.has("data") || options.has("html"))) {
+            throw new UsageException("--cv scores training lines; it takes neither --data nor --html");
+        }
+        // without --train the figures are the pipeline's over models/, whose classifier is the default
+        Models shipped = options.has("train") ? null : Models.load(options.path("models", "models"), corpus);
+        ClassifierKind kind = requested != null ? requested : shipped != null ? shipped.kind() : ClassifierKind.SHIPPED;
         if (options.has("cv")) {
-            if (options.has("data") || options.has("html")) {
-                throw new UsageException("--cv scores training lines; it takes neither --data nor --html");
-            }
-            return crossValidate(options, corpus, kind, target, out, err);
+            return crossValidate(options, corpus, shipped, kind, target, out, err);
         }
         List<LabeledText> data = LabeledCorpus.read(options.path("data", "corpus/eval.tsv"));
         EvalReport report = options.has("train")
                 ? classifierOnly(LabeledCorpus.read(options.path("train", null)), data, corpus, kind, err)
-                : fullPipeline(options, data, corpus, kind, err);
+                : fullPipeline(options, data, corpus, shipped, kind, err);
         if (options.has("json")) {
             Json.write(report, options.path("json", null));
         }
         if (options.has("html")) {
             String source = options.path("data", "corpus/eval.tsv") + (options.has("train")
-                    ? ", " + kind + " classifier alone, trained on " + options.path("train", null)
-                    : ", full pipeline" + (kind.equals("opennlp") ? "" : ", " + kind + " classifier"));
+                    ? ", " + kind.option() + " classifier alone, trained on " + options.path("train", null)
+                    : ", full pipeline, " + kind.option() + " classifier");
             writeHtml(HtmlReport.render(report, source, Thresholds.DEFAULT.answer()), options.path("html", null));
         }
         EvalSummary.print(report, options.integer("errors", 15, 0, 100_000), out);
@@ -95,8 +90,8 @@ final class EvalCommand {
         return 0;
     }
 
-    private static int crossValidate(Options options, Path corpus, String kind, double target, PrintStream out,
-                                     PrintStream err) throws IOException {
+    private static int crossValidate(Options options, Path corpus, Models models, ClassifierKind kind, double target,
+                                     PrintStream out, PrintStream err) throws IOException {
         int k = options.integer("cv", 5, 2, 50);
         CvReport report;
         String what;
@@ -104,19 +99,18 @@ final class EvalCommand {
             Path file = options.path("train", null);
             List<LabeledText> examples = LabeledCorpus.read(file);
             Text text = Text.of(corpus);
-            IntentTrainer trainer = trainer(kind, text.normalizer(), text.tokenizer());
+            IntentTrainer trainer = kind.trainer(text.normalizer(), text.tokenizer());
             report = CrossValidation.ofClassifier(train -> text.predictor(trainer.train(train)))
                     .run(examples, k, new ProgressBar(err, "cv"));
-            what = file + " (" + examples.size() + " lines), " + kind + " classifier alone";
+            what = file + " (" + examples.size() + " lines), " + kind.option() + " classifier alone";
         } else {
-            Models models = Models.load(options.path("models", "models"), corpus);
             List<LabeledText> examples = LabeledCorpus.read(corpus.resolve("intents.tsv"));
-            IntentTrainer trainer = trainer(kind, models.normalizer(), models.tokenizer());
+            IntentTrainer trainer = kind.trainer(models.normalizer(), models.tokenizer());
             report = CrossValidation.ofPipeline(train -> {
-                Models fold = models.withClassifier(trainer.train(train));
+                Models fold = models.withClassifier(trainer.train(train), kind);
                 return t -> fold.engine(t, null);
             }, Thresholds.DEFAULT).run(examples, k, new ProgressBar(err, "cv"));
-            what = corpus.resolve("intents.tsv") + " (" + examples.size() + " lines), full pipeline, " + kind
+            what = corpus.resolve("intents.tsv") + " (" + examples.size() + " lines), full pipeline, " + kind.option()
                     + " classifier, answer threshold " + Thresholds.DEFAULT.answer();
         }
         if (options.has("json")) {
@@ -129,42 +123,27 @@ final class EvalCommand {
         return 0;
     }
 
-    private static EvalReport fullPipeline(Options options, List<LabeledText> data, Path corpus, String kind,
-                                           PrintStream err) {
-        Models shipped = Models.load(options.path("models", "models"), corpus);
-        Models models = kind.equals("opennlp") ? shipped : shipped.withClassifier(
-                trainer(kind, shipped.normalizer(), shipped.tokenizer())
-                        .train(LabeledCorpus.read(corpus.resolve("intents.tsv")), new ProgressBar(err, "train")));
+    private static EvalReport fullPipeline(Options options, List<LabeledText> data, Path corpus, Models shipped,
+                                           ClassifierKind kind, PrintStream err) {
+        Models models = kind == shipped.kind() ? shipped : shipped.withClassifier(
+                kind.trainer(shipped.normalizer(), shipped.tokenizer())
+                        .train(LabeledCorpus.read(corpus.resolve("intents.tsv")), new ProgressBar(err, "train")), kind);
         String hotline = Settings.hotline(options, System.getenv());
         Evaluator evaluator = new Evaluator(t -> models.engine(t, hotline), Thresholds.DEFAULT);
         return evaluator.run(data, new ProgressBar(err, "eval"));
     }
 
     private static EvalReport classifierOnly(List<LabeledText> train, List<LabeledText> data, Path corpus,
-                                             String kind, PrintStream err) {
+                                             ClassifierKind kind, PrintStream err) {
         Text text = Text.of(corpus);
-        IntentClassifier classifier = trainer(kind, text.normalizer(), text.tokenizer())
+        IntentClassifier classifier = kind.trainer(text.normalizer(), text.tokenizer())
                 .train(train, new ProgressBar(err, "train"));
         return new ClassifierEvaluator(text.predictor(classifier)).run(data, new ProgressBar(err, "eval"));
     }
 
-    /** The {@code --classifier} option: opennlp (default), liblinear, ensemble or liblinear-bge. */
-    static String classifierKind(Options options) {
-        String kind = options.string("classifier", "opennlp");
-        if (!CLASSIFIERS.contains(kind)) {
-            throw new UsageException("--classifier must be opennlp, liblinear, ensemble or liblinear-bge, was " + kind);
-        }
-        return kind;
-    }
-
-    static IntentTrainer trainer(String kind, TextNormalizer normalizer, SmartcnTokenizer tokenizer) {
-        return switch (kind) {
-            case "liblinear" -> new LiblinearIntentTrainer(normalizer, tokenizer, LiblinearSettings.DEFAULT);
-            case "ensemble" -> new EnsembleIntentTrainer(normalizer, tokenizer, EnsembleSettings.DEFAULT);
-            case "liblinear-bge" -> new LiblinearIntentTrainer(normalizer, tokenizer, LiblinearSettings.WITH_SENTENCES,
-                    BgeSentenceEncoder.load());
-            default -> new OpenNlpIntentTrainer(normalizer, tokenizer, TrainingSettings.DEFAULT);
-        };
+    /** The {@code --classifier} option (any kind), or null when it is not given. */
+    static ClassifierKind requestedKind(Options options) {
+        return options.has("classifier") ? ClassifierKind.named(options.string("classifier", null), false) : null;
     }
 
     private static void writeHtml(String html, Path file) throws IOException {

@@ -9,7 +9,6 @@ import dev.kefu.dialog.policy.DecisionPolicy;
 import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.IntentClassifier;
-import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.CorpusException;
 import dev.kefu.text.SmartcnTokenizer;
@@ -27,8 +26,7 @@ import java.util.Map;
  * present, models built from another version of it are refused.
  */
 record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClassifier classifier,
-              LuceneFaqSearcher faq) {
-    static final String INTENT_MODEL = "intent.bin";
+              LuceneFaqSearcher faq, ClassifierKind kind) {
     static final String FAQ_INDEX = "faq-index";
     static final String SYNONYMS = "synonyms.txt";
 
@@ -48,13 +46,24 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
             throw new CorpusException(synonyms + ": not found; run `java -jar target/kefu.jar train`");
         }
         SmartcnTokenizer tokenizer = new SmartcnTokenizer(Synonyms.read(synonyms, normalizer));
-        OpenNlpIntentClassifier classifier = OpenNlpIntentClassifier.load(modelsDir.resolve(INTENT_MODEL));
-        return new Models(normalizer, tokenizer, classifier, LuceneFaqSearcher.open(modelsDir.resolve(FAQ_INDEX)));
+        ClassifierKind kind = kindOf(manifest, modelsDir);
+        return new Models(normalizer, tokenizer, kind.load(modelsDir), LuceneFaqSearcher.open(modelsDir.resolve(FAQ_INDEX)),
+                kind);
+    }
+
+    private static ClassifierKind kindOf(ModelManifest manifest, Path modelsDir) {
+        String name = manifest.settings().getOrDefault(ClassifierKind.MANIFEST_KEY, ClassifierKind.SHIPPED.option());
+        try {
+            return ClassifierKind.named(name, true);
+        } catch (UsageException e) {
+            throw new CorpusException(modelsDir.resolve(ModelManifest.FILE) + ": unknown classifier " + name
+                    + "; run `java -jar target/kefu.jar train`");
+        }
     }
 
     /** These models with another intent classifier (cross-validation trains one per fold; eval may swap it). */
-    Models withClassifier(IntentClassifier other) {
-        return new Models(normalizer, tokenizer, other, faq);
+    Models withClassifier(IntentClassifier other, ClassifierKind otherKind) {
+        return new Models(normalizer, tokenizer, other, faq, otherKind);
     }
 
     /** A new engine over these models, with its own in-memory conversations. */
@@ -70,6 +79,7 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
 
     /** What the health check reports about the models. */
     Map<String, Object> describe() {
-        return Map.of("intents", classifier.labels().size(), "faqEntries", faq.entries().size());
+        return Map.of("intents", classifier.labels().size(), "faqEntries", faq.entries().size(),
+                "classifier", kind.option());
     }
 }

@@ -3,12 +3,10 @@ package dev.kefu.cli;
 import dev.kefu.faq.FaqCorpus;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.LuceneFaqIndex;
+import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.Intents;
 import dev.kefu.intent.LabeledCorpus;
 import dev.kefu.intent.LabeledText;
-import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
-import dev.kefu.intent.maxent.OpenNlpIntentTrainer;
-import dev.kefu.intent.maxent.TrainingSettings;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.CorpusException;
 import dev.kefu.text.SmartcnTokenizer;
@@ -30,15 +28,20 @@ import java.util.stream.Stream;
 /** {@code train}: intent model + FAQ index + manifest, from the corpus directory. */
 final class TrainCommand {
     static final String USAGE = """
-            usage: java -jar target/kefu.jar train [--corpus DIR] [--out DIR]
+            usage: java -jar target/kefu.jar train [--corpus DIR] [--out DIR] [--classifier NAME]
               --corpus DIR  corpus directory with intents.tsv, faq.txt, synonyms.txt (default corpus)
-              --out DIR     where the models are written (default models)""";
+              --out DIR     where the models are written (default models)
+              --classifier NAME
+                            opennlp (default, fastest), liblinear, or liblinear-bge (the most
+                            accurate, about 0.5 ms a message; BENCHMARKS.md); serve, chat,
+                            eval and bench load whichever models/ holds""";
 
     private TrainCommand() {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Options options = Options.parse(args, Set.of("corpus", "out"), Set.of());
+        Options options = Options.parse(args, Set.of("corpus", "out", "classifier"), Set.of());
+        ClassifierKind kind = ClassifierKind.named(options.string("classifier", ClassifierKind.SHIPPED.option()), true);
         Path corpus = options.path("corpus", "corpus");
         Path target = options.path("out", "models");
         long start = System.nanoTime();
@@ -51,19 +54,17 @@ final class TrainCommand {
         List<FaqEntry> entries = FaqCorpus.read(corpus.resolve("faq.txt"),
                 labels.stream().filter(l -> !l.equals(Intents.OOS)).collect(Collectors.toSet()));
 
-        TrainingSettings settings = TrainingSettings.DEFAULT;
-        ModelManifest manifest = ModelManifest.of(corpus, settings.describe()); // hashes what is trained on
-        OpenNlpIntentClassifier classifier = new OpenNlpIntentTrainer(normalizer, tokenizer, settings)
-                .train(examples, new ProgressBar(err, "train"));
+        ModelManifest manifest = ModelManifest.of(corpus, kind.describe()); // hashes what is trained on
+        IntentClassifier classifier = kind.trainer(normalizer, tokenizer).train(examples, new ProgressBar(err, "train"));
         Files.createDirectories(target);
-        classifier.save(target.resolve(Models.INTENT_MODEL));
+        kind.save(classifier, target);
         rebuildIndex(new LuceneFaqIndex(normalizer, tokenizer), entries, target.resolve(Models.FAQ_INDEX));
         Files.copy(corpus.resolve(Models.SYNONYMS), target.resolve(Models.SYNONYMS), StandardCopyOption.REPLACE_EXISTING);
         manifest.write(target);
 
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "trained %d intents on %d utterances, indexed %d FAQ entries, in %.1f s -> %s%n",
-                labels.size(), examples.size(), entries.size(), seconds, target);
+        out.printf(Locale.ROOT, "trained %d intents (%s) on %d utterances, indexed %d FAQ entries, in %.1f s -> %s%n",
+                labels.size(), kind.option(), examples.size(), entries.size(), seconds, target);
         return 0;
     }
 

@@ -11,4 +11,7 @@ public interface SentenceEncoder {
 
     /** The L2-normalized vector of {@code text}, {@link #dimension()} long; zeros for blank text. */
     float[] encode(String text);
+
+    /** The model's name, saved with a classifier so that it is loaded with the same encoder. */
+    String name();
 }

@@ -21,7 +21,7 @@ class ShippedModelsTest {
 
     @Test
     void shipped_models_hold_every_artifact_serving_loads() {
-        assertThat(Path.of("models", Models.INTENT_MODEL)).isRegularFile();
+        assertThat(Path.of("models", ClassifierKind.INTENT_MODEL)).isRegularFile();
         assertThat(Path.of("models", Models.FAQ_INDEX)).isDirectory();
         assertThat(Path.of("models", Models.SYNONYMS)).hasSameBinaryContentAs(Path.of("corpus", Models.SYNONYMS));
     }

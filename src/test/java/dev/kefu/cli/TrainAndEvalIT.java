@@ -35,8 +35,8 @@ class TrainAndEvalIT {
         assertThat(report.oosRecall()).as("oos_recall").isGreaterThanOrEqualTo(0.90);
         assertThat(report.autoAnswerPrecision()).as("auto_answer_precision").isGreaterThanOrEqualTo(0.95);
 
-        assertThat(Files.readAllBytes(models.resolve(Models.INTENT_MODEL)))
+        assertThat(Files.readAllBytes(models.resolve(ClassifierKind.INTENT_MODEL)))
                 .as("models/intent.bin differs from a fresh training: run `java -jar target/kefu.jar train` and commit models/")
-                .isEqualTo(Files.readAllBytes(Path.of("models", Models.INTENT_MODEL)));
+                .isEqualTo(Files.readAllBytes(Path.of("models", ClassifierKind.INTENT_MODEL)));
     }
 }

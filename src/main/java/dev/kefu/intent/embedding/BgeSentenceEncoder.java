@@ -13,6 +13,8 @@ import java.util.Objects;
  * 20,000 messages/s path. Thread-safe: ONNX Runtime sessions may run concurrently.
  */
 public final class BgeSentenceEncoder implements SentenceEncoder {
+    /** What {@link #name()} returns. */
+    public static final String NAME = "bge-small-zh-v1.5-q";
     private static final int DIMENSION = 512;
 
     private final EmbeddingModel model;
@@ -26,6 +28,11 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
         // DJL, which langchain4j uses for the tokenizer, would otherwise probe for a cloud host
         System.setProperty("OPT_OUT_TRACKING", "true");
         return new BgeSentenceEncoder(new BgeSmallZhV15QuantizedEmbeddingModel());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.util.Set;
  * settings' temperature. Thread-safe: a liblinear {@link Model} is read-only during prediction.
  */
 public final class LiblinearIntentClassifier implements IntentClassifier {
+    /** What a saved classifier records as its sentence encoder when it has none. */
+    static final String NO_ENCODER = "none";
     private static final float[] NO_SENTENCE = new float[0];
 
     private final Model model;
@@ -24,6 +26,7 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
     private final TfIdfVectorizer vectorizer;
     private final LiblinearSettings settings;
     private final Set<String> labels;
+    private final List<String> labelOrder;
     private final double[] weights;
     private final SentenceEncoder encoder;
 
@@ -39,6 +42,7 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
             outcomes[i] = labels.get(order[i]);
         }
         this.labels = Set.copyOf(labels);
+        this.labelOrder = List.copyOf(labels);
         this.weights = model.getFeatureWeights();
         int features = vectorizer.size() + (encoder == null ? 0 : encoder.dimension()) + 1;
         if (model.getSolverType() != SolverType.MCSVM_CS || weights.length != features * outcomes.length) {
@@ -121,6 +125,24 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
      */
     public double weight(int index, int outcome) {
         return weights[(index - 1) * outcomes.length + outcome];
+    }
+
+    Model model() {
+        return model;
+    }
+
+    LiblinearSettings settings() {
+        return settings;
+    }
+
+    /** The labels in the order of the model's label numbers (sorted). */
+    List<String> labelsInOrder() {
+        return labelOrder;
+    }
+
+    /** The name of the sentence encoder whose vector the classifier adds to its n-grams, or {@code none}. */
+    public String encoderName() {
+        return encoder == null ? NO_ENCODER : encoder.name();
     }
 
     public TfIdfVectorizer vectorizer() {

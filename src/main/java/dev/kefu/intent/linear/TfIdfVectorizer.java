@@ -26,6 +26,29 @@ public final class TfIdfVectorizer {
         this.idf = idf;
     }
 
+    /** A saved vocabulary: {@code features.get(i)} is numbered {@code i + 1}, with idf {@code idf[i + 1]}. */
+    static TfIdfVectorizer of(List<String> features, double[] idf) {
+        if (idf.length != features.size() + 1) {
+            throw new IllegalArgumentException(features.size() + " features but " + (idf.length - 1) + " idf values");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (String feature : features) {
+            if (index.putIfAbsent(feature, index.size() + 1) != null) {
+                throw new IllegalArgumentException("feature listed twice: " + feature);
+            }
+        }
+        return new TfIdfVectorizer(index, idf.clone());
+    }
+
+    /** The features in number order: element {@code i} is numbered {@code i + 1}. */
+    List<String> ordered() {
+        String[] ordered = new String[index.size()];
+        for (String feature : index.keys()) {
+            ordered[index.get(feature) - 1] = feature;
+        }
+        return List.of(ordered);
+    }
+
     /** The vocabulary and idf of {@code documents}. */
     static TfIdfVectorizer fit(List<String[]> documents) {
         Map<String, Integer> df = new TreeMap<>();

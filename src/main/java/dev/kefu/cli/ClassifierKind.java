@@ -1,0 +1,111 @@
+package dev.kefu.cli;
+
+import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.IntentTrainer;
+import dev.kefu.intent.embedding.BgeSentenceEncoder;
+import dev.kefu.intent.ensemble.EnsembleIntentTrainer;
+import dev.kefu.intent.ensemble.EnsembleSettings;
+import dev.kefu.intent.linear.LiblinearIntentClassifier;
+import dev.kefu.intent.linear.LiblinearIntentTrainer;
+import dev.kefu.intent.linear.LiblinearModelFiles;
+import dev.kefu.intent.linear.LiblinearSettings;
+import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
+import dev.kefu.intent.maxent.OpenNlpIntentTrainer;
+import dev.kefu.intent.maxent.TrainingSettings;
+import dev.kefu.text.SmartcnTokenizer;
+import dev.kefu.text.TextNormalizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The intent classifiers the commands know, by their {@code --classifier} name: how each is
+ * trained and, for those {@code train} can write and {@code serve} can load, its files in
+ * {@code models/}. The ensemble exists in memory only.
+ */
+enum ClassifierKind {
+    OPENNLP("opennlp"), LIBLINEAR("liblinear"), ENSEMBLE("ensemble"), LIBLINEAR_BGE("liblinear-bge");
+
+    /** The classifier {@code train} writes and models without a recorded kind hold. */
+    static final ClassifierKind SHIPPED = OPENNLP;
+    static final String INTENT_MODEL = "intent.bin";
+    /** The manifest setting that records which classifier {@code models/} holds. */
+    static final String MANIFEST_KEY = "classifier";
+
+    private final String option;
+
+    ClassifierKind(String option) {
+        this.option = option;
+    }
+
+    String option() {
+        return option;
+    }
+
+    /** The kind named {@code name} on the command line; {@code servable} restricts it to what models/ can hold. */
+    static ClassifierKind named(String name, boolean servable) {
+        List<ClassifierKind> allowed = Arrays.stream(values()).filter(k -> !servable || k.servable()).toList();
+        for (ClassifierKind kind : allowed) {
+            if (kind.option.equals(name)) {
+                return kind;
+            }
+        }
+        List<String> names = allowed.stream().map(ClassifierKind::option).toList();
+        throw new UsageException("--classifier must be " + String.join(", ", names.subList(0, names.size() - 1))
+                + " or " + names.get(names.size() - 1) + ", was " + name);
+    }
+
+    boolean servable() {
+        return this != ENSEMBLE;
+    }
+
+    IntentTrainer trainer(TextNormalizer normalizer, SmartcnTokenizer tokenizer) {
+        return switch (this) {
+            case OPENNLP -> new OpenNlpIntentTrainer(normalizer, tokenizer, TrainingSettings.DEFAULT);
+            case LIBLINEAR -> new LiblinearIntentTrainer(normalizer, tokenizer, LiblinearSettings.DEFAULT);
+            case ENSEMBLE -> new EnsembleIntentTrainer(normalizer, tokenizer, EnsembleSettings.DEFAULT);
+            case LIBLINEAR_BGE -> new LiblinearIntentTrainer(normalizer, tokenizer, LiblinearSettings.WITH_SENTENCES,
+                    BgeSentenceEncoder.load());
+        };
+    }
+
+    /** The training settings as the manifest records them, this kind's name included. */
+    Map<String, String> describe() {
+        Map<String, String> settings = new TreeMap<>(switch (this) {
+            case OPENNLP -> TrainingSettings.DEFAULT.describe();
+            case LIBLINEAR -> LiblinearSettings.DEFAULT.describe();
+            case LIBLINEAR_BGE -> LiblinearSettings.WITH_SENTENCES.describe();
+            case ENSEMBLE -> throw new IllegalStateException("the ensemble is not written to models/");
+        });
+        if (this == LIBLINEAR_BGE) {
+            settings.put("sentences", BgeSentenceEncoder.NAME);
+        }
+        settings.put(MANIFEST_KEY, option);
+        return settings;
+    }
+
+    /** Writes {@code classifier} (trained by this kind) into {@code dir} and removes the other kinds' files. */
+    void save(IntentClassifier classifier, Path dir) throws IOException {
+        if (this == OPENNLP) {
+            ((OpenNlpIntentClassifier) classifier).save(dir.resolve(INTENT_MODEL));
+            for (String name : LiblinearModelFiles.FILES) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+        } else if (servable()) {
+            LiblinearModelFiles.save((LiblinearIntentClassifier) classifier, dir);
+            Files.deleteIfExists(dir.resolve(INTENT_MODEL));
+        } else {
+            throw new IllegalStateException("the ensemble is not written to models/");
+        }
+    }
+
+    /** The classifier {@code train} wrote into {@code dir} as this kind. */
+    IntentClassifier load(Path dir) {
+        return this == OPENNLP ? OpenNlpIntentClassifier.load(dir.resolve(INTENT_MODEL))
+                : LiblinearModelFiles.load(dir, BgeSentenceEncoder::load);
+    }
+}
