@@ -103,8 +103,10 @@ final class ServeCommand {
                 .withContextTimeout(contextTimeout, Clock.systemUTC());
         HttpServer server = new HttpServer(new HttpServer.Parts(engineOf.apply(models),
                 store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), channels,
-                new SqlFeedbackStore(db), db::isHealthy, models.describe(),
-                () -> engineOf.apply(Models.load(modelsDir, corpusDir))), Settings.secrets(env), limits, db.broadcast());
+                new SqlFeedbackStore(db), db::isHealthy, models.describe(), () -> {
+                    Models fresh = Models.load(modelsDir, corpusDir);
+                    return new HttpServer.Loaded(engineOf.apply(fresh), fresh.describe());
+                }), Settings.secrets(env), limits, db.broadcast());
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
         int bound;
         try {

@@ -70,6 +70,8 @@ class ServedClassifierIT {
             HttpResponse<String> reload = send(HttpRequest.newBuilder(URI.create(base + "/api/agent/reload"))
                     .header("Authorization", "Bearer served-classifier-test").POST(HttpRequest.BodyPublishers.noBody()));
             assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/health"))).body())
+                    .contains("\"classifier\":\"opennlp\"");
             assertThat(message(base, "退款多久到账").body()).contains("\"intent\":\"refund_time\"");
         } finally {
             process.destroy();

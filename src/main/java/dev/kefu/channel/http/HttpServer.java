@@ -44,6 +44,7 @@ public final class HttpServer implements AutoCloseable {
     private final Broadcast broadcast;
     /** The engine in use; {@code POST /api/agent/reload} swaps in a new one atomically. */
     private final AtomicReference<ChatEngine> engine;
+    private final AtomicReference<Map<String, Object>> modelInfo;
     private final MessageRoutes messages;
     private final AgentRoutes agents;
     private final WebhookRoutes webhooks;
@@ -57,11 +58,14 @@ public final class HttpServer implements AutoCloseable {
     });
     private Javalin app;
 
-    /** What the server serves. {@code healthy} reports whether the database answers. */
+    /**
+     * What the server serves. {@code healthy} reports whether the database answers; {@code reloader}
+     * loads the models again, with what {@code /health} should say of them.
+     */
     public record Parts(ChatEngine engine, ConversationStore conversations, Transcripts transcripts,
                         HandoffQueue queue, TicketStore tickets, ChannelStore channels, FeedbackStore feedback,
                         BooleanSupplier databaseHealthy,
-                        Map<String, Object> modelInfo, Supplier<ChatEngine> reloader) {
+                        Map<String, Object> modelInfo, Supplier<Loaded> reloader) {
         public Parts {
             Objects.requireNonNull(reloader, "reloader");
             Objects.requireNonNull(feedback, "feedback");
@@ -72,6 +76,14 @@ public final class HttpServer implements AutoCloseable {
             Objects.requireNonNull(tickets, "tickets");
             Objects.requireNonNull(channels, "channels");
             Objects.requireNonNull(databaseHealthy, "databaseHealthy");
+            modelInfo = Map.copyOf(modelInfo);
+        }
+    }
+
+    /** Freshly loaded models: the engine over them and what {@code /health} reports of them. */
+    public record Loaded(ChatEngine engine, Map<String, Object> modelInfo) {
+        public Loaded {
+            Objects.requireNonNull(engine, "engine");
             modelInfo = Map.copyOf(modelInfo);
         }
     }
@@ -133,6 +145,7 @@ public final class HttpServer implements AutoCloseable {
         this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
         this.live = new Live(parts.queue(), broadcast, () -> scheduler.execute(this::reloadAskedElsewhere));
         this.engine = new AtomicReference<>(parts.engine());
+        this.modelInfo = new AtomicReference<>(parts.modelInfo());
         metrics.watch(parts.conversations());
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
@@ -243,14 +256,14 @@ public final class HttpServer implements AutoCloseable {
      * then tells the other instances on the same database to do the same with theirs.
      */
     private void reload(Context ctx) {
-        ChatEngine fresh;
+        Loaded fresh;
         try {
             fresh = parts.reloader().get();
         } catch (RuntimeException e) {
             LOG.warn("reload failed, the running models stay: {}", e.getMessage());
             throw new ApiException(409, "models not reloaded, the running ones stay: " + e.getMessage());
         }
-        engine.set(fresh);
+        swapIn(fresh);
         LOG.info("models reloaded");
         live.reloaded();
         ctx.json(Map.of("reloaded", true));
@@ -259,11 +272,16 @@ public final class HttpServer implements AutoCloseable {
     /** A reload asked on another instance: done here too (on the scheduler, off the broadcast's thread). */
     private void reloadAskedElsewhere() {
         try {
-            engine.set(parts.reloader().get());
+            swapIn(parts.reloader().get());
             LOG.info("models reloaded (asked by another instance)");
         } catch (RuntimeException e) {
             LOG.warn("reload asked by another instance failed, the running models stay: {}", e.getMessage());
         }
+    }
+
+    private void swapIn(Loaded fresh) {
+        engine.set(fresh.engine());
+        modelInfo.set(fresh.modelInfo());
     }
 
     private void health(Context ctx) {
@@ -271,7 +289,7 @@ public final class HttpServer implements AutoCloseable {
         // live events from other instances: missed while reconnecting, but the API still works
         ctx.status(database ? 200 : 503).json(Map.of("status", database ? "ok" : "unavailable",
                 "database", database ? "ok" : "unavailable", "live", broadcast.isConnected() ? "ok" : "reconnecting",
-                "model", parts.modelInfo()));
+                "model", modelInfo.get()));
     }
 
     /**

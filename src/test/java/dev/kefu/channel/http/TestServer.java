@@ -72,7 +72,8 @@ final class TestServer implements AutoCloseable {
         ChatEngine engine = engines.get();
         server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db),
                 new SqlTicketStore(db, Clock.systemUTC()), new SqlChannelStore(db, Clock.systemUTC()), new SqlFeedbackStore(db),
-                db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()), engines),
+                db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()),
+                () -> new HttpServer.Loaded(engines.get(), Map.of("intents", CLASSIFIER.labels().size()))),
                 new HttpServer.Secrets(AGENT_TOKEN, WECHAT_TOKEN, WEBHOOK_SECRET), limits);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
