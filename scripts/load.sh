@@ -2,7 +2,8 @@
 # HTTP load test: starts `kefu serve -Xmx256m` on port $KEFU_LOAD_PORT (7171), runs wrk with
 # scripts/load.lua (varied Chinese messages to POST /api/messages), prints req/s and latency
 # percentiles, then stops the server. KEFU_LOAD_SCRIPT picks another wrk script
-# (scripts/load-followups.lua: follow-up turns of existing conversations).
+# (scripts/load-followups.lua: follow-up turns of existing conversations). KEFU_LOAD_MODELS picks
+# another models directory (say one written by `train --classifier liblinear-bge --out DIR`).
 #
 #   scripts/load.sh [SECONDS=30] [CONNECTIONS=32] [THREADS=2]
 #
@@ -14,6 +15,7 @@ CONNECTIONS=${2:-32}
 THREADS=${3:-2}
 PORT=${KEFU_LOAD_PORT:-7171}
 SCRIPT=${KEFU_LOAD_SCRIPT:-scripts/load.lua}
+MODELS=${KEFU_LOAD_MODELS:-models}
 
 command -v wrk >/dev/null || { echo "load: wrk not found; apt-get install wrk" >&2; exit 1; }
 [ -f target/kefu.jar ] || ./mvnw -q package -DskipTests
@@ -22,7 +24,7 @@ if ! java -jar target/kefu.jar serve --help >/dev/null 2>&1; then
     exit 1
 fi
 db=$(mktemp -d)
-java -Xmx256m -jar target/kefu.jar serve --port "$PORT" --rate-limit 0 --conversations-per-hour 0 --db "jdbc:sqlite:$db/kefu.db" >"$db/server.log" 2>&1 &
+java -Xmx256m -jar target/kefu.jar serve --port "$PORT" --models "$MODELS" --rate-limit 0 --conversations-per-hour 0 --db "jdbc:sqlite:$db/kefu.db" >"$db/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$db"' EXIT
 for _ in $(seq 1 60); do

@@ -106,6 +106,6 @@ enum ClassifierKind {
     /** The classifier {@code train} wrote into {@code dir} as this kind. */
     IntentClassifier load(Path dir) {
         return this == OPENNLP ? OpenNlpIntentClassifier.load(dir.resolve(INTENT_MODEL))
-                : LiblinearModelFiles.load(dir, BgeSentenceEncoder::load);
+                : LiblinearModelFiles.load(dir, BgeSentenceEncoder::loadForConcurrentCalls);
     }
 }

