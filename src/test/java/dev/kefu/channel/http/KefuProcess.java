@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The shaded {@code target/kefu.jar} running {@code serve --port 0} as a separate process, with
  * its own database in {@code dir}. Its log goes to {@code dir/serve.log}.
  */
-final class KefuProcess implements AutoCloseable {
+public final class KefuProcess implements AutoCloseable {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
     private static final Pattern READY = Pattern.compile("kefu is ready in \\d+ ms: open (http://\\S+/)");
@@ -48,7 +48,7 @@ final class KefuProcess implements AutoCloseable {
      * Starts with extra environment variables and extra {@code serve} options; a {@code --db} among
      * them replaces the SQLite file in {@code dir}.
      */
-    static KefuProcess start(Path dir, Map<String, String> env, List<String> options)
+    public static KefuProcess start(Path dir, Map<String, String> env, List<String> options)
             throws IOException, InterruptedException {
         Path jar = Path.of("target", "kefu.jar");
         if (!Files.isRegularFile(jar)) {
@@ -99,7 +99,7 @@ final class KefuProcess implements AutoCloseable {
     }
 
     /** {@code POST /api/messages} with {@code text}, continuing {@code conversationId} unless it is null. */
-    java.net.http.HttpResponse<String> say(String conversationId, String text) throws IOException, InterruptedException {
+    public java.net.http.HttpResponse<String> say(String conversationId, String text) throws IOException, InterruptedException {
         String body = conversationId == null ? JSON.createObjectNode().put("text", text).toString()
                 : JSON.createObjectNode().put("conversationId", conversationId).put("text", text).toString();
         return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/messages"))
@@ -107,7 +107,7 @@ final class KefuProcess implements AutoCloseable {
     }
 
     /** {@code GET path} ({@code path} without the leading slash). */
-    java.net.http.HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public java.net.http.HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + path)));
     }
 
@@ -118,7 +118,7 @@ final class KefuProcess implements AutoCloseable {
     }
 
     /** The base URL, ending in {@code /}: {@code http://127.0.0.1:PORT/}. */
-    String url() {
+    public String url() {
         return url;
     }
 
