@@ -38,7 +38,11 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
      */
     public static BgeSentenceEncoder load() {
         optOutOfTracking();
-        return new BgeSentenceEncoder(new BgeSmallZhV15QuantizedEmbeddingModel());
+        try {
+            return new BgeSentenceEncoder(new BgeSmallZhV15QuantizedEmbeddingModel());
+        } catch (LinkageError e) {
+            throw cannotLoad(e);
+        }
     }
 
     /**
@@ -49,7 +53,17 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
      */
     public static BgeSentenceEncoder loadForConcurrentCalls() {
         optOutOfTracking();
-        return new BgeSentenceEncoder(OneThreadPerCall.MODEL);
+        try {
+            return new BgeSentenceEncoder(OneThreadPerCall.MODEL);
+        } catch (LinkageError e) {
+            throw cannotLoad(e);
+        }
+    }
+
+    /** The model loads in a static initializer: a native library missing for this platform surfaces as an Error. */
+    private static IllegalStateException cannotLoad(LinkageError e) {
+        return new IllegalStateException("cannot load bge-small-zh with ONNX Runtime on " + System.getProperty("os.name")
+                + " " + System.getProperty("os.arch") + ": " + e, e);
     }
 
     private static void optOutOfTracking() {
