@@ -12,9 +12,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Intent classifier backed by a liblinear model (an alternative to the shipped OpenNLP one, chosen
- * with {@code --classifier liblinear}). Confidences are a softmax of the decision values at the
- * settings' temperature. Thread-safe: a liblinear {@link Model} is read-only during prediction.
+ * Intent classifier backed by a liblinear model (an alternative to the default OpenNLP one, chosen
+ * with {@code --classifier liblinear}, or {@code liblinear-bge} when a sentence encoder adds its
+ * vector to the n-grams). Confidences are a softmax of the decision values at the settings'
+ * temperature. Thread-safe: a liblinear {@link Model} is read-only during prediction, and
+ * encoders are thread-safe.
  */
 public final class LiblinearIntentClassifier implements IntentClassifier {
     /** What a saved classifier records as its sentence encoder when it has none. */

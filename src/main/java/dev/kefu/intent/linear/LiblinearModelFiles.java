@@ -51,11 +51,6 @@ public final class LiblinearModelFiles {
         Files.writeString(dir.resolve(SETTINGS), text, StandardCharsets.UTF_8);
     }
 
-    /** The name of the sentence encoder the classifier in {@code dir} needs, or {@code none}. */
-    public static String encoderOf(Path dir) {
-        return settings(dir).getProperty("sentences", LiblinearIntentClassifier.NO_ENCODER);
-    }
-
     /** Reads the classifier in {@code dir}; {@code encoder} is called only if it needs one. */
     public static LiblinearIntentClassifier load(Path dir, Supplier<SentenceEncoder> encoder) {
         Properties properties = settings(dir);

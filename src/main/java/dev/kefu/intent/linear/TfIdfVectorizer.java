@@ -57,14 +57,12 @@ public final class TfIdfVectorizer {
                 df.merge(feature, 1, Integer::sum);
             }
         }
-        Map<String, Integer> index = new HashMap<>();
         double[] idf = new double[df.size() + 1];
-        for (Map.Entry<String, Integer> e : df.entrySet()) {
-            int i = index.size() + 1;
-            index.put(e.getKey(), i);
-            idf[i] = Math.log((1.0 + documents.size()) / (1.0 + e.getValue())) + 1;
+        int i = 1;
+        for (int count : df.values()) {
+            idf[i++] = Math.log((1.0 + documents.size()) / (1.0 + count)) + 1;
         }
-        return new TfIdfVectorizer(index, idf);
+        return of(List.copyOf(df.keySet()), idf);
     }
 
     /** Every feature of the vocabulary. */
