@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Conversations and transcripts in SQL. A turn is one transaction: the conversation row is written
@@ -105,15 +106,9 @@ public final class SqlConversationStore implements ConversationStore, Transcript
 
     @Override
     public long record(String conversationId, Turn turn) {
-        try {
-            if (db.dialect() == Database.Dialect.POSTGRESQL && turn.reply().handoff() == null) {
-                return db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn));
-            }
-            return db.inTransaction(c -> recordInSteps(c, conversationId, turn));
-        } catch (StaleTurnException stale) {
-            refused.increment();
-            throw stale;
-        }
+        return countingRefusals(() -> db.dialect() == Database.Dialect.POSTGRESQL && turn.reply().handoff() == null
+                ? db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn))
+                : db.inTransaction(c -> recordInSteps(c, conversationId, turn)));
     }
 
     /**
@@ -127,13 +122,18 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         if (db.dialect() != Database.Dialect.POSTGRESQL) {
             return ConversationStore.super.recordLocked(conversationId, compute);
         }
+        return countingRefusals(() -> db.inTransaction(c -> {
+            Turn turn = compute.apply(find(c, SELECT_STATE + " FOR UPDATE", conversationId)
+                    .orElse(ConversationState.NEW));
+            return new Recorded(turn, turn.reply().handoff() == null ? recordInOneStatement(c, conversationId, turn)
+                    : recordInSteps(c, conversationId, turn));
+        }));
+    }
+
+    /** Runs {@code write}, counting the turn it refuses as stale ({@link #refusedTurns}). */
+    private <T> T countingRefusals(Supplier<T> write) {
         try {
-            return db.inTransaction(c -> {
-                Turn turn = compute.apply(find(c, SELECT_STATE + " FOR UPDATE", conversationId)
-                        .orElse(ConversationState.NEW));
-                return new Recorded(turn, turn.reply().handoff() == null ? recordInOneStatement(c, conversationId, turn)
-                        : recordInSteps(c, conversationId, turn));
-            });
+            return write.get();
         } catch (StaleTurnException stale) {
             refused.increment();
             throw stale;
