@@ -1,12 +1,9 @@
 package dev.kefu.intent;
 
+import static dev.kefu.intent.ClassifierFixture.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kefu.text.ChineseVariants;
-import dev.kefu.text.SmartcnTokenizer;
-import dev.kefu.text.Synonyms;
-import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokens;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,8 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FeatureIndexTest {
-    private static final TextNormalizer NORMALIZER = new TextNormalizer(ChineseVariants.icu());
-    private static final SmartcnTokenizer TOKENIZER = new SmartcnTokenizer(Synonyms.none());
     private static final String LONG = "很".repeat(70); // longer than the table of powers of 31
 
     @Test
@@ -79,7 +74,4 @@ class FeatureIndexTest {
         }
     }
 
-    private static Tokens tokens(String text) {
-        return TOKENIZER.tokenize(NORMALIZER.normalize(text));
-    }
 }

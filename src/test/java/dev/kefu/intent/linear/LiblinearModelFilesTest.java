@@ -1,21 +1,19 @@
 package dev.kefu.intent.linear;
 
+import static dev.kefu.intent.ClassifierFixture.NORMALIZER;
+import static dev.kefu.intent.ClassifierFixture.TINY;
+import static dev.kefu.intent.ClassifierFixture.TOKENIZER;
+import static dev.kefu.intent.ClassifierFixture.corpus;
+import static dev.kefu.intent.ClassifierFixture.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.kefu.intent.IntentPrediction;
-import dev.kefu.intent.LabeledCorpus;
 import dev.kefu.intent.SentenceEncoder;
 import dev.kefu.intent.embedding.BgeSentenceEncoder;
-import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.CorpusException;
-import dev.kefu.text.SmartcnTokenizer;
-import dev.kefu.text.Synonyms;
-import dev.kefu.text.TextNormalizer;
-import dev.kefu.text.Tokens;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,19 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LiblinearModelFilesTest {
-    private static final TextNormalizer NORMALIZER = new TextNormalizer(ChineseVariants.icu());
-    private static final SmartcnTokenizer TOKENIZER = new SmartcnTokenizer(Synonyms.none());
 
     @TempDir
     Path dir;
-
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(LiblinearModelFilesTest.class.getResource(name).toURI());
-    }
-
-    private static Tokens tokens(String text) {
-        return TOKENIZER.tokenize(NORMALIZER.normalize(text));
-    }
 
     private static void assertSamePredictions(LiblinearIntentClassifier a, LiblinearIntentClassifier b, List<String> texts) {
         for (String text : texts) {
@@ -53,7 +41,7 @@ class LiblinearModelFilesTest {
     @Test
     void a_saved_classifier_loads_with_the_same_predictions_and_saves_to_the_same_bytes() throws Exception {
         LiblinearIntentClassifier trained = new LiblinearIntentTrainer(NORMALIZER, TOKENIZER, LiblinearSettings.DEFAULT)
-                .train(LabeledCorpus.read(resource("/dev/kefu/intent/tiny-intents.tsv")));
+                .train(corpus(TINY));
         LiblinearModelFiles.save(trained, dir);
 
         LiblinearIntentClassifier loaded = LiblinearModelFiles.load(dir, () -> {
@@ -62,7 +50,7 @@ class LiblinearModelFilesTest {
 
         assertSamePredictions(trained, loaded, List.of("退款还要等几天", "密码不记得了", "您好啊", "", "完全无关的话"));
         assertThat(loaded.encoderName()).isEqualTo("none");
-        assertThat(LiblinearModelFiles.encoderOf(dir)).isEqualTo("none");
+        assertThat(Files.readString(dir.resolve(LiblinearModelFiles.SETTINGS))).contains("sentences=none\n");
         Path again = Files.createDirectory(dir.resolve("again"));
         LiblinearModelFiles.save(loaded, again);
         for (String name : LiblinearModelFiles.FILES) {
@@ -74,12 +62,13 @@ class LiblinearModelFilesTest {
     void a_classifier_with_sentence_vectors_is_loaded_with_its_encoder() throws Exception {
         SentenceEncoder encoder = BgeSentenceEncoder.load();
         LiblinearIntentClassifier trained = new LiblinearIntentTrainer(NORMALIZER, TOKENIZER,
-                LiblinearSettings.WITH_SENTENCES, encoder).train(LabeledCorpus.read(resource("/dev/kefu/intent/linear/media-intents.tsv")));
+                LiblinearSettings.WITH_SENTENCES, encoder).train(corpus("/dev/kefu/intent/linear/media-intents.tsv"));
         LiblinearModelFiles.save(trained, dir);
 
         LiblinearIntentClassifier loaded = LiblinearModelFiles.load(dir, () -> encoder);
 
-        assertThat(LiblinearModelFiles.encoderOf(dir)).isEqualTo(BgeSentenceEncoder.NAME);
+        assertThat(loaded.encoderName()).isEqualTo(BgeSentenceEncoder.NAME);
+        assertThat(Files.readString(dir.resolve(LiblinearModelFiles.SETTINGS))).contains("sentences=" + BgeSentenceEncoder.NAME);
         assertSamePredictions(trained, loaded, List.of("周杰伦", "泰坦尼克号", "明天热不热"));
     }
 
@@ -94,7 +83,7 @@ class LiblinearModelFilesTest {
     @Test
     void a_missing_or_damaged_file_names_itself_and_the_fix() throws Exception {
         LiblinearModelFiles.save(new LiblinearIntentTrainer(NORMALIZER, TOKENIZER, LiblinearSettings.DEFAULT)
-                .train(LabeledCorpus.read(resource("/dev/kefu/intent/tiny-intents.tsv"))), dir);
+                .train(corpus(TINY)), dir);
         Files.writeString(dir.resolve(LiblinearModelFiles.VOCABULARY), "w=退款 no tab here\n");
         assertThatThrownBy(() -> LiblinearModelFiles.load(dir, () -> null)).isInstanceOf(CorpusException.class)
                 .hasMessageContaining(LiblinearModelFiles.VOCABULARY + ":1: expected feature<TAB>idf");

@@ -1,41 +1,30 @@
 package dev.kefu.intent.linear;
 
+import static dev.kefu.intent.ClassifierFixture.NORMALIZER;
+import static dev.kefu.intent.ClassifierFixture.TOKENIZER;
+import static dev.kefu.intent.ClassifierFixture.corpus;
+import static dev.kefu.intent.ClassifierFixture.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kefu.intent.IntentScore;
-import dev.kefu.intent.LabeledCorpus;
 import dev.kefu.intent.LabeledText;
 import dev.kefu.intent.embedding.BgeSentenceEncoder;
-import dev.kefu.text.ChineseVariants;
-import dev.kefu.text.SmartcnTokenizer;
-import dev.kefu.text.Synonyms;
-import dev.kefu.text.TextNormalizer;
-import dev.kefu.text.Tokens;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** liblinear with bge-small-zh sentence vectors beside the n-grams ({@code --classifier liblinear-bge}). */
 class SentenceVectorClassifierTest {
-    private static final TextNormalizer NORMALIZER = new TextNormalizer(ChineseVariants.icu());
-    private static final SmartcnTokenizer TOKENIZER = new SmartcnTokenizer(Synonyms.none());
     private static LiblinearIntentClassifier plain;
     private static LiblinearIntentClassifier withSentences;
 
     @BeforeAll
-    static void train() throws URISyntaxException {
-        List<LabeledText> examples = LabeledCorpus.read(Path.of(SentenceVectorClassifierTest.class
-                .getResource("/dev/kefu/intent/linear/media-intents.tsv").toURI()));
+    static void train() {
+        List<LabeledText> examples = corpus("/dev/kefu/intent/linear/media-intents.tsv");
         plain = new LiblinearIntentTrainer(NORMALIZER, TOKENIZER, LiblinearSettings.DEFAULT).train(examples);
         withSentences = new LiblinearIntentTrainer(NORMALIZER, TOKENIZER, LiblinearSettings.DEFAULT,
                 BgeSentenceEncoder.load()).train(examples);
-    }
-
-    private static Tokens tokens(String text) {
-        return TOKENIZER.tokenize(NORMALIZER.normalize(text));
     }
 
     @Test

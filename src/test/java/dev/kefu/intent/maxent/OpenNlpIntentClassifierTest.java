@@ -1,5 +1,11 @@
 package dev.kefu.intent.maxent;
 
+import static dev.kefu.intent.ClassifierFixture.NORMALIZER;
+import static dev.kefu.intent.ClassifierFixture.TINY;
+import static dev.kefu.intent.ClassifierFixture.TOKENIZER;
+import static dev.kefu.intent.ClassifierFixture.assertUnseenPhrasingsRankFirst;
+import static dev.kefu.intent.ClassifierFixture.corpus;
+import static dev.kefu.intent.ClassifierFixture.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -7,15 +13,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.kefu.intent.IntentFeatures;
 import dev.kefu.intent.IntentPrediction;
 import dev.kefu.intent.IntentScore;
-import dev.kefu.intent.LabeledCorpus;
 import dev.kefu.intent.LabeledText;
-import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.CorpusException;
-import dev.kefu.text.SmartcnTokenizer;
-import dev.kefu.text.Synonyms;
-import dev.kefu.text.TextNormalizer;
-import dev.kefu.text.Tokens;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,14 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OpenNlpIntentClassifierTest {
-    private static final TextNormalizer NORMALIZER = new TextNormalizer(ChineseVariants.icu());
-    private static final SmartcnTokenizer TOKENIZER = new SmartcnTokenizer(Synonyms.none());
     private static List<LabeledText> examples;
     private static OpenNlpIntentClassifier classifier;
 
     @BeforeAll
-    static void train() throws URISyntaxException {
-        examples = LabeledCorpus.read(Path.of(OpenNlpIntentClassifierTest.class.getResource("/dev/kefu/intent/tiny-intents.tsv").toURI()));
+    static void train() {
+        examples = corpus(TINY);
         classifier = trainer().train(examples);
     }
 
@@ -45,15 +42,9 @@ class OpenNlpIntentClassifierTest {
         return new OpenNlpIntentTrainer(NORMALIZER, TOKENIZER, TrainingSettings.DEFAULT);
     }
 
-    private static Tokens tokens(String text) {
-        return TOKENIZER.tokenize(NORMALIZER.normalize(text));
-    }
-
     @Test
     void unseen_phrasings_rank_their_intent_first() {
-        assertThat(classifier.classify(tokens("退款还要等几天")).top().label()).isEqualTo("refund_time");
-        assertThat(classifier.classify(tokens("密码不记得了")).top().label()).isEqualTo("forgot_password");
-        assertThat(classifier.classify(tokens("您好啊")).top().label()).isEqualTo("greeting");
+        assertUnseenPhrasingsRankFirst(classifier);
     }
 
     @Test
