@@ -7,6 +7,8 @@ import dev.kefu.eval.CvReport;
 import dev.kefu.eval.EvalReport;
 import dev.kefu.eval.Evaluator;
 import dev.kefu.eval.html.HtmlReport;
+import dev.kefu.faq.FaqEntry;
+import dev.kefu.faq.LuceneFaqIndex;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.IntentPrediction;
 import dev.kefu.intent.IntentTrainer;
@@ -23,25 +25,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** {@code eval}: the full pipeline on a labeled file, or a freshly trained classifier alone. */
 final class EvalCommand {
     static final String USAGE = """
             usage: java -jar target/kefu.jar eval [--data FILE] [--train FILE] [--cv K] [--json FILE]
-                                                 [--html FILE] [--classifier NAME] [--target-precision P]
+                                                 [--html FILE] [--classifier NAME] [--ranker NAME]
+                                                 [--target-precision P]
                                                  [--models DIR] [--corpus DIR] [--errors N]
               --data FILE    labeled file to score, label<TAB>text (default corpus/eval.tsv)
               --train FILE   train a fresh classifier on FILE with the shipped settings and score
                              the classifier alone (for public benchmarks); models/ is not used
               --cv K         stratified K-fold cross-validation: of the classifier alone on the
-                             --train FILE, or else of the full pipeline on the corpus's intents.tsv
-                             (FAQ and synonyms from models/); --data is not used
+                             --train FILE, or else of the full pipeline at the answer level: the
+                             corpus's intents.tsv lines and the FAQ's paraphrases are split into K
+                             folds; each fold is answered by a classifier, an FAQ index and a
+                             ranker built without it. --data is not used
               --classifier NAME
                              opennlp, liblinear, ensemble (the two averaged) or liblinear-bge
                              (liblinear with bge-small-zh sentence vectors, about 0.5 ms a
                              message); default: the one in models/, or opennlp with --train.
                              Another one than models/ holds is trained on the corpus's
                              intents.tsv in memory and replaces it for this run
+              --ranker NAME  learned-bge, learned or intent-first: how the FAQ entry is chosen
+                             (default: the one in models/); another one is fitted in memory
               --json FILE    also write the report as JSON (keys documented in the README)
               --html FILE    also write a self-contained HTML report with charts
               --target-precision P
@@ -56,8 +64,8 @@ final class EvalCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Options options = Options.parse(args, Set.of("data", "train", "cv", "json", "html", "classifier", "models",
-                "corpus", "errors", "target-precision"), Set.of());
+        Options options = Options.parse(args, Set.of("data", "train", "cv", "json", "html", "classifier", "ranker",
+                "models", "corpus", "errors", "target-precision"), Set.of());
         Path corpus = options.path("corpus", "corpus");
         double target = options.decimal("target-precision", 0.97, 0.0, 1.0);
         ClassifierKind requested = requestedKind(options);
@@ -67,20 +75,29 @@ final class EvalCommand {
         // without --train the figures are the pipeline's over models/, whose classifier is the default
         Models shipped = options.has("train") ? null : Models.load(options.path("models", "models"), corpus);
         ClassifierKind kind = requested != null ? requested : shipped != null ? shipped.kind() : ClassifierKind.SHIPPED;
-        if (options.has("cv")) {
-            return crossValidate(options, corpus, shipped, kind, target, out, err);
+        RankerKind ranker = options.has("ranker") ? RankerKind.named(options.string("ranker", null))
+                : shipped != null ? shipped.rankerKind() : RankerKind.SHIPPED;
+        if (options.has("ranker") && options.has("train")) {
+            throw new UsageException("--ranker chooses FAQ entries; with --train the classifier is scored alone");
         }
-        List<LabeledText> data = LabeledCorpus.read(options.path("data", "corpus/eval.tsv"));
+        if (options.has("cv")) {
+            return crossValidate(options, corpus, shipped, new Kinds(kind, ranker), target, out, err);
+        }
+        Path dataFile = options.path("data", "corpus/eval.tsv");
+        List<LabeledText> data = LabeledCorpus.read(dataFile);
+        if (shipped != null) {
+            LabeledCorpus.requireKnownAnswers(dataFile, data, faqIds(shipped));
+        }
         EvalReport report = options.has("train")
                 ? classifierOnly(LabeledCorpus.read(options.path("train", null)), data, corpus, kind, err)
-                : fullPipeline(options, data, corpus, shipped, kind, err);
+                : fullPipeline(options, data, corpus, shipped, new Kinds(kind, ranker), err);
         if (options.has("json")) {
             Json.write(report, options.path("json", null));
         }
         if (options.has("html")) {
             String source = options.path("data", "corpus/eval.tsv") + (options.has("train")
                     ? ", " + kind.option() + " classifier alone, trained on " + options.path("train", null)
-                    : ", full pipeline, " + kind.option() + " classifier");
+                    : ", full pipeline, " + kind.option() + " classifier, " + ranker.option() + " ranker");
             writeHtml(HtmlReport.render(report, source, Thresholds.DEFAULT.answer()), options.path("html", null));
         }
         EvalSummary.print(report, options.integer("errors", 15, 0, 100_000), out);
@@ -90,9 +107,10 @@ final class EvalCommand {
         return 0;
     }
 
-    private static int crossValidate(Options options, Path corpus, Models models, ClassifierKind kind, double target,
+    private static int crossValidate(Options options, Path corpus, Models models, Kinds kinds, double target,
                                      PrintStream out, PrintStream err) throws IOException {
         int k = options.integer("cv", 5, 2, 50);
+        ClassifierKind kind = kinds.classifier();
         CvReport report;
         String what;
         if (options.has("train")) {
@@ -104,14 +122,21 @@ final class EvalCommand {
                     .run(examples, k, new ProgressBar(err, "cv"));
             what = file + " (" + examples.size() + " lines), " + kind.option() + " classifier alone";
         } else {
-            List<LabeledText> examples = LabeledCorpus.read(corpus.resolve("intents.tsv"));
+            Path file = corpus.resolve("intents.tsv");
+            List<LabeledText> lines = LabeledCorpus.read(file);
+            LabeledCorpus.requireKnownAnswers(file, lines, faqIds(models));
+            AnswerFolds folds = new AnswerFolds(lines, models.faq().entries());
             IntentTrainer trainer = kind.trainer(models.normalizer(), models.tokenizer());
+            LuceneFaqIndex index = new LuceneFaqIndex(models.normalizer(), models.tokenizer());
             report = CrossValidation.ofPipeline(train -> {
-                Models fold = models.withClassifier(trainer.train(train), kind);
+                List<LabeledText> fromLines = folds.linesIn(train);
+                Models fold = models.withFaq(index.inMemory(folds.entriesIn(train), RankerKind.examples(fromLines)),
+                        fromLines, new Models.Kinds(trainer.train(fromLines), kind, kinds.ranker()));
                 return t -> fold.engine(t, null);
-            }, Thresholds.DEFAULT).run(examples, k, new ProgressBar(err, "cv"));
-            what = corpus.resolve("intents.tsv") + " (" + examples.size() + " lines), full pipeline, " + kind.option()
-                    + " classifier, answer threshold " + Thresholds.DEFAULT.answer();
+            }, Thresholds.DEFAULT).run(folds.examples(), k, new ProgressBar(err, "cv"));
+            what = file + " (" + lines.size() + " lines) and the FAQ's " + folds.paraphrases() + " paraphrases, full"
+                    + " pipeline, " + kind.option() + " classifier, " + kinds.ranker().option() + " ranker, answer"
+                    + " threshold " + Thresholds.DEFAULT.answer();
         }
         if (options.has("json")) {
             Json.write(report, options.path("json", null));
@@ -124,13 +149,26 @@ final class EvalCommand {
     }
 
     private static EvalReport fullPipeline(Options options, List<LabeledText> data, Path corpus, Models shipped,
-                                           ClassifierKind kind, PrintStream err) {
-        Models models = kind == shipped.kind() ? shipped : shipped.withClassifier(
-                kind.trainer(shipped.normalizer(), shipped.tokenizer())
-                        .train(LabeledCorpus.read(corpus.resolve("intents.tsv")), new ProgressBar(err, "train")), kind);
+                                           Kinds kinds, PrintStream err) {
+        Models models = shipped;
+        if (kinds.classifier() != shipped.kind() || kinds.ranker() != shipped.rankerKind()) {
+            IntentClassifier classifier = kinds.classifier() == shipped.kind() ? shipped.classifier()
+                    : kinds.classifier().trainer(shipped.normalizer(), shipped.tokenizer())
+                    .train(LabeledCorpus.read(corpus.resolve("intents.tsv")), new ProgressBar(err, "train"));
+            models = shipped.withRanker(classifier, kinds.classifier(), kinds.ranker());
+        }
         String hotline = Settings.hotline(options, System.getenv());
-        Evaluator evaluator = new Evaluator(t -> models.engine(t, hotline), Thresholds.DEFAULT);
+        Models running = models;
+        Evaluator evaluator = new Evaluator(t -> running.engine(t, hotline), Thresholds.DEFAULT);
         return evaluator.run(data, new ProgressBar(err, "eval"));
+    }
+
+    private static Set<String> faqIds(Models models) {
+        return models.faq().entries().stream().map(FaqEntry::id).collect(Collectors.toSet());
+    }
+
+    /** The classifier and the ranker a run uses. */
+    private record Kinds(ClassifierKind classifier, RankerKind ranker) {
     }
 
     private static EvalReport classifierOnly(List<LabeledText> train, List<LabeledText> data, Path corpus,

@@ -1,6 +1,7 @@
 package dev.kefu.cli;
 
 import dev.kefu.dialog.policy.Thresholds;
+import dev.kefu.eval.AnswerScores;
 import dev.kefu.eval.CvReport;
 import dev.kefu.eval.EvalReport;
 import dev.kefu.eval.LabelScores;
@@ -25,6 +26,11 @@ final class EvalSummary {
                     r.coverage(), r.answerThreshold());
             out.println("actions " + r.actions());
         }
+        if (r.answers() != null) {
+            AnswerScores a = r.answers();
+            out.printf(Locale.ROOT, "answer accuracy %.3f   answer precision %.3f   answer top-3 %.3f   (%d lines name"
+                    + " their FAQ entries)%n", a.answerAccuracy(), a.answerPrecision(), a.answerTop3(), a.answerLines());
+        }
         out.printf(Locale.ROOT, "latency p50 %.0f us, p99 %.0f us, one thread; %.0f messages/s%n",
                 r.latencyUs().p50(), r.latencyUs().p99(), r.throughputPerS());
         out.println();
@@ -36,6 +42,16 @@ final class EvalSummary {
         }
         if (r.thresholdSweep() != null) {
             printSweep(r.thresholdSweep(), out);
+        }
+        if (r.answers() != null && !r.answers().answerConfusion().isEmpty()) {
+            out.println();
+            out.println("entries shown instead of the right one (expected -> shown, count):");
+            r.answers().answerConfusion().stream().limit(maxErrors).forEach(c -> out.printf(Locale.ROOT,
+                    "  %-28s -> %-28s %d%n", c.expected(), c.shown(), c.count()));
+            out.println();
+            out.println("wrong entries (" + r.answers().answerErrors().size() + ", most confident first):");
+            r.answers().answerErrors().stream().limit(maxErrors).forEach(m -> out.printf(Locale.ROOT,
+                    "  %-28s -> %-28s %.2f %s%n", String.join(",", m.expected()), m.shown(), m.confidence(), m.text()));
         }
         out.println();
         out.println("errors (" + r.errors().size() + ", most confident first):");
@@ -54,6 +70,11 @@ final class EvalSummary {
         printStat("oos recall", report.oosRecall(), out);
         printStat("auto-answer precision", report.autoAnswerPrecision(), out);
         printStat("coverage", report.coverage(), out);
+        if (report.answerAccuracy() != null) {
+            printStat("answer accuracy", report.answerAccuracy(), out);
+            printStat("answer precision", report.answerPrecision(), out);
+            printStat("answer top-3", report.answerTop3(), out);
+        }
         printSweep(report.thresholdSweep(), out);
     }
 
@@ -74,10 +95,14 @@ final class EvalSummary {
 
     private static void printSweep(List<SweepPoint> sweep, PrintStream out) {
         out.println();
-        out.println("answer threshold   coverage   precision   end-to-end   oos recall");
+        boolean entries = !sweep.isEmpty() && sweep.get(0).answerAccuracy() != null;
+        out.println("answer threshold   coverage   precision   end-to-end   oos recall"
+                + (entries ? "   answer acc   answer prec" : ""));
         for (SweepPoint p : sweep) {
-            out.printf(Locale.ROOT, "%16.2f %10.3f %11.3f %12.3f %12.3f%n", p.threshold(), p.coverage(),
+            out.printf(Locale.ROOT, "%16.2f %10.3f %11.3f %12.3f %12.3f", p.threshold(), p.coverage(),
                     p.precision(), p.e2eAccuracy(), p.oosRecall());
+            out.println(entries ? String.format(Locale.ROOT, " %12.3f %13.3f", p.answerAccuracy(), p.answerPrecision())
+                    : "");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.kefu.cli;
 
+import dev.kefu.answer.AnswerRanker;
+import dev.kefu.dialog.Analyzer;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ReplyRenderer;
 import dev.kefu.dialog.ServiceHours;
@@ -9,6 +11,8 @@ import dev.kefu.dialog.policy.DecisionPolicy;
 import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.LabeledCorpus;
+import dev.kefu.intent.LabeledText;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.CorpusException;
 import dev.kefu.text.SmartcnTokenizer;
@@ -26,7 +30,8 @@ import java.util.Map;
  * present, models built from another version of it are refused.
  */
 record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClassifier classifier,
-              LuceneFaqSearcher faq, ClassifierKind kind) {
+              LuceneFaqSearcher faq, ClassifierKind kind, AnswerRanker ranker, RankerKind rankerKind, Analyzer analyzer,
+              RankerKind.SharedEncoder encoder, List<LabeledText> lines) {
     static final String FAQ_INDEX = "faq-index";
     static final String SYNONYMS = "synonyms.txt";
 
@@ -47,8 +52,29 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
         }
         SmartcnTokenizer tokenizer = new SmartcnTokenizer(Synonyms.read(synonyms, normalizer));
         ClassifierKind kind = kindOf(manifest, modelsDir);
-        return new Models(normalizer, tokenizer, kind.load(modelsDir), LuceneFaqSearcher.open(modelsDir.resolve(FAQ_INDEX)),
-                kind);
+        LuceneFaqSearcher faq = LuceneFaqSearcher.open(modelsDir.resolve(FAQ_INDEX));
+        RankerKind rankerKind = rankerKindOf(manifest, modelsDir);
+        AnswerRanker ranker = rankerKind.load(modelsDir, faq);
+        Path intents = corpusDir == null ? null : corpusDir.resolve("intents.tsv");
+        List<LabeledText> lines = intents != null && Files.isRegularFile(intents) ? LabeledCorpus.read(intents) : List.of();
+        return new Models(normalizer, tokenizer, kind.load(modelsDir), faq, kind, ranker, rankerKind, null,
+                new RankerKind.SharedEncoder(), lines).withCache(Analyzer.DEFAULT_CACHE);
+    }
+
+    /** These models analysing through a cache of {@code size} messages (0: none, to measure distinct messages). */
+    Models withCache(int size) {
+        Analyzer fresh = new Analyzer(new ChatEngine.Pipeline(normalizer, tokenizer, classifier, ranker), size);
+        return new Models(normalizer, tokenizer, classifier, faq, kind, ranker, rankerKind, fresh, encoder, lines);
+    }
+
+    private static RankerKind rankerKindOf(ModelManifest manifest, Path modelsDir) {
+        String name = manifest.settings().getOrDefault(RankerKind.MANIFEST_KEY, RankerKind.INTENT_FIRST.option());
+        try {
+            return RankerKind.named(name);
+        } catch (UsageException e) {
+            throw new CorpusException(modelsDir.resolve(ModelManifest.FILE) + ": unknown ranker " + name
+                    + "; run `java -jar target/kefu.jar train`");
+        }
     }
 
     private static ClassifierKind kindOf(ModelManifest manifest, Path modelsDir) {
@@ -61,9 +87,33 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
         }
     }
 
-    /** These models with another intent classifier (cross-validation trains one per fold; eval may swap it). */
+    /**
+     * These models with another intent classifier (cross-validation trains one per fold; eval may swap
+     * it) and the answer ranker refitted for it (its weights depend on the classifier's confidences).
+     */
     Models withClassifier(IntentClassifier other, ClassifierKind otherKind) {
-        return new Models(normalizer, tokenizer, other, faq, otherKind);
+        return withRanker(other, otherKind, rankerKind);
+    }
+
+    /** These models with another ranker, fitted in memory for {@code other}. */
+    Models withRanker(IntentClassifier other, ClassifierKind otherKind, RankerKind otherRanker) {
+        return withFaq(faq, lines, new Kinds(other, otherKind, otherRanker));
+    }
+
+    /**
+     * Models over another FAQ index and training lines (a cross-validation fold) with another
+     * classifier and a ranker fitted for both.
+     */
+    Models withFaq(LuceneFaqSearcher otherFaq, List<LabeledText> otherLines, Kinds kinds) {
+        AnswerRanker refitted = kinds.ranker().of(kinds.ranker().train(otherFaq.entries(), otherLines,
+                new RankerKind.Text(normalizer, tokenizer, encoder), kinds.classifier(),
+                kinds.kind().trainer(normalizer, tokenizer)::train), otherFaq);
+        return new Models(normalizer, tokenizer, kinds.classifier(), otherFaq, kinds.kind(), refitted, kinds.ranker(),
+                null, encoder, otherLines).withCache(Analyzer.DEFAULT_CACHE);
+    }
+
+    /** A classifier, its kind, and the ranker kind to fit for it. */
+    record Kinds(IntentClassifier classifier, ClassifierKind kind, RankerKind ranker) {
     }
 
     /** A new engine over these models, with its own in-memory conversations. */
@@ -73,13 +123,13 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
 
     /** A new engine over these models that keeps conversations in {@code store}. */
     ChatEngine engine(Thresholds thresholds, String hotline, ConversationStore store, ServiceHours hours) {
-        return new ChatEngine(new ChatEngine.Pipeline(normalizer, tokenizer, classifier, faq),
-                new DecisionPolicy(thresholds, faq.entries()), new ReplyRenderer(hotline, hours, Clock.systemUTC()), store);
+        return new ChatEngine(analyzer, new DecisionPolicy(thresholds, faq.entries()),
+                new ReplyRenderer(hotline, hours, Clock.systemUTC()), store);
     }
 
     /** What the health check reports about the models. */
     Map<String, Object> describe() {
         return Map.of("intents", classifier.labels().size(), "faqEntries", faq.entries().size(),
-                "classifier", kind.option());
+                "classifier", kind.option(), "ranker", rankerKind.option());
     }
 }

@@ -1,5 +1,6 @@
 package dev.kefu.cli;
 
+import dev.kefu.answer.RankerTrainer;
 import dev.kefu.faq.FaqCorpus;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.LuceneFaqIndex;
@@ -20,7 +21,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,20 +31,24 @@ import java.util.stream.Stream;
 /** {@code train}: intent model + FAQ index + manifest, from the corpus directory. */
 final class TrainCommand {
     static final String USAGE = """
-            usage: java -jar target/kefu.jar train [--corpus DIR] [--out DIR] [--classifier NAME]
+            usage: java -jar target/kefu.jar train [--corpus DIR] [--out DIR] [--classifier NAME] [--ranker NAME]
               --corpus DIR  corpus directory with intents.tsv, faq.txt, synonyms.txt (default corpus)
               --out DIR     where the models are written (default models)
               --classifier NAME
                             opennlp (default, fastest), liblinear, or liblinear-bge (the most
                             accurate, about 0.5 ms a message; BENCHMARKS.md); serve, chat,
-                            eval and bench load whichever models/ holds""";
+                            eval and bench load whichever models/ holds
+              --ranker NAME learned-bge (default: the fitted answer ranker with bge-small-zh
+                            phrasing vectors), learned (the same without vectors) or
+                            intent-first (the best BM25 phrasing of the likeliest intent)""";
 
     private TrainCommand() {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Options options = Options.parse(args, Set.of("corpus", "out", "classifier"), Set.of());
+        Options options = Options.parse(args, Set.of("corpus", "out", "classifier", "ranker"), Set.of());
         ClassifierKind kind = ClassifierKind.named(options.string("classifier", ClassifierKind.SHIPPED.option()), true);
+        RankerKind ranker = RankerKind.named(options.string("ranker", RankerKind.SHIPPED.option()));
         Path corpus = options.path("corpus", "corpus");
         Path target = options.path("out", "models");
         long start = System.nanoTime();
@@ -54,17 +61,26 @@ final class TrainCommand {
         List<FaqEntry> entries = FaqCorpus.read(corpus.resolve("faq.txt"),
                 labels.stream().filter(l -> !l.equals(Intents.OOS)).collect(Collectors.toSet()));
 
-        ModelManifest manifest = ModelManifest.of(corpus, kind.describe()); // hashes what is trained on
+        Map<String, String> settings = new TreeMap<>(kind.describe());
+        settings.put(RankerKind.MANIFEST_KEY, ranker.option());
+        ModelManifest manifest = ModelManifest.of(corpus, settings); // hashes what is trained on
         IntentClassifier classifier = kind.trainer(normalizer, tokenizer).train(examples, new ProgressBar(err, "train"));
+        LabeledCorpus.requireKnownAnswers(intentsFile, examples,
+                entries.stream().map(FaqEntry::id).collect(Collectors.toSet()));
+        Map<String, List<String>> answered = RankerKind.examples(examples);
+        RankerTrainer.Result answers = ranker.train(entries, examples,
+                new RankerKind.Text(normalizer, tokenizer, new RankerKind.SharedEncoder()), classifier,
+                kind.trainer(normalizer, tokenizer)::train);
         Files.createDirectories(target);
         kind.save(classifier, target);
-        rebuildIndex(new LuceneFaqIndex(normalizer, tokenizer), entries, target.resolve(Models.FAQ_INDEX));
+        RankerKind.save(answers, target);
+        rebuildIndex(new LuceneFaqIndex(normalizer, tokenizer), entries, answered, target.resolve(Models.FAQ_INDEX));
         Files.copy(corpus.resolve(Models.SYNONYMS), target.resolve(Models.SYNONYMS), StandardCopyOption.REPLACE_EXISTING);
         manifest.write(target);
 
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "trained %d intents (%s) on %d utterances, indexed %d FAQ entries, in %.1f s -> %s%n",
-                labels.size(), kind.option(), examples.size(), entries.size(), seconds, target);
+        out.printf(Locale.ROOT, "trained %d intents (%s) on %d utterances, indexed %d FAQ entries, ranker %s, in %.1f s"
+                + " -> %s%n", labels.size(), kind.option(), examples.size(), entries.size(), ranker.option(), seconds, target);
         return 0;
     }
 
@@ -80,11 +96,12 @@ final class TrainCommand {
     }
 
     /** Builds into a sibling directory and swaps it in, so a failed build leaves the old index intact. */
-    private static void rebuildIndex(LuceneFaqIndex index, List<FaqEntry> entries, Path dir) throws IOException {
+    private static void rebuildIndex(LuceneFaqIndex index, List<FaqEntry> entries, Map<String, List<String>> examples,
+                                     Path dir) throws IOException {
         Path fresh = dir.resolveSibling(dir.getFileName() + ".new");
         deleteTree(fresh);
         Files.createDirectories(fresh);
-        index.build(entries, fresh);
+        index.build(entries, examples, fresh);
         Files.deleteIfExists(fresh.resolve("write.lock")); // left by Lucene's lock factory; not part of the index
         deleteTree(dir);
         Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,7 @@
 package dev.kefu.dialog;
 
+import dev.kefu.answer.AnswerRanker;
+import dev.kefu.answer.IntentFirstRanker;
 import dev.kefu.dialog.conversation.ConversationStore;
 import dev.kefu.dialog.conversation.Reply;
 import dev.kefu.dialog.conversation.Turn;
@@ -8,14 +10,12 @@ import dev.kefu.dialog.policy.Decision;
 import dev.kefu.dialog.policy.DecisionPolicy;
 import dev.kefu.dialog.policy.Message;
 import dev.kefu.faq.FaqEntry;
-import dev.kefu.faq.FaqHit;
 import dev.kefu.faq.FaqSearcher;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.IntentPrediction;
 import dev.kefu.text.PiiMasker;
 import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
-import dev.kefu.text.Tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +35,7 @@ public final class ChatEngine {
     public static final int MAX_CHARS = 500;
     /** Default silence after which the bot forgets what it last said. */
     public static final Duration DEFAULT_CONTEXT_TIMEOUT = Duration.ofMinutes(30);
-    /** FAQ hits looked at: enough for a follow-up to find an entry of the last topic. */
-    private static final int FAQ_HITS = 10;
-
-    private final Pipeline parts;
+    private final Analyzer analyzer;
     private final DecisionPolicy policy;
     private final ReplyRenderer renderer;
     private final ConversationStore conversations;
@@ -48,16 +45,18 @@ public final class ChatEngine {
     private final TurnOrder order;
 
     public ChatEngine(Pipeline parts, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations) {
-        this(parts, policy, renderer, conversations, new Context(DEFAULT_CONTEXT_TIMEOUT, Clock.systemUTC()));
+        this(new Analyzer(parts, Analyzer.DEFAULT_CACHE), policy, renderer, conversations);
     }
 
-    private ChatEngine(Pipeline parts, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations,
+    /** An engine over {@code analyzer}, which other engines may share (with its cache). */
+    public ChatEngine(Analyzer analyzer, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations) {
+        this(analyzer, policy, renderer, conversations, new Context(DEFAULT_CONTEXT_TIMEOUT, Clock.systemUTC()));
+    }
+
+    private ChatEngine(Analyzer analyzer, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations,
                        Context context) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        // a long message whose whole is unsure is also read clause by clause
-        this.parts = new Pipeline(parts.normalizer(), parts.tokenizer(), parts.classifier() instanceof LongMessageClassifier
-                ? parts.classifier() : new LongMessageClassifier(parts.classifier(), parts.tokenizer(),
-                policy.thresholds().answer()), parts.faq());
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.conversations = Objects.requireNonNull(conversations, "conversations");
         this.order = new TurnOrder(conversations);
@@ -67,7 +66,7 @@ public final class ChatEngine {
 
     /** This engine with another silence timeout and clock. */
     public ChatEngine withContextTimeout(Duration timeout, Clock clock) {
-        return new ChatEngine(parts, policy, renderer, conversations, new Context(timeout, clock));
+        return new ChatEngine(analyzer, policy, renderer, conversations, new Context(timeout, clock));
     }
 
     /**
@@ -105,21 +104,25 @@ public final class ChatEngine {
         if (state.handedOff()) {
             return turn(conversationId, masked, state, new Outcome("", null, policy.withAgent()));
         }
-        String normalized = parts.normalizer().normalize(truncate(masked.text()));
-        Tokens tokens = parts.tokenizer().tokenize(normalized);
-        if (tokens.isEmpty()) {
+        Analyzer.Analysis analysis = analyzer.analyze(truncate(masked.text()));
+        if (analysis.prediction() == null) {
             return turn(conversationId, masked, state, new Outcome("", null, policy.empty()));
         }
-        IntentPrediction prediction = parts.classifier().classify(tokens);
-        List<FaqHit> hits = parts.faq().search(tokens, FAQ_HITS);
-        Message message = new Message(normalized, prediction, hits);
-        return turn(conversationId, masked, state, new Outcome(normalized, prediction, policy.decide(message, state)));
+        Message message = new Message(analysis.normalized(), analysis.prediction(), analysis.ranking().lexical(),
+                analysis.ranking().answers());
+        return turn(conversationId, masked, state,
+                new Outcome(analysis.normalized(), analysis.prediction(), policy.decide(message, state)));
     }
 
-    /** The FAQ entries that best match {@code text}, answers ready to send, for an agent answering by hand. */
+    /** The FAQ entries that best answer {@code text}, ready to send, for an agent answering by hand. */
     public List<FaqEntry> faqFor(String text, int k) {
-        Tokens tokens = parts.tokenizer().tokenize(parts.normalizer().normalize(truncate(masker.mask(text).text())));
-        return parts.faq().search(tokens, k).stream().map(hit -> renderer.filled(hit.entry())).toList();
+        Analyzer.Analysis analysis = analyzer.analyze(truncate(masker.mask(text).text()));
+        return analysis.ranking().answers().stream().limit(k).map(hit -> renderer.filled(hit.entry())).toList();
+    }
+
+    /** The analyzer this engine runs (its cache is shared with the engines built over it). */
+    public Analyzer analyzer() {
+        return analyzer;
     }
 
     private Turn turn(String conversationId, PiiMasker.Result masked, ConversationState state, Outcome outcome) {
@@ -154,12 +157,17 @@ public final class ChatEngine {
 
     /** The analysis steps the engine runs, in order. */
     public record Pipeline(TextNormalizer normalizer, Tokenizer tokenizer, IntentClassifier classifier,
-                           FaqSearcher faq) {
+                           AnswerRanker ranker) {
         public Pipeline {
             Objects.requireNonNull(normalizer, "normalizer");
             Objects.requireNonNull(tokenizer, "tokenizer");
             Objects.requireNonNull(classifier, "classifier");
-            Objects.requireNonNull(faq, "faq");
+            Objects.requireNonNull(ranker, "ranker");
+        }
+
+        /** Steps whose answer is each likely intent's best BM25 phrasing (models without a trained ranker). */
+        public Pipeline(TextNormalizer normalizer, Tokenizer tokenizer, IntentClassifier classifier, FaqSearcher faq) {
+            this(normalizer, tokenizer, classifier, new IntentFirstRanker(faq));
         }
     }
 

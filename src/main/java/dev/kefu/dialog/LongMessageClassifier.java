@@ -41,11 +41,8 @@ final class LongMessageClassifier implements IntentClassifier {
         }
         IntentPrediction best = prediction;
         double bestConfidence = answer;
-        for (String clause : CLAUSES.split(tokens.text())) {
-            if (clause.strip().length() < SHORTEST_CLAUSE) {
-                continue;
-            }
-            IntentPrediction part = whole.classify(tokenizer.tokenize(clause.strip()));
+        for (String clause : clauses(tokens.text())) {
+            IntentPrediction part = whole.classify(tokenizer.tokenize(clause));
             String label = part.top().label();
             if (!label.equals(Intents.OOS) && !Intents.isSmallTalk(label) && part.top().confidence() >= bestConfidence) {
                 best = part;
@@ -53,6 +50,12 @@ final class LongMessageClassifier implements IntentClassifier {
             }
         }
         return best;
+    }
+
+    /** The clauses of {@code text} (split at punctuation) long enough to read alone, stripped. */
+    static java.util.List<String> clauses(String text) {
+        return java.util.Arrays.stream(CLAUSES.split(text)).map(String::strip)
+                .filter(c -> c.length() >= SHORTEST_CLAUSE).toList();
     }
 
     @Override

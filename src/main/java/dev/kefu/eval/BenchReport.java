@@ -14,9 +14,15 @@ import java.util.Objects;
  * @param loadMs       loading models/ (pipeline: normalizer table, FAQ index, intent model) in a fresh JVM; 0 for classifier mode
  * @param heapUsedMb   heap in use after loading and a GC, before the runs
  * @param runs         one measured run per thread count, 1 thread first
+ * @param ranker       how the FAQ entry is chosen (pipeline mode; null for classifier mode)
+ * @param mix          {@code distinct} (every message analysed afresh, no cache) or {@code zipf}
+ *                     (messages drawn with a Zipf law, through the analysis cache)
+ * @param cacheHitRate the analysis cache's hits / lookups over the runs (0 for {@code distinct})
+ * @param fastShare    share of analysed messages the ranker's cheap features decided without the encoder
  */
 public record BenchReport(String mode, String classifier, int cores, String java, double trainMs, double loadMs,
-                          double heapUsedMb, List<Benchmark.Result> runs) {
+                          double heapUsedMb, List<Benchmark.Result> runs, String ranker, String mix, double cacheHitRate,
+                          double fastShare) {
     public BenchReport {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(classifier, "classifier");

@@ -8,10 +8,12 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Cross-validation summary: each figure as mean and standard deviation over the folds. The
- * pipeline figures and the sweep are null for a classifier-only run.
+ * pipeline figures and the sweep are null for a classifier-only run; the answer-level figures are
+ * null when no held-out line names its FAQ entries.
  */
 public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy, Stat oosRecall,
-                       Stat autoAnswerPrecision, Stat coverage, List<SweepPoint> thresholdSweep) {
+                       Stat autoAnswerPrecision, Stat coverage, List<SweepPoint> thresholdSweep,
+                       Stat answerAccuracy, Stat answerPrecision, Stat answerTop3) {
     public CvReport {
         thresholdSweep = thresholdSweep == null ? null : List.copyOf(thresholdSweep);
     }
@@ -29,7 +31,7 @@ public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy,
     static CvReport of(int folds, List<EvalReport> reports) {
         if (reports.get(0).thresholdSweep() == null) {
             return new CvReport(folds, Stat.of(reports, EvalReport::accuracy), Stat.of(reports, EvalReport::macroF1),
-                    null, null, null, null, null);
+                    null, null, null, null, null, null, null, null);
         }
         List<SweepPoint> sweep = new ArrayList<>();
         int points = reports.get(0).thresholdSweep().size();
@@ -37,11 +39,21 @@ public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy,
             int index = p;
             List<SweepPoint> at = reports.stream().map(r -> r.thresholdSweep().get(index)).toList();
             sweep.add(new SweepPoint(at.get(0).threshold(), mean(at, SweepPoint::coverage),
-                    mean(at, SweepPoint::precision), mean(at, SweepPoint::e2eAccuracy), mean(at, SweepPoint::oosRecall)));
+                    mean(at, SweepPoint::precision), mean(at, SweepPoint::e2eAccuracy), mean(at, SweepPoint::oosRecall),
+                    at.get(0).answerAccuracy() == null ? null : mean(at, SweepPoint::answerAccuracy),
+                    at.get(0).answerPrecision() == null ? null : mean(at, SweepPoint::answerPrecision)));
         }
         return new CvReport(folds, Stat.of(reports, EvalReport::accuracy), Stat.of(reports, EvalReport::macroF1),
                 Stat.of(reports, EvalReport::e2eAccuracy), Stat.of(reports, EvalReport::oosRecall),
-                Stat.of(reports, EvalReport::autoAnswerPrecision), Stat.of(reports, EvalReport::coverage), sweep);
+                Stat.of(reports, EvalReport::autoAnswerPrecision), Stat.of(reports, EvalReport::coverage), sweep,
+                answerStat(reports, AnswerScores::answerAccuracy), answerStat(reports, AnswerScores::answerPrecision),
+                answerStat(reports, AnswerScores::answerTop3));
+    }
+
+    /** An answer-level figure over the folds; null when no fold has one. */
+    private static Stat answerStat(List<EvalReport> reports, Function<AnswerScores, Double> metric) {
+        List<EvalReport> scored = reports.stream().filter(r -> r.answers() != null).toList();
+        return scored.isEmpty() ? null : Stat.of(scored, r -> metric.apply(r.answers()));
     }
 
     private static double mean(List<SweepPoint> points, ToDoubleFunction<SweepPoint> metric) {

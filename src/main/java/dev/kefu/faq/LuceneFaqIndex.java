@@ -4,8 +4,11 @@ import dev.kefu.text.TextNormalizer;
 import dev.kefu.text.Tokenizer;
 import dev.kefu.text.Tokens;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
@@ -15,6 +18,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -48,14 +52,45 @@ public final class LuceneFaqIndex {
 
     /** Writes the index of {@code entries} into {@code dir}, replacing what was there. */
     public void build(List<FaqEntry> entries, Path dir) throws IOException {
+        build(entries, Map.of(), dir);
+    }
+
+    /**
+     * Writes the index of {@code entries} into {@code dir}, replacing what was there, with the
+     * {@code examples} (labelled user messages by entry id) as further phrasings of their entries:
+     * searched like the paraphrases, never shown.
+     */
+    public void build(List<FaqEntry> entries, Map<String, List<String>> examples, Path dir) throws IOException {
+        try (Directory directory = FSDirectory.open(dir)) {
+            write(entries, examples, directory);
+        }
+    }
+
+    /**
+     * A searcher over an index of {@code entries} held in memory: the answer ranker's training and
+     * answer-level cross-validation search with folds of the FAQ held out.
+     */
+    public LuceneFaqSearcher inMemory(List<FaqEntry> entries, Map<String, List<String>> examples) {
+        Directory directory = new ByteBuffersDirectory();
+        try {
+            write(entries, examples, directory);
+            return LuceneFaqSearcher.over(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build an in-memory FAQ index", e);
+        }
+    }
+
+    private void write(List<FaqEntry> entries, Map<String, List<String>> examples, Directory directory)
+            throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setUseCompoundFile(true);
-        try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, config)) {
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int ord = 0; ord < entries.size(); ord++) {
                 FaqEntry entry = entries.get(ord);
                 String answerTerms = String.join(" ", FaqTerms.answerTerms(tokens(entry.answer())));
-                List<String> phrasings = entry.phrasings();
+                List<String> phrasings = new ArrayList<>(entry.phrasings());
+                phrasings.addAll(examples.getOrDefault(entry.id(), List.of()));
                 for (int p = 0; p < phrasings.size(); p++) {
                     Document doc = new Document();
                     doc.add(new StoredField(ORD, ord));

@@ -105,6 +105,11 @@ public final class LuceneFaqSearcher implements FaqSearcher, Closeable {
         }
     }
 
+    /** A searcher over an index already written to {@code directory} (closed with the searcher). */
+    static LuceneFaqSearcher over(Directory directory) throws IOException {
+        return new LuceneFaqSearcher(directory, DirectoryReader.open(directory));
+    }
+
     @Override
     public List<FaqHit> search(Tokens tokens, int k) {
         List<String> terms = FaqTerms.of(tokens);

@@ -1,9 +1,13 @@
 package dev.kefu.dialog;
 
+import dev.kefu.answer.LearnedAnswerRanker;
+import dev.kefu.answer.PhrasingVectors;
+import dev.kefu.answer.RankerModel;
 import dev.kefu.dialog.conversation.InMemoryConversationStore;
 import dev.kefu.dialog.policy.DecisionPolicy;
 import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
+import dev.kefu.intent.embedding.BgeSentenceEncoder;
 import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.SmartcnTokenizer;
@@ -12,20 +16,23 @@ import dev.kefu.text.TextNormalizer;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** The committed models under {@code models/}, loaded once per test JVM. */
+/** The committed models under {@code models/} (OpenNLP and the learned-bge ranker, as served), loaded once per test JVM. */
 final class ShippedPipeline {
+    private static final Path MODELS = Path.of("models");
     private static final TextNormalizer NORMALIZER = new TextNormalizer(ChineseVariants.icu());
-    private static final LuceneFaqSearcher FAQ = LuceneFaqSearcher.open(Path.of("models/faq-index"));
-    private static final ChatEngine.Pipeline PIPELINE = new ChatEngine.Pipeline(NORMALIZER,
-            new SmartcnTokenizer(Synonyms.read(Path.of("models/synonyms.txt"), NORMALIZER)),
-            OpenNlpIntentClassifier.load(Path.of("models/intent.bin")), FAQ);
+    private static final LuceneFaqSearcher FAQ = LuceneFaqSearcher.open(MODELS.resolve("faq-index"));
+    private static final Analyzer ANALYZER = new Analyzer(new ChatEngine.Pipeline(NORMALIZER,
+            new SmartcnTokenizer(Synonyms.read(MODELS.resolve("synonyms.txt"), NORMALIZER)),
+            OpenNlpIntentClassifier.load(MODELS.resolve("intent.bin")),
+            new LearnedAnswerRanker(FAQ, RankerModel.read(MODELS), PhrasingVectors.read(MODELS, FAQ.entries().size()),
+                    BgeSentenceEncoder.loadForConcurrentCalls())), Analyzer.DEFAULT_CACHE);
 
     private ShippedPipeline() {
     }
 
     /** A new engine over the shipped models with its own in-memory conversations. */
     static ChatEngine engine(Clock clock) {
-        return new ChatEngine(PIPELINE, new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null),
+        return new ChatEngine(ANALYZER, new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null),
                 new InMemoryConversationStore()).withContextTimeout(ChatEngine.DEFAULT_CONTEXT_TIMEOUT, clock);
     }
 }

@@ -67,4 +67,34 @@ class LabeledCorpusTest {
         assertThatThrownBy(() -> LabeledCorpus.read(latin1))
                 .isInstanceOf(CorpusException.class).hasMessageEndingWith("not valid UTF-8");
     }
+
+    @Test
+    void a_third_column_names_the_faq_entries_that_answer_the_line() {
+        List<LabeledText> examples = LabeledCorpus.parse(FILE, List.of("refund_time\t退款多久到账\trefund-time,refund-where",
+                "oos\t今天天气"));
+        assertThat(examples.get(0)).isEqualTo(new LabeledText("refund_time", "退款多久到账",
+                List.of("refund-time", "refund-where"), 1));
+        assertThat(examples.get(1).hasAnswers()).isFalse();
+    }
+
+    @Test
+    void a_malformed_faq_id_is_reported_with_its_line() {
+        assertThatThrownBy(() -> LabeledCorpus.parse(FILE, List.of("refund_time\t退款\trefund time")))
+                .isInstanceOf(CorpusException.class)
+                .hasMessageStartingWith("corpus/intents.tsv:1: FAQ id 'refund time'");
+    }
+
+    @Test
+    void an_unknown_faq_id_is_reported_with_its_line() {
+        List<LabeledText> examples = LabeledCorpus.parse(FILE, List.of("# x", "refund_time\t退款\trefund-time,no-such"));
+        assertThatThrownBy(() -> LabeledCorpus.requireKnownAnswers(FILE, examples, java.util.Set.of("refund-time")))
+                .isInstanceOf(CorpusException.class)
+                .hasMessage("corpus/intents.tsv:2: unknown FAQ id 'no-such' in the third column");
+    }
+
+    @Test
+    void labels_exported_by_other_tools_are_accepted() {
+        List<LabeledText> examples = LabeledCorpus.parse(FILE, List.of("Weather.Query\t明天天气", "app-2\t打开应用"));
+        assertThat(examples).extracting(LabeledText::label).containsExactly("Weather.Query", "app-2");
+    }
 }

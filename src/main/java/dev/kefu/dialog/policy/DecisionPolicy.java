@@ -23,6 +23,8 @@ import java.util.Objects;
 public final class DecisionPolicy {
     /** Related questions offered under an answer. */
     private static final int RELATED = 2;
+    /** Other ranked entries at least this likely are offered under an answer before the same topic's others. */
+    private static final double RELATED_FLOOR = 0.15;
 
     private final Thresholds thresholds;
     private final FaqCatalog catalog;
@@ -69,47 +71,93 @@ public final class DecisionPolicy {
         if (top.label().equals(Intents.HUMAN_AGENT) && top.confidence() >= thresholds.handoff()) {
             return new Decision.Handoff(false, Reason.USER_REQUEST, describe(top, ">=", thresholds.handoff()));
         }
+        List<FaqHit> answers = answersOf(message);
         // two problems: both intents are clear enough (the top one could be answered on its own)
         boolean twoProblems = top.confidence() >= thresholds.answer() && isOffered(top.label())
                 && isOffered(second.label()) && second.confidence() >= thresholds.clarifyFloor()
                 && cues.joinsTwo(message.text());
         if (twoProblems && Intents.urgency(second.label()) > Intents.urgency(top.label())) {
-            return answer(second, top, message.hits(), state);
+            return answer(new FaqHit(bestOf(second.label(), answers), second.confidence()), top, message);
         }
         if (top.label().equals(Intents.OOS)) {
             return fallback(state, Reason.OUT_OF_SCOPE, describe(top, "", Double.NaN));
         }
-        if (top.confidence() >= thresholds.answer()) {
-            return answer(top, twoProblems ? second : null, message.hits(), state);
-        }
-        if (isCloseCandidate(top, second)) {
-            return new Decision.Clarify(List.of(catalog.primary(top.label()), catalog.primary(second.label())),
-                    Reason.CLOSE_CANDIDATES, describe(top, "~", second.confidence()) + " vs " + second.label());
-        }
-        return fallback(state, Reason.LOW_CONFIDENCE, describe(top, "<", thresholds.answer()));
-    }
-
-    /** Answers {@code top}; {@code also}, when not null, is a second problem offered first among the related. */
-    private Decision answer(IntentScore top, IntentScore also, List<FaqHit> hits, ConversationState state) {
-        FaqEntry entry = bestOf(top.label(), hits);
-        if (entry == null) {
+        if (answers.isEmpty() || top.confidence() >= thresholds.answer() && !catalog.hasIntent(top.label())) {
             return fallback(state, Reason.NO_ANSWER, top.label() + " has no FAQ entry");
         }
-        List<FaqEntry> related = new ArrayList<>();
-        if (also != null) {
-            related.add(bestOf(also.label(), hits));
+        FaqHit best = answers.get(0);
+        if (Intents.isSmallTalk(best.entry().intent()) && confidenceOf(message, best.entry().intent()) < thresholds.answer()) {
+            // small talk is answered only when the classifier itself is sure: a stray 「然后呢」 is no goodbye
+            return fallback(state, Reason.LOW_CONFIDENCE, describe(best, "but", Double.NaN) + " "
+                    + describe(new IntentScore(best.entry().intent(), confidenceOf(message, best.entry().intent())), "<",
+                    thresholds.answer()));
         }
-        for (FaqHit hit : hits) {
-            if (related.size() < RELATED && !hit.entry().equals(entry) && !related.contains(hit.entry())
-                    && hit.entry().intent().equals(top.label())) {
-                related.add(hit.entry());
+        FaqHit runnerUp = answers.size() > 1 ? answers.get(1) : null;
+        double gap = runnerUp == null ? 1 : best.score() - runnerUp.score();
+        boolean close = runnerUp != null && runnerUp.score() >= thresholds.clarifyFloor()
+                && isOffered(best.entry().intent()) && isOffered(runnerUp.entry().intent());
+        if (best.score() >= thresholds.answer()) {
+            if (close && gap <= thresholds.answerMargin() && !twoProblems) {
+                return new Decision.Clarify(List.of(best.entry(), runnerUp.entry()), Reason.CLOSE_ANSWERS,
+                        describe(best, "~", runnerUp.score()) + " vs " + runnerUp.entry().id());
+            }
+            return answer(best, twoProblems ? second : null, message);
+        }
+        if (close && gap <= thresholds.clarifyMargin()) {
+            return new Decision.Clarify(List.of(best.entry(), runnerUp.entry()), Reason.CLOSE_CANDIDATES,
+                    describe(best, "~", runnerUp.score()) + " vs " + runnerUp.entry().id());
+        }
+        return fallback(state, Reason.LOW_CONFIDENCE, describe(best, "<", thresholds.answer()));
+    }
+
+    private static double confidenceOf(Message message, String intent) {
+        return message.prediction().ranked().stream().filter(s -> s.label().equals(intent))
+                .mapToDouble(IntentScore::confidence).findFirst().orElse(0.0);
+    }
+
+    /** The ranked answers of {@code message}; without them, each likely intent's best hit at the intent's confidence. */
+    private List<FaqHit> answersOf(Message message) {
+        if (!message.answers().isEmpty()) {
+            return message.answers();
+        }
+        List<FaqHit> answers = new ArrayList<>();
+        for (IntentScore score : message.prediction().ranked()) {
+            FaqEntry entry = bestOf(score.label(), message.hits());
+            if (entry != null) {
+                answers.add(new FaqHit(entry, score.confidence()));
             }
         }
-        boolean urgent = top.label().equals(Intents.ACCOUNT_STOLEN);
+        return answers;
+    }
+
+    /** Answers with {@code best}; {@code also}, when not null, is a second problem offered first among the related. */
+    private Decision answer(FaqHit best, IntentScore also, Message message) {
+        List<FaqHit> answers = answersOf(message);
+        FaqEntry entry = best.entry();
+        IntentScore score = new IntentScore(entry.intent(), best.score());
+        List<FaqEntry> related = new ArrayList<>();
+        if (also != null) {
+            related.add(bestOf(also.label(), answers));
+        }
+        for (FaqHit hit : answers) {
+            FaqEntry other = hit.entry();
+            if (related.size() < RELATED && !other.equals(entry) && !related.contains(other)
+                    && hit.score() >= RELATED_FLOOR && !Intents.isSmallTalk(other.intent())) {
+                related.add(other);
+            }
+        }
+        for (FaqHit hit : message.hits()) {
+            FaqEntry other = hit.entry();
+            if (related.size() < RELATED && !other.equals(entry) && !related.contains(other)
+                    && other.intent().equals(entry.intent())) {
+                related.add(other);
+            }
+        }
+        boolean urgent = entry.intent().equals(Intents.ACCOUNT_STOLEN);
         Reason reason = also != null ? Reason.TWO_PROBLEMS : urgent ? Reason.PRIORITY_INTENT : Reason.CONFIDENT_MATCH;
-        String detail = also != null ? describe(top, "first, then", Double.NaN) + " " + describe(also, "", Double.NaN)
-                : describe(top, ">=", thresholds.answer());
-        return new Decision.Answer(top, entry, Intents.isSmallTalk(top.label()) ? List.of() : related, urgent,
+        String detail = also != null ? describe(score, "first, then", Double.NaN) + " " + describe(also, "", Double.NaN)
+                : describe(best, ">=", thresholds.answer());
+        return new Decision.Answer(score, entry, Intents.isSmallTalk(entry.intent()) ? List.of() : related, urgent,
                 reason, detail);
     }
 
@@ -137,12 +185,6 @@ public final class DecisionPolicy {
         return decision;
     }
 
-    private boolean isCloseCandidate(IntentScore top, IntentScore second) {
-        return second.confidence() >= thresholds.clarifyFloor()
-                && top.confidence() - second.confidence() <= thresholds.clarifyMargin()
-                && isOffered(top.label()) && isOffered(second.label());
-    }
-
     private boolean isOffered(String label) {
         return !Intents.isSmallTalk(label) && !label.equals(Intents.OOS) && !label.equals(Intents.HUMAN_AGENT)
                 && catalog.hasIntent(label);
@@ -155,6 +197,11 @@ public final class DecisionPolicy {
                     (state.consecutiveFallbacks() + 1) + " fallbacks in a row (" + reason.wireName() + ")");
         }
         return new Decision.Fallback(catalog.topics(), reason, detail);
+    }
+
+    /** {@code "refund-time 0.93 >= 0.50"}: an entry's probability against a threshold. */
+    static String describe(FaqHit answer, String relation, double threshold) {
+        return describe(new IntentScore(answer.entry().id(), answer.score()), relation, threshold);
     }
 
     static String describe(IntentScore score, String relation, double threshold) {

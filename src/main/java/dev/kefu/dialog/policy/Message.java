@@ -6,13 +6,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One user message as the policy sees it: the normalized text, the classifier's prediction and
- * the FAQ hits, best first.
+ * One user message as the policy sees it: the normalized text, the classifier's prediction, the
+ * BM25 hits (best first, raw scores; the follow-up rules read them) and the ranked answers (best
+ * first, each with the probability that it is the right entry). Without ranked answers the policy
+ * ranks intent first: each likely intent's best hit, with the intent's confidence.
  */
-public record Message(String text, IntentPrediction prediction, List<FaqHit> hits) {
+public record Message(String text, IntentPrediction prediction, List<FaqHit> hits, List<FaqHit> answers) {
     public Message {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(prediction, "prediction");
         hits = List.copyOf(hits);
+        answers = List.copyOf(answers);
+    }
+
+    /** A message without ranked answers. */
+    public Message(String text, IntentPrediction prediction, List<FaqHit> hits) {
+        this(text, prediction, hits, List.of());
     }
 }

@@ -18,8 +18,10 @@ public enum Reason {
     MORE_ON_TOPIC,
     /** The same question again: answered again, with an apology and the offer of a person. */
     REPEATED_QUESTION,
-    /** Two intents are about equally likely. */
+    /** Two intents, or two entries below the answer threshold, are about equally likely. */
     CLOSE_CANDIDATES,
+    /** The two best entries are both likely and too close to tell apart: the user picks one. */
+    CLOSE_ANSWERS,
     /** The user said the last answer did not help (「不是这个」): alternatives are offered. */
     REJECTED_ANSWER,
     /** The best intent is not likely enough to answer. */

@@ -8,9 +8,11 @@ package dev.kefu.dialog.policy;
  * @param clarifyMargin largest gap between the two best intents that still asks "which one?"
  * @param clarifyFloor  minimum confidence of the runner-up for it to be offered as an option
  * @param fallbacksBeforeHandoff consecutive fallbacks after which the next one hands off
+ * @param answerMargin  largest gap between the two best entries, the best at or above {@code answer},
+ *                      that still asks which one rather than guessing (0: never)
  */
 public record Thresholds(double answer, double handoff, double clarifyMargin, double clarifyFloor,
-                         int fallbacksBeforeHandoff) {
+                         int fallbacksBeforeHandoff, double answerMargin) {
     /**
      * Defaults chosen on the 5-fold cross-validation sweep of the training corpus
      * ({@code eval --cv 5}), without looking at {@code eval.tsv}: at an answer threshold of 0.50 the
@@ -18,9 +20,16 @@ public record Thresholds(double answer, double handoff, double clarifyMargin, do
      * precision rises from 0.915 to 0.934 and oos recall from 0.923 to 0.942; above 0.50 each 0.05
      * costs about 2.5 points of coverage for under 1 point of precision. See README, "Thresholds".
      */
-    public static final Thresholds DEFAULT = new Thresholds(0.5, 0.4, 0.15, 0.2, 1);
+    public static final Thresholds DEFAULT = new Thresholds(0.5, 0.4, 0.15, 0.2, 1, 0.1);
+
+    /** Thresholds that never clarify between two entries above the answer threshold. */
+    public Thresholds(double answer, double handoff, double clarifyMargin, double clarifyFloor,
+                      int fallbacksBeforeHandoff) {
+        this(answer, handoff, clarifyMargin, clarifyFloor, fallbacksBeforeHandoff, 0.0);
+    }
 
     public Thresholds {
+        requireProbability("answerMargin", answerMargin);
         requireProbability("answer", answer);
         requireProbability("handoff", handoff);
         requireProbability("clarifyMargin", clarifyMargin);
@@ -32,7 +41,7 @@ public record Thresholds(double answer, double handoff, double clarifyMargin, do
 
     /** These thresholds with another answer threshold (used by the threshold sweep). */
     public Thresholds withAnswer(double newAnswer) {
-        return new Thresholds(newAnswer, handoff, clarifyMargin, clarifyFloor, fallbacksBeforeHandoff);
+        return new Thresholds(newAnswer, handoff, clarifyMargin, clarifyFloor, fallbacksBeforeHandoff, answerMargin);
     }
 
     private static void requireProbability(String name, double value) {

@@ -43,7 +43,7 @@ class DecisionPolicyTest {
         assertThat(answer.related()).containsExactly(PAY);
         assertThat(answer.offerHandoff()).isFalse();
         assertThat(answer.reason()).isEqualTo(Reason.CONFIDENT_MATCH);
-        assertThat(answer.detail()).isEqualTo("payment_failed 0.90 >= 0.50");
+        assertThat(answer.detail()).isEqualTo(PAY_CARD.id() + " 0.90 >= 0.50");
     }
 
     @Test
@@ -95,7 +95,7 @@ class DecisionPolicyTest {
         Decision d = policy.decide(predict("payment_failed", 0.4, "oos", 0.1, "refund_time", 0.1), hits(PAY), fresh);
         assertThat(d.action()).isEqualTo(Action.FALLBACK);
         assertThat(d.reason()).isEqualTo(Reason.LOW_CONFIDENCE);
-        assertThat(d.detail()).isEqualTo("payment_failed 0.40 < 0.50");
+        assertThat(d.detail()).isEqualTo(PAY.id() + " 0.40 < 0.50");
     }
 
     @Test

@@ -1,0 +1,175 @@
+package dev.kefu.answer;
+
+import dev.kefu.faq.FaqEntry;
+import dev.kefu.faq.FaqHit;
+import dev.kefu.intent.IntentPrediction;
+import dev.kefu.intent.IntentScore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The candidate entries for one message and what is known of each: the classifier's confidence in
+ * the entry's intent, the entry's BM25 score (as a share of the best one, and raw), whether it is
+ * the best BM25 hit overall or within its intent, and, when the message was encoded, the cosine of
+ * its nearest phrasing, the gap to the best cosine and the same two ranks. The cheap features come
+ * first, so the fast model reads a prefix of the full vector. Stateless; thread-safe.
+ */
+final class CandidateFeatures {
+    /** Features without the sentence vector. */
+    static final int CHEAP = 9;
+    /** Features with it. */
+    static final int FULL = CHEAP + 8;
+    /** Names, for the saved model and the trace. */
+    static final List<String> NAMES = List.of("intent", "top_intent", "bm25_share", "bm25_top", "bm25_top_in_intent",
+            "bm25_log", "default_entry", "bm25_missing", "intent_x_bm25",
+            "cosine", "cosine_gap", "cosine_top", "cosine_top_in_intent", "intent_x_cosine", "cosine_x_bm25",
+            "cosine_second", "knn_share");
+    /** Intents whose entries are all candidates. */
+    private static final int INTENTS = 2;
+    /** BM25 and vector neighbours taken as candidates. */
+    static final int NEIGHBOURS = 10;
+
+    private final List<FaqEntry> entries;
+    private final Map<String, Integer> ordOf = new HashMap<>();
+    private final Map<String, List<Integer>> byIntent = new HashMap<>();
+    private final boolean[] primary;
+
+    CandidateFeatures(List<FaqEntry> entries) {
+        this.entries = List.copyOf(entries);
+        this.primary = new boolean[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            FaqEntry entry = entries.get(i);
+            ordOf.put(entry.id(), i);
+            List<Integer> same = byIntent.computeIfAbsent(entry.intent(), k -> new ArrayList<>());
+            primary[i] = same.isEmpty();
+            same.add(i);
+        }
+    }
+
+    List<FaqEntry> entries() {
+        return entries;
+    }
+
+    int ordOf(FaqEntry entry) {
+        Integer ord = ordOf.get(entry.id());
+        if (ord == null) {
+            throw new IllegalArgumentException("unknown FAQ entry " + entry.id());
+        }
+        return ord;
+    }
+
+    /** The candidates, in a stable order: the likely intents' entries, then BM25 hits, then vector neighbours. */
+    int[] candidates(IntentPrediction prediction, List<FaqHit> hits, PhrasingVectors.Similarity similar) {
+        Set<Integer> chosen = new LinkedHashSet<>();
+        int intents = 0;
+        for (IntentScore score : prediction.ranked()) {
+            List<Integer> of = byIntent.get(score.label());
+            if (of != null) {
+                chosen.addAll(of);
+                if (++intents == INTENTS) {
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < hits.size() && i < NEIGHBOURS; i++) {
+            chosen.add(ordOf(hits.get(i).entry()));
+        }
+        if (similar != null) {
+            for (int ord : topOrds(similar.best(), NEIGHBOURS)) {
+                chosen.add(ord);
+            }
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** One row per candidate, {@link #CHEAP} or {@link #FULL} long. */
+    double[][] rows(int[] candidates, IntentPrediction prediction, List<FaqHit> hits, PhrasingVectors.Similarity similar) {
+        Map<String, Double> intent = new HashMap<>();
+        for (IntentScore score : prediction.ranked()) {
+            intent.put(score.label(), score.confidence());
+        }
+        String topIntent = prediction.top().label();
+        double[] bm25 = new double[entries.size()];
+        Map<String, Integer> bestInIntent = new HashMap<>();
+        for (FaqHit hit : hits) {
+            int ord = ordOf(hit.entry());
+            bm25[ord] = hit.score();
+            bestInIntent.putIfAbsent(hit.entry().intent(), ord);
+        }
+        double bestBm25 = hits.isEmpty() ? 0 : hits.get(0).score();
+        int bm25Top = hits.isEmpty() ? -1 : ordOf(hits.get(0).entry());
+        Dense dense = similar == null ? null : new Dense(similar.best(), entries);
+        double[][] rows = new double[candidates.length][];
+        for (int c = 0; c < candidates.length; c++) {
+            int ord = candidates[c];
+            FaqEntry entry = entries.get(ord);
+            double p = intent.getOrDefault(entry.intent(), 0.0);
+            double share = bestBm25 > 0 ? bm25[ord] / bestBm25 : 0;
+            double[] row = new double[dense == null ? CHEAP : FULL];
+            row[0] = p;
+            row[1] = entry.intent().equals(topIntent) ? 1 : 0;
+            row[2] = share;
+            row[3] = ord == bm25Top ? 1 : 0;
+            row[4] = Integer.valueOf(ord).equals(bestInIntent.get(entry.intent())) ? 1 : 0;
+            row[5] = Math.log1p(bm25[ord]) / 3;
+            row[6] = primary[ord] ? 1 : 0;
+            row[7] = bm25[ord] == 0 ? 1 : 0;
+            row[8] = p * share;
+            if (dense != null) {
+                double cos = Math.max(0, similar.best()[ord]);
+                row[9] = cos;
+                row[10] = cos - dense.best;
+                row[11] = ord == dense.top ? 1 : 0;
+                row[12] = ord == dense.topIn.get(entry.intent()) ? 1 : 0;
+                row[13] = p * cos;
+                row[14] = cos * share;
+                row[15] = Math.max(0, similar.second()[ord]);
+                row[16] = similar.knnShare()[ord];
+            }
+            rows[c] = row;
+        }
+        return rows;
+    }
+
+    /** The {@code k} entries with the highest cosines, best first. */
+    static int[] topOrds(float[] cosines, int k) {
+        Integer[] order = new Integer[cosines.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> cosines[a] != cosines[b] ? Float.compare(cosines[b], cosines[a]) : a - b);
+        int n = Math.min(k, order.length);
+        int[] top = new int[n];
+        for (int i = 0; i < n; i++) {
+            top[i] = order[i];
+        }
+        return top;
+    }
+
+    /** The best cosine, its entry, and the best entry of each intent. */
+    private static final class Dense {
+        final double best;
+        final int top;
+        final Map<String, Integer> topIn = new HashMap<>();
+
+        Dense(float[] cosines, List<FaqEntry> entries) {
+            int t = 0;
+            for (int i = 0; i < cosines.length; i++) {
+                if (cosines[i] > cosines[t]) {
+                    t = i;
+                }
+                Integer current = topIn.get(entries.get(i).intent());
+                if (current == null || cosines[i] > cosines[current]) {
+                    topIn.put(entries.get(i).intent(), i);
+                }
+            }
+            top = t;
+            best = Math.max(0, cosines[t]);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.kefu.answer;
+
+import dev.kefu.faq.FaqEntry;
+import dev.kefu.faq.FaqHit;
+import dev.kefu.faq.FaqSearcher;
+import dev.kefu.intent.IntentPrediction;
+import dev.kefu.intent.Intents;
+import dev.kefu.intent.SentenceEncoder;
+import dev.kefu.text.Tokens;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The measured answer ranker. Candidates are the entries of the two likeliest intents, the BM25
+ * hits and, on the full path, the entries of the nearest phrasings by sentence vector; each gets
+ * the probability of the fitted logistic model ({@link RankerModel}). The cheap model runs first:
+ * when its best probability reaches the fast threshold (chosen at train time so that the fast path
+ * is as precise as the full one), the sentence encoder is not run at all. Without an encoder (or
+ * vectors) only the cheap model runs. Thread-safe.
+ */
+public final class LearnedAnswerRanker implements AnswerRanker {
+    private final FaqSearcher faq;
+    private final CandidateFeatures features;
+    private final RankerModel model;
+    private final PhrasingVectors vectors;
+    private final SentenceEncoder encoder;
+
+    /** {@code vectors} and {@code encoder} may both be null: the cheap model then decides alone. */
+    public LearnedAnswerRanker(FaqSearcher faq, RankerModel model, PhrasingVectors vectors, SentenceEncoder encoder) {
+        this.faq = Objects.requireNonNull(faq, "faq");
+        this.model = Objects.requireNonNull(model, "model");
+        this.features = new CandidateFeatures(faq.entries());
+        boolean dense = vectors != null && encoder != null && model.hasFull();
+        this.vectors = dense ? vectors : null;
+        this.encoder = dense ? encoder : null;
+        if (dense && vectors.dimension() != encoder.dimension()) {
+            throw new IllegalArgumentException("vectors have " + vectors.dimension() + " dimensions, the encoder "
+                    + encoder.dimension());
+        }
+    }
+
+    @Override
+    public Ranking rank(Tokens tokens, IntentPrediction prediction) {
+        List<FaqHit> hits = faq.search(tokens, IntentFirstRanker.HITS);
+        int[] candidates = features.candidates(prediction, hits, null);
+        double inScope = inScope(prediction);
+        List<FaqHit> cheap = scored(candidates, features.rows(candidates, prediction, hits, null), inScope);
+        boolean decided = !cheap.isEmpty() && cheap.get(0).score() >= model.fastThreshold();
+        if (encoder == null || decided || tokens.text().isBlank()) {
+            return new Ranking(cheap, hits, "fast");
+        }
+        PhrasingVectors.Similarity cosines = vectors.similarity(encoder.encode(tokens.text()), null);
+        candidates = features.candidates(prediction, hits, cosines);
+        return new Ranking(scored(candidates, features.rows(candidates, prediction, hits, cosines), inScope), hits,
+                "full");
+    }
+
+    /** The classifier's confidence that the message is neither out of scope nor a request for a person. */
+    static double inScope(IntentPrediction prediction) {
+        double out = 0;
+        for (var score : prediction.ranked()) {
+            if (score.label().equals(Intents.OOS) || score.label().equals(Intents.HUMAN_AGENT)) {
+                out += score.confidence();
+            }
+        }
+        return Math.max(0, 1 - out);
+    }
+
+    private List<FaqHit> scored(int[] candidates, double[][] rows, double inScope) {
+        double[] probability = model.probabilities(rows, inScope);
+        Integer[] order = new Integer[candidates.length];
+        for (int c = 0; c < candidates.length; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> probability[a] != probability[b] ? Double.compare(probability[b], probability[a])
+                : Integer.compare(candidates[a], candidates[b]));
+        List<FaqHit> ranked = new ArrayList<>(candidates.length);
+        for (int c : order) {
+            ranked.add(new FaqHit(features.entries().get(candidates[c]), probability[c]));
+        }
+        return ranked;
+    }
+
+    @Override
+    public List<FaqEntry> entries() {
+        return faq.entries();
+    }
+
+    @Override
+    public String describe() {
+        return encoder == null ? "learned" : "learned+" + encoder.name();
+    }
+}
