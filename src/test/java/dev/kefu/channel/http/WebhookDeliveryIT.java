@@ -80,14 +80,16 @@ class WebhookDeliveryIT {
         try (FakePlatform platform = new FakePlatform(); KefuProcess kefu = KefuProcess.start(dir, env(platform))) {
             String body = "{\"userId\": \"app-user-7\", \"text\": \"转人工\", \"messageId\": \"g-1\"}";
             HmacSignature signature = new HmacSignature(SECRET);
+            String timestamp = String.valueOf(Instant.now().getEpochSecond());
             HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(kefu.url() + "webhook/generic"))
-                    .header("X-Kefu-Signature", signature.sign(body.getBytes(StandardCharsets.UTF_8)))
-                    .header("X-Kefu-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                    .header("X-Kefu-Signature", signature.sign(timestamp, body.getBytes(StandardCharsets.UTF_8)))
+                    .header("X-Kefu-Timestamp", timestamp)
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
             assertThat(JSON.readTree(reply.body()).get("action").asText()).isEqualTo("handoff");
             claimAndReply(kefu, waitingTicket(kefu), "请提供订单号");
             FakePlatform.Call call = platform.await(c -> c.path().equals("/callback"), 15);
-            assertThat(signature.verify(call.body().getBytes(StandardCharsets.UTF_8), call.signature())).isTrue();
+            assertThat(signature.verify(call.timestamp(), call.body().getBytes(StandardCharsets.UTF_8), call.signature()))
+                    .as("signed over X-Kefu-Timestamp + \".\" + body").isTrue();
             JsonNode sent = JSON.readTree(call.body());
             assertThat(sent.get("userId").asText()).isEqualTo("app-user-7");
             assertThat(sent.get("text").asText()).isEqualTo("请提供订单号");
