@@ -58,26 +58,29 @@ public final class OutboxWorker implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::deliverDue, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Passes over the due messages while they deliver something; returns how many were delivered. */
+    /**
+     * Passes over the due messages while they settle some (delivered or dead-lettered: the user's
+     * next message may then go); returns how many were delivered.
+     */
     int deliverDue() {
-        int total = 0;
+        long before = delivered.sum();
         try {
             for (int pass = 0; pass < MAX_PASSES; pass++) {
-                int sent = 0;
+                int settled = 0;
                 for (OutboundMessage message : store.take(clock.instant(), BATCH, LEASE)) {
-                    sent += deliver(message) ? 1 : 0;
+                    settled += deliver(message) ? 1 : 0;
                 }
-                total += sent;
-                if (sent == 0) {
+                if (settled == 0) {
                     break;
                 }
             }
         } catch (RuntimeException e) {
             LOG.warn("outbox pass failed: {}", e.getMessage());
         }
-        return total;
+        return (int) (delivered.sum() - before);
     }
 
+    /** True when the message is settled: delivered or dead-lettered. */
     private boolean deliver(OutboundMessage message) {
         OutboundSender sender = senders.get(message.channel());
         int attempt = message.attempts() + 1;
@@ -98,12 +101,12 @@ public final class OutboxWorker implements AutoCloseable {
                         attempt, e.getMessage());
                 store.dead(message.id(), notes.note(message, reason), clock.instant());
                 dead.increment();
-            } else {
-                Instant next = clock.instant().plus(backoff(message.attempts()));
-                LOG.warn("outbox message {} to {} not delivered (attempt {}): {}; next try {}", message.id(),
-                        message.channel(), attempt, e.getMessage(), next);
-                store.failed(message.id(), e.getMessage(), next);
+                return true;
             }
+            Instant next = clock.instant().plus(backoff(message.attempts()));
+            LOG.warn("outbox message {} to {} not delivered (attempt {}): {}; next try {}", message.id(),
+                    message.channel(), attempt, e.getMessage(), next);
+            store.failed(message.id(), e.getMessage(), next);
             return false;
         }
     }
