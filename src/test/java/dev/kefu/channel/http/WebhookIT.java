@@ -199,6 +199,54 @@ class WebhookIT {
     }
 
     @Test
+    void a_user_reusing_another_user_s_message_id_gets_a_reply_and_conversation_of_their_own() throws Exception {
+        JsonNode a = JSON.readTree(generic("{\"userId\": \"user-a\", \"text\": \"忘记密码了\", \"messageId\": \"shared-1\"}").body());
+        HttpResponse<String> response = generic("{\"userId\": \"user-b\", \"text\": \"忘记密码了\", \"messageId\": \"shared-1\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode b = JSON.readTree(response.body());
+        assertThat(b.get("conversationId").asText()).as("B never learns A's conversation").isNotEqualTo(a.get("conversationId").asText());
+        assertThat(b.get("intent").asText()).isEqualTo("forgot_password");
+    }
+
+    @Test
+    void the_same_message_id_with_another_text_is_409_and_changes_nothing() throws Exception {
+        String first = generic("{\"userId\": \"u-409\", \"text\": \"退款多久到账\", \"messageId\": \"m-409\"}").body();
+        HttpResponse<String> other = generic("{\"userId\": \"u-409\", \"text\": \"转人工\", \"messageId\": \"m-409\"}");
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(other.body()).get("error").asText()).contains("m-409").contains("another text");
+        String conversation = JSON.readTree(first).get("conversationId").asText();
+        assertThat(JSON.readTree(server.get("/api/conversations/" + conversation + "/messages").body()).get("messages"))
+                .as("one turn: the user's line and the bot's").hasSize(2);
+    }
+
+    @Test
+    void an_old_body_and_signature_under_a_fresh_timestamp_header_is_401() throws Exception {
+        String body = "{\"userId\": \"u-replay\", \"text\": \"退款\", \"messageId\": \"m-replay\"}";
+        long then = Instant.now().minusSeconds(3_600).getEpochSecond();
+        HttpResponse<String> replayed = generic(body, sign(then, body), Instant.now().getEpochSecond());
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(replayed.body()).get("error").asText()).contains("X-Kefu-Timestamp + \".\" + body");
+    }
+
+    @Test
+    void a_resend_after_a_crash_between_turn_and_stored_reply_gets_the_stored_turn_not_a_second_one() throws Exception {
+        String body = "{\"userId\": \"u-crash\", \"text\": \"今天天气怎么样\", \"messageId\": \"m-crash\"}";
+        JsonNode first = JSON.readTree(generic(body).body());
+        // what a kill -9 after the turn's commit leaves: the key and its turn, no reply stored
+        server.db().inTransaction(c -> c.createStatement().executeUpdate("UPDATE inbound_messages SET reply = NULL"));
+        JsonNode again = JSON.readTree(generic(body).body());
+        assertThat(again.get("conversationId").asText()).isEqualTo(first.get("conversationId").asText());
+        assertThat(again.get("action").asText()).isEqualTo("fallback");
+        assertThat(again.get("reply").asText()).isEqualTo(first.get("reply").asText());
+        assertThat(again.get("messageId").asLong()).isEqualTo(first.get("messageId").asLong());
+        String conversation = first.get("conversationId").asText();
+        assertThat(JSON.readTree(server.get("/api/conversations/" + conversation + "/messages").body()).get("messages"))
+                .as("answered once").hasSize(2);
+        JsonNode next = JSON.readTree(generic("{\"userId\": \"u-crash\", \"text\": \"讲个笑话\", \"messageId\": \"m-crash-2\"}").body());
+        assertThat(next.get("action").asText()).as("one fallback was counted").isEqualTo("handoff");
+    }
+
+    @Test
     void generic_webhook_messages_of_one_user_arriving_together_each_count_once() throws Exception {
         assertThat(generic("{\"userId\": \"u-9\", \"text\": \"你好\", \"messageId\": \"g-0\"}").statusCode())
                 .isEqualTo(200);
