@@ -247,6 +247,27 @@ class WebhookIT {
     }
 
     @Test
+    void the_inbound_keys_are_purged_with_their_conversation_and_by_retention() throws Exception {
+        String conversation = JSON.readTree(generic("{\"userId\": \"u-purge\", \"text\": \"退款\", \"messageId\": \"p-1\"}")
+                .body()).get("conversationId").asText();
+        generic("{\"userId\": \"u-kept\", \"text\": \"退款\", \"messageId\": \"p-2\"}");
+        assertThat(inboundKeys()).isEqualTo(2);
+        assertThat(new dev.kefu.store.Retention(server.db()).purge(conversation)).isTrue();
+        assertThat(inboundKeys()).as("the purged conversation's key is gone").isEqualTo(1);
+        new dev.kefu.store.Retention(server.db()).purgeOlderThan(Instant.now().plusSeconds(60));
+        assertThat(inboundKeys()).as("retention removes old keys").isZero();
+    }
+
+    private long inboundKeys() {
+        return server.db().read(c -> {
+            try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM inbound_messages")) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    @Test
     void generic_webhook_messages_of_one_user_arriving_together_each_count_once() throws Exception {
         assertThat(generic("{\"userId\": \"u-9\", \"text\": \"你好\", \"messageId\": \"g-0\"}").statusCode())
                 .isEqualTo(200);
