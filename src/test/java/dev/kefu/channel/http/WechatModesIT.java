@@ -200,4 +200,23 @@ class WechatModesIT {
         assertThat(longId.statusCode()).isEqualTo(400);
         assertThat(error(longId)).contains("MsgId");
     }
+
+    @Test
+    void the_webhooks_have_a_rate_limit_of_their_own() throws Exception {
+        server = new TestServer(dir.resolve("kefu.db"), new WebhookSettings(TestServer.WECHAT_TOKEN,
+                WebhookSettings.WechatMode.PLAIN, null, TestServer.WEBHOOK_SECRET, WebhookSettings.DEFAULT_WINDOW,
+                WechatMenu.NONE, 1));
+        int limited = 0;
+        for (int i = 0; i < 4; i++) { // a burst of 2, then 1 a second
+            HttpResponse<String> response = plain(text("o_rate_" + i, "你好"));
+            if (response.statusCode() == 429) {
+                limited++;
+                assertThat(response.headers().firstValue("Retry-After")).isPresent();
+                assertThat(error(response)).contains("webhook");
+            }
+        }
+        assertThat(limited).isPositive();
+        assertThat(server.post("/api/messages", "{\"text\": \"你好\"}").statusCode()).as("the web API's own limit is off here")
+                .isEqualTo(200);
+    }
 }
