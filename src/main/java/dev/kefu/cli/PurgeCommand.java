@@ -12,7 +12,7 @@ import java.util.Set;
 final class PurgeCommand {
     static final String USAGE = """
             usage: java -jar target/kefu.jar purge (--conversation ID | --older-than-days N) [--db URL]
-              --conversation ID     delete this conversation: transcript, tickets, platform link, outbox
+              --conversation ID     delete this conversation: transcript, tickets, platform link, webhook keys, outbox
               --older-than-days N   delete every conversation silent for more than N days
               --db URL              database (default %s)""".formatted(ServeCommand.DEFAULT_DB);
 

@@ -1,6 +1,7 @@
 package dev.kefu.cli;
 
 import dev.kefu.channel.http.HttpServer;
+import dev.kefu.channel.http.WebhookSettings;
 import dev.kefu.channel.webhook.OutboxWorker;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ServiceHours;
@@ -38,7 +39,8 @@ final class ServeCommand {
                                                   [--corpus DIR] [--hotline TEXT] [--service-hours H]
                                                   [--timezone ZONE] [--context-timeout D] [--rate-limit N]
                                                   [--rate-burst N] [--cors-origins LIST] [--retention-days N]
-                                                  [--conversations-per-hour N]
+                                                  [--conversations-per-hour N] [--replay-window D]
+                                                  [--webhook-rate-limit N] [--wechat-menu FILE]
               --port N        TCP port (default 7070; 0 picks a free one)
               --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --db URL        database (default %s; its directory is created), or
@@ -52,17 +54,24 @@ final class ServeCommand {
               --context-timeout D  silence after which a conversation starts a fresh context
                               (what the bot last offered is forgotten; the transcript is kept),
                               e.g. 30m, 45s, 2h (default 30m, at most 7d)
-              --rate-limit N  requests per second per client IP on the public API and webhooks
+              --rate-limit N  requests per second per client IP on the public API
                               (default 20; 0 turns the limit off, e.g. for load tests)
               --rate-burst N  requests a client may send at once before the limit applies (default 40)
               --conversations-per-hour N  new conversations a client IP may start through the web API
                               per hour (default 120; 0: no cap)
+              --replay-window D  webhook calls whose signed timestamp is further than D from the
+                              server's clock are refused, and WeChat nonces are remembered for D
+                              (default 5m, at most 1h)
+              --webhook-rate-limit N  requests per second per client IP on /webhook/* (default 200;
+                              platforms push many users from a few addresses; 0 turns it off)
+              --wechat-menu FILE  what the WeChat menu's CLICK buttons do: EventKey = faq:ID or
+                              EventKey = message, one per line (default: none)
               --retention-days N  delete conversations silent for more than N days, checked hourly
                               (default 90; 0 keeps everything)
               --cors-origins LIST  comma-separated origins whose pages may call the API from a
                               browser, e.g. https://shop.example.com (default *: any)
             Environment: KEFU_AGENT_TOKEN (agent API), KEFU_WECHAT_TOKEN, KEFU_WECHAT_APPID,
-            KEFU_WECHAT_SECRET, KEFU_WECHAT_API_BASE (WeChat), KEFU_WEBHOOK_SECRET,
+            KEFU_WECHAT_SECRET, KEFU_WECHAT_API_BASE, KEFU_WECHAT_AES_KEY, KEFU_WECHAT_MODE (WeChat), KEFU_WEBHOOK_SECRET,
             KEFU_WEBHOOK_CALLBACK_URL (generic webhook), KEFU_DB_USER, KEFU_DB_PASSWORD (PostgreSQL);
             see the README.""".formatted(DEFAULT_DB);
 
@@ -72,7 +81,7 @@ final class ServeCommand {
     static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline",
                 "service-hours", "timezone", "context-timeout", "rate-limit", "rate-burst", "cors-origins",
-                "retention-days", "conversations-per-hour"), Set.of());
+                "retention-days", "conversations-per-hour", "replay-window", "webhook-rate-limit", "wechat-menu"), Set.of());
         Duration contextTimeout = options.duration("context-timeout", ChatEngine.DEFAULT_CONTEXT_TIMEOUT,
                 Duration.ofDays(7));
         int retentionDays = options.integer("retention-days", 90, 0, 36_500);
@@ -101,13 +110,15 @@ final class ServeCommand {
         String hotline = Settings.hotline(options, env);
         Function<Models, ChatEngine> engineOf = m -> m.engine(Thresholds.DEFAULT, hotline, store, hours)
                 .withContextTimeout(contextTimeout, Clock.systemUTC());
+        WebhookSettings webhooks = Settings.webhooks(options, env, models.faq().entries());
         HttpServer server = new HttpServer(new HttpServer.Parts(engineOf.apply(models),
                 store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), channels,
                 new SqlFeedbackStore(db), db::isHealthy, models.describe(), () -> {
                     Models fresh = Models.load(modelsDir, corpusDir);
                     return new HttpServer.Loaded(engineOf.apply(fresh), fresh.describe());
-                }), Settings.secrets(env), limits, db.broadcast());
+                }), Settings.secrets(env), limits, db.broadcast(), webhooks);
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
+        server.exportMetrics(outbox::metrics);
         int bound;
         try {
             bound = server.start(host, port);

@@ -1,6 +1,14 @@
 package dev.kefu.cli;
 
 import dev.kefu.channel.http.HttpServer;
+import dev.kefu.channel.http.WebhookSettings;
+import dev.kefu.channel.webhook.WechatCrypto;
+import dev.kefu.channel.webhook.WechatMenu;
+import dev.kefu.faq.FaqEntry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import dev.kefu.channel.webhook.CallbackSender;
 import dev.kefu.channel.webhook.HmacSignature;
 import dev.kefu.channel.webhook.OutboundSender;
@@ -45,6 +53,37 @@ final class Settings {
 
     static HttpServer.Secrets secrets(Map<String, String> env) {
         return new HttpServer.Secrets(env.get(AGENT_TOKEN_ENV), env.get("KEFU_WECHAT_TOKEN"), env.get("KEFU_WEBHOOK_SECRET"));
+    }
+
+    /**
+     * The webhooks' settings: {@code KEFU_WECHAT_MODE} ({@code plain}, {@code compatible} or
+     * {@code safe}; {@code compatible} when {@code KEFU_WECHAT_AES_KEY} is set, else {@code plain}),
+     * the replay window, the webhook rate limit and the WeChat menu file, checked against the FAQ.
+     */
+    static WebhookSettings webhooks(Options options, Map<String, String> env, List<FaqEntry> faq) {
+        HttpServer.Secrets secrets = secrets(env);
+        WechatCrypto crypto = null;
+        try {
+            if (present(env, "KEFU_WECHAT_AES_KEY")) {
+                if (!present(env, "KEFU_WECHAT_APPID") || secrets.wechatToken() == null) {
+                    throw new UsageException("KEFU_WECHAT_AES_KEY needs KEFU_WECHAT_TOKEN and KEFU_WECHAT_APPID too");
+                }
+                crypto = new WechatCrypto(secrets.wechatToken(), env.get("KEFU_WECHAT_AES_KEY"), env.get("KEFU_WECHAT_APPID").strip());
+            }
+            String mode = env.getOrDefault("KEFU_WECHAT_MODE", crypto == null ? "plain" : "compatible").strip();
+            if (!List.of("plain", "compatible", "safe").contains(mode)) {
+                throw new UsageException("KEFU_WECHAT_MODE must be plain, compatible or safe, was " + mode);
+            }
+            Map<String, String> answers = new HashMap<>();
+            faq.forEach(entry -> answers.put(entry.id(), entry.answer()));
+            String menu = options.string("wechat-menu", null);
+            return new WebhookSettings(secrets.wechatToken(), WebhookSettings.WechatMode.valueOf(mode.toUpperCase(Locale.ROOT)),
+                    crypto, secrets.webhookSecret(), options.duration("replay-window", WebhookSettings.DEFAULT_WINDOW,
+                    Duration.ofHours(1)), menu == null ? WechatMenu.NONE : WechatMenu.read(Path.of(menu), answers),
+                    options.integer("webhook-rate-limit", WebhookSettings.DEFAULT_RATE, 0, 1_000_000));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /**

@@ -49,6 +49,8 @@ public final class Database implements Closeable {
      */
     private final GroupCommit writer;
     private final Broadcast broadcast;
+    /** Work that joins the transactions of turns (the inbound key of a webhook message). */
+    private final TurnScope turns = new TurnScope();
     /** The last write failed (full disk, lost server…): the health check then tries one itself. */
     private volatile boolean writeFailed;
     /** The SQLite file, whose disk the health check watches; null for a server or in-memory database. */
@@ -145,6 +147,11 @@ public final class Database implements Closeable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** What the turns recorded on the current thread must also write, in their own transaction. */
+    TurnScope turns() {
+        return turns;
     }
 
     /**

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Deletes conversations with everything attached to them: transcript, tickets, platform link and
- * undelivered outbox messages. Used by {@code kefu purge --conversation ID} and by the retention
+ * Deletes conversations with everything attached to them: transcript, tickets, platform link,
+ * inbound idempotency keys and undelivered outbox messages. Used by {@code kefu purge --conversation ID} and by the retention
  * setting (transcripts older than N days). Thread-safe.
  */
 public final class Retention {
@@ -20,6 +20,7 @@ public final class Retention {
             "DELETE FROM messages WHERE conversation_id = ?",
             "DELETE FROM tickets WHERE conversation_id = ?",
             "DELETE FROM channel_users WHERE conversation_id = ?",
+            "DELETE FROM inbound_messages WHERE conversation_id = ?",
             "DELETE FROM outbox WHERE conversation_id = ?",
             "DELETE FROM conversations WHERE id = ?");
 
@@ -52,6 +53,13 @@ public final class Retention {
         for (String id : old) {
             purged += purge(id) ? 1 : 0;
         }
+        // the idempotency keys of conversations that go on: a platform resends within minutes, not days
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM inbound_messages WHERE created_at < ?")) {
+                s.setLong(1, cutoff.toEpochMilli());
+                return s.executeUpdate();
+            }
+        });
         return purged;
     }
 

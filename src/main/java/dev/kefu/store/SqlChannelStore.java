@@ -13,15 +13,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Channel links, inbound idempotency keys and the outbox in SQL. Thread-safe. */
+/**
+ * Channel links, inbound idempotency keys (written in the transaction of the turn they answer, see
+ * {@link TurnScope}), signature nonces and, through {@link SqlOutbox}, the outbox in SQL. Thread-safe.
+ */
 public final class SqlChannelStore implements ChannelStore {
     private final Database db;
     private final Clock clock;
+    private final SqlOutbox outbox;
 
     public SqlChannelStore(Database db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.outbox = new SqlOutbox(db);
     }
 
     @Override
@@ -82,111 +88,103 @@ public final class SqlChannelStore implements ChannelStore {
     }
 
     @Override
-    public Claim claim(String channel, String messageId, long staleAfterMillis) {
-        return db.inTransaction(c -> {
-            long now = clock.millis();
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO inbound_messages (channel, message_id, created_at) "
-                    + "VALUES (?, ?, ?) ON CONFLICT (channel, message_id) DO NOTHING")) {
-                s.setString(1, channel);
-                s.setString(2, messageId);
-                s.setLong(3, now);
-                if (s.executeUpdate() == 1) {
-                    return Claim.first();
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT reply, created_at FROM inbound_messages WHERE channel = ? AND message_id = ?")) {
-                s.setString(1, channel);
-                s.setString(2, messageId);
+    public Optional<Answered> answered(InboundKey key) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT text_digest, reply, conversation_id, action, intent, "
+                    + "confidence, text, faq_id, reason, bot_message_id FROM inbound_messages "
+                    + "WHERE channel = ? AND user_id = ? AND message_id = ?")) {
+                s.setString(1, key.channel());
+                s.setString(2, key.userId());
+                s.setString(3, key.messageId());
                 try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    String reply = r.getString(1);
-                    if (reply != null) {
-                        return Claim.done(reply);
-                    }
-                    if (now - r.getLong(2) < staleAfterMillis) {
-                        return Claim.busy();
-                    }
+                    return r.next() ? Optional.of(new Answered(r.getString(1), r.getString(2), new StoredTurn(r.getString(3),
+                            r.getString(4), r.getString(5), r.getDouble(6), r.getString(7), r.getString(8), r.getString(9),
+                            r.getLong(10)))) : Optional.empty();
                 }
-            }
-            try (PreparedStatement s = c.prepareStatement("UPDATE inbound_messages SET created_at = ? WHERE channel = ? "
-                    + "AND message_id = ? AND reply IS NULL")) { // a claim abandoned by a crash: take it over
-                s.setLong(1, now);
-                s.setString(2, channel);
-                s.setString(3, messageId);
-                return s.executeUpdate() == 1 ? Claim.first() : Claim.busy();
             }
         });
     }
 
     @Override
-    public void answer(String channel, String messageId, String reply) {
+    public <T> T answering(InboundKey key, Supplier<T> work) {
+        return db.turns().with((c, conversationId, reply, botMessageId) -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO inbound_messages (channel, user_id, message_id, "
+                    + "text_digest, conversation_id, action, intent, confidence, text, faq_id, reason, bot_message_id, "
+                    + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (channel, user_id, message_id) DO NOTHING")) {
+                s.setString(1, key.channel());
+                s.setString(2, key.userId());
+                s.setString(3, key.messageId());
+                s.setString(4, key.textDigest());
+                s.setString(5, conversationId);
+                s.setString(6, reply.action().wireName());
+                s.setString(7, reply.intent());
+                s.setDouble(8, reply.confidence());
+                s.setString(9, reply.text());
+                s.setString(10, reply.faqId());
+                s.setString(11, reply.reason());
+                s.setLong(12, botMessageId);
+                s.setLong(13, clock.millis());
+                if (s.executeUpdate() == 0) { // on PostgreSQL after waiting for the request that inserted it
+                    throw new AlreadyAnswered(key);
+                }
+            }
+        }, work);
+    }
+
+    @Override
+    public void answer(InboundKey key, String reply) {
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE inbound_messages SET reply = ? WHERE channel = ? AND message_id = ?")) {
+                    "UPDATE inbound_messages SET reply = ? WHERE channel = ? AND user_id = ? AND message_id = ?")) {
                 s.setString(1, reply);
-                s.setString(2, channel);
-                s.setString(3, messageId);
+                s.setString(2, key.channel());
+                s.setString(3, key.userId());
+                s.setString(4, key.messageId());
                 return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean firstUse(String channel, String nonce, Instant now, Duration window) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM webhook_nonces WHERE seen_at < ?")) {
+                s.setLong(1, now.minus(window).toEpochMilli());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO webhook_nonces (channel, nonce, seen_at) "
+                    + "VALUES (?, ?, ?) ON CONFLICT (channel, nonce) DO NOTHING")) {
+                s.setString(1, channel);
+                s.setString(2, nonce);
+                s.setLong(3, now.toEpochMilli());
+                return s.executeUpdate() == 1;
             }
         });
     }
 
     @Override
     public List<OutboundMessage> take(Instant now, int limit, Duration lease) {
-        // PostgreSQL: rows another instance is taking right now are skipped, not waited for (SQLite
-        // has one writer at a time, so there is nothing to skip).
-        String lock = db.dialect() == Database.Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
-        return db.inTransaction(c -> {
-            List<OutboundMessage> due = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, channel, user_id, conversation_id, text, attempts "
-                    + "FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?" + lock)) {
-                s.setLong(1, now.toEpochMilli());
-                s.setInt(2, limit);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        due.add(new OutboundMessage(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getString(5), r.getInt(6)));
-                    }
-                }
-            }
-            if (due.isEmpty()) {
-                return due;
-            }
-            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET next_attempt_at = ? WHERE id = ?")) {
-                for (OutboundMessage message : due) {
-                    s.setLong(1, now.plus(lease).toEpochMilli());
-                    s.setLong(2, message.id());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            return due;
-        });
+        return outbox.take(now, limit, lease);
     }
 
     @Override
     public void delivered(long outboxId, Instant at) {
-        db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")) {
-                s.setLong(1, at.toEpochMilli());
-                s.setLong(2, outboxId);
-                return s.executeUpdate();
-            }
-        });
+        outbox.delivered(outboxId, at);
     }
 
     @Override
     public void failed(long outboxId, String error, Instant nextAttempt) {
-        db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")) {
-                s.setString(1, error.length() > 500 ? error.substring(0, 500) : error);
-                s.setLong(2, nextAttempt.toEpochMilli());
-                s.setLong(3, outboxId);
-                return s.executeUpdate();
-            }
-        });
+        outbox.failed(outboxId, error, nextAttempt);
+    }
+
+    @Override
+    public void dead(long outboxId, String note, Instant at) {
+        outbox.dead(outboxId, note, at);
+    }
+
+    @Override
+    public long backlog() {
+        return outbox.backlog();
     }
 }

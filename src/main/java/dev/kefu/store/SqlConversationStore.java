@@ -106,9 +106,23 @@ public final class SqlConversationStore implements ConversationStore, Transcript
 
     @Override
     public long record(String conversationId, Turn turn) {
+        TurnScope.Hook hook = db.turns().current(); // read here: on SQLite the transaction runs on the writer thread
+        if (hook != null) {
+            return countingRefusals(() -> db.inTransaction(c -> hooked(c, conversationId, turn, hook,
+                    recordInSteps(c, conversationId, turn))));
+        }
         return countingRefusals(() -> db.dialect() == Database.Dialect.POSTGRESQL && turn.reply().handoff() == null
                 ? db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn))
                 : db.inTransaction(c -> recordInSteps(c, conversationId, turn)));
+    }
+
+    /** Runs the thread's {@link TurnScope} work after the turn, in its transaction; returns the bot message id. */
+    private static long hooked(Connection c, String conversationId, Turn turn, TurnScope.Hook hook, long botMessage)
+            throws SQLException {
+        if (hook != null) {
+            hook.recorded(c, conversationId, turn.reply(), botMessage);
+        }
+        return botMessage;
     }
 
     /**
@@ -122,11 +136,12 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         if (db.dialect() != Database.Dialect.POSTGRESQL) {
             return ConversationStore.super.recordLocked(conversationId, compute);
         }
+        TurnScope.Hook hook = db.turns().current();
         return countingRefusals(() -> db.inTransaction(c -> {
             Turn turn = compute.apply(find(c, SELECT_STATE + " FOR UPDATE", conversationId)
                     .orElse(ConversationState.NEW));
-            return new Recorded(turn, turn.reply().handoff() == null ? recordInOneStatement(c, conversationId, turn)
-                    : recordInSteps(c, conversationId, turn));
+            return new Recorded(turn, hooked(c, conversationId, turn, hook, turn.reply().handoff() == null
+                    ? recordInOneStatement(c, conversationId, turn) : recordInSteps(c, conversationId, turn)));
         }));
     }
 

@@ -52,4 +52,13 @@ final class Desk {
         }
         return MessageResponse.of(reply, handoff);
     }
+
+    /** The reply of a turn stored earlier (a resend after a crash), with the conversation's handoff status now. */
+    MessageResponse stored(dev.kefu.channel.webhook.ChannelStore.StoredTurn turn) {
+        QueueStatus handoff = turn.action().equals(Action.HANDOFF.wireName())
+                ? queue.status(turn.conversationId()).orElse(null) : null;
+        return new MessageResponse(turn.conversationId(), turn.action(), turn.intent(),
+                Math.round(turn.confidence() * 1000) / 1000.0, turn.text(), turn.faqId(), java.util.List.of(), handoff,
+                turn.reason(), turn.botMessageId() == 0 ? null : turn.botMessageId());
+    }
 }

@@ -48,7 +48,11 @@ public final class HttpServer implements AutoCloseable {
     private final MessageRoutes messages;
     private final AgentRoutes agents;
     private final WebhookRoutes webhooks;
+    private final WechatRoutes wechat;
     private final Guards guards;
+    /** The per-IP limit of {@code /webhook/*}, apart from the public API's; null when off. */
+    private final RateLimiter webhookLimiter;
+    private volatile Supplier<String> moreMetrics = () -> "";
     private final FeedbackRoutes feedback;
     private final WebAssets assets = new WebAssets();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -140,6 +144,11 @@ public final class HttpServer implements AutoCloseable {
      * that the other kefu instances on the same database push them to the streams they hold.
      */
     public HttpServer(Parts parts, Secrets secrets, Limits limits, Broadcast broadcast) {
+        this(parts, secrets, limits, broadcast, WebhookSettings.of(secrets));
+    }
+
+    /** The same, with the webhooks configured by {@code webhookSettings} (its secrets win over {@code secrets}'). */
+    public HttpServer(Parts parts, Secrets secrets, Limits limits, Broadcast broadcast, WebhookSettings webhookSettings) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.guards = new Guards(limits);
         this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
@@ -150,8 +159,11 @@ public final class HttpServer implements AutoCloseable {
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
         this.agents = new AgentRoutes(parts, engine::get, new AgentAuth(secrets.agentToken(), Clock.systemUTC()), live);
-        this.webhooks = new WebhookRoutes(desk, parts.channels(),
-                new WebhookRoutes.Settings(secrets.wechatToken(), secrets.webhookSecret()), Clock.systemUTC());
+        InboundTurns inbound = new InboundTurns(desk, parts.channels());
+        this.webhooks = new WebhookRoutes(inbound, webhookSettings, Clock.systemUTC());
+        this.wechat = new WechatRoutes(inbound, parts.channels(), webhookSettings, Clock.systemUTC());
+        int webhookRate = webhookSettings.ratePerSecond();
+        this.webhookLimiter = webhookRate == 0 ? null : new RateLimiter(webhookRate, 2 * webhookRate);
         this.feedback = new FeedbackRoutes(parts, metrics);
     }
 
@@ -172,13 +184,17 @@ public final class HttpServer implements AutoCloseable {
         scheduler.scheduleAtFixedRate(this::refreshStatuses, STATUS_REFRESH_SECONDS, STATUS_REFRESH_SECONDS,
                 TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(guards::evictIdle, 1, 1, TimeUnit.MINUTES);
+        if (webhookLimiter != null) {
+            scheduler.scheduleAtFixedRate(() -> webhookLimiter.evictIdle(System.nanoTime()), 1, 1, TimeUnit.MINUTES);
+        }
         return app.port();
     }
 
     private void routes(Javalin app) {
-        for (String path : List.of("/api/messages", "/api/conversations/*", "/webhook/*")) {
+        for (String path : List.of("/api/messages", "/api/conversations/*")) {
             app.before(path, guards::rateLimit);
         }
+        app.before("/webhook/*", this::webhookRateLimit);
         app.before("/api/*", guards::cors);
         app.after(Guards::securityHeaders);
         for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events",
@@ -202,17 +218,32 @@ public final class HttpServer implements AutoCloseable {
         app.sse(AgentRoutes.EVENTS, agents::events); // EventSource sends no headers: ?ticket= from stream-ticket
         app.get("/api/agent/feedback", feedback::perFaq);
         app.post("/api/agent/reload", this::reload);
-        app.get("/webhook/wechat", webhooks::wechatVerify);
-        app.post("/webhook/wechat", webhooks::wechatMessage);
+        app.get("/webhook/wechat", wechat::verify);
+        app.post("/webhook/wechat", wechat::message);
         app.post("/webhook/generic", webhooks::generic);
         app.get("/health", this::health);
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()
+                + moreMetrics.get()));
         app.get("/", ctx -> {
             Guards.pageHeaders(ctx);
             assets.demoPage(ctx);
         });
         app.get("/widget.js", assets::widget);
         app.get("/agent", assets::agentConsole);
+    }
+
+    /** Before {@code /webhook/*}: the webhooks' own per-IP limit (429 with {@code Retry-After}). */
+    private void webhookRateLimit(Context ctx) {
+        long wait = webhookLimiter == null ? 0 : webhookLimiter.acquire(ctx.ip(), System.nanoTime());
+        if (wait > 0) {
+            ctx.header("Retry-After", String.valueOf(wait));
+            throw new ApiException(429, "too many webhook calls from this address; retry after " + wait + " s");
+        }
+    }
+
+    /** Adds {@code lines} (Prometheus text, e.g. the outbox's {@code kefu_outbox_*}) to {@code GET /metrics}. */
+    public void exportMetrics(Supplier<String> lines) {
+        this.moreMetrics = Objects.requireNonNull(lines, "lines");
     }
 
     private void errors(Javalin app) {

@@ -115,6 +115,8 @@ final class MessageRoutes {
             line.put("reason", m.reason());
             line.put("messageId", m.id());
             line.put("faqId", m.faqId());
+        } else if (m.reason() != null) {
+            line.put("reason", m.reason()); // a system line's kind: "undelivered" marks a dead-lettered reply
         }
         if (m.agent() != null) {
             line.put("agent", m.agent());

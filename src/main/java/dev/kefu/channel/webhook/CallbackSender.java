@@ -9,7 +9,9 @@ import java.util.Objects;
 /**
  * The generic webhook's outbound side: POSTs {@code {"userId", "text", "messageId", "role",
  * "conversationId"}} to the configured callback URL, signed like inbound calls
- * ({@code X-Kefu-Signature}, {@code X-Kefu-Timestamp}). {@code messageId} is {@code out-<outbox
+ * ({@code X-Kefu-Signature} over {@code X-Kefu-Timestamp + "." + body}). A 4xx answer (other than
+ * 408 and 429) is permanent: the receiver refuses this message, so it is dead-lettered rather than
+ * retried; 5xx, 408, 429 and network failures are retried. {@code messageId} is {@code out-<outbox
  * id>}: stable across retries, so the receiver can drop duplicates. Thread-safe.
  */
 public final class CallbackSender implements OutboundSender {
@@ -38,8 +40,9 @@ public final class CallbackSender implements OutboundSender {
         payload.put("role", "agent");
         payload.put("conversationId", message.conversationId());
         byte[] body = WechatSender.json(payload).getBytes(StandardCharsets.UTF_8);
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
         http.send(HttpDelivery.post(url, new String(body, StandardCharsets.UTF_8))
-                .header("X-Kefu-Signature", signature.sign(body))
-                .header("X-Kefu-Timestamp", String.valueOf(clock.instant().getEpochSecond())));
+                .header("X-Kefu-Signature", signature.sign(timestamp, body))
+                .header("X-Kefu-Timestamp", timestamp));
     }
 }

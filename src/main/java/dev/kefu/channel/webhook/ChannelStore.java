@@ -1,13 +1,16 @@
 package dev.kefu.channel.webhook;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the messaging channels keep: which platform user is which conversation, which inbound
- * messages were already processed (platforms resend), and the outbox. Implementations are
- * thread-safe.
+ * messages were already answered (platforms resend), the signature nonces seen, and the outbox.
+ * Implementations are thread-safe.
  */
 public interface ChannelStore {
     /** The conversation of {@code userId} on {@code channel}, if it has one. */
@@ -20,41 +23,83 @@ public interface ChannelStore {
      */
     String conversationFor(String channel, String userId, String newConversationId);
 
-    /**
-     * Claims an inbound message for processing. {@link Claim#first()} (mine) when nobody has seen it;
-     * the stored reply when it was processed; {@link Claim#busy()} while another request processes
-     * it. A claim left unanswered for {@code staleAfterMillis} (a crash) can be taken over.
-     */
-    Claim claim(String channel, String messageId, long staleAfterMillis);
-
-    /** Stores the reply of a claimed message, so that a resend gets the same reply. */
-    void answer(String channel, String messageId, String reply);
+    /** What was stored for {@code key}: empty when no turn answered it yet. */
+    Optional<Answered> answered(InboundKey key);
 
     /**
-     * Takes the messages due for delivery at {@code now}, oldest first, at most {@code limit}: each
-     * is leased to the caller until {@code now + lease}, so that another kefu instance on the same
-     * database does not send it too. A message neither {@link #delivered} nor {@link #failed} by
-     * then (the caller crashed) is due again.
+     * Runs {@code work}; the turn it records (on this thread) is kept together with {@code key}, in
+     * one transaction, so that a crash keeps both or neither.
+     *
+     * @throws AlreadyAnswered when another request stored {@code key} first; the turn was rolled back
      */
-    List<OutboundMessage> take(Instant now, int limit, java.time.Duration lease);
+    <T> T answering(InboundKey key, Supplier<T> work);
+
+    /** Stores the reply sent for {@code key}, so that a resend gets the very same bytes. */
+    void answer(InboundKey key, String reply);
+
+    /**
+     * True the first time {@code nonce} is seen on {@code channel} within {@code window} of
+     * {@code now}; false for a replay. Nonces older than the window are forgotten.
+     */
+    boolean firstUse(String channel, String nonce, Instant now, Duration window);
+
+    /**
+     * Takes the messages due for delivery at {@code now}, oldest first, at most {@code limit}, and
+     * for each user only the oldest one not yet delivered or dead-lettered, so that messages to one
+     * user go out in order. Each is leased to the caller until {@code now + lease}, so that another
+     * kefu instance on the same database does not send it too; a message neither delivered, failed
+     * nor dead by then (the caller crashed) is due again.
+     */
+    List<OutboundMessage> take(Instant now, int limit, Duration lease);
 
     void delivered(long outboxId, Instant at);
 
     void failed(long outboxId, String error, Instant nextAttempt);
 
-    /** Result of {@link #claim}. */
-    record Claim(boolean mine, String reply) {
-        /** Nobody processed the message yet: the caller does now. */
-        public static Claim first() {
-            return new Claim(true, null);
-        }
+    /**
+     * Gives up on a message: it is never sent, and its conversation's transcript gets a system line
+     * {@code note} (what the agent reads) with the reason.
+     */
+    void dead(long outboxId, String note, Instant at);
 
-        public static Claim busy() {
-            return new Claim(false, null);
-        }
+    /** Outbox messages neither delivered nor dead-lettered. */
+    long backlog();
 
-        public static Claim done(String reply) {
-            return new Claim(false, reply);
+    /** An inbound message's idempotency key: the platform, the user and the user's message id, and the text's digest. */
+    record InboundKey(String channel, String userId, String messageId, String textDigest) {
+        public InboundKey {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(textDigest, "textDigest");
+        }
+    }
+
+    /** The stored turn of a key, and the reply sent for it (null when the sender crashed before storing it). */
+    record Answered(String textDigest, String reply, StoredTurn turn) {
+        public Answered {
+            Objects.requireNonNull(textDigest, "textDigest");
+            Objects.requireNonNull(turn, "turn");
+        }
+    }
+
+    /** The bot's side of a stored turn, enough to answer a resend without a second turn. */
+    record StoredTurn(String conversationId, String action, String intent, double confidence, String text,
+                      String faqId, String reason, long botMessageId) {
+        public StoredTurn {
+            Objects.requireNonNull(conversationId, "conversationId");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The key was stored by another request while this one computed its turn (which is not kept). */
+    final class AlreadyAnswered extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public AlreadyAnswered(InboundKey key) {
+            super("message " + key.messageId() + " of " + key.channel() + " user " + key.userId() + " was answered already");
         }
     }
 }

@@ -18,9 +18,13 @@ public final class WechatSignature {
     public static String of(String token, String timestamp, String nonce) {
         String[] parts = {token, timestamp, nonce};
         Arrays.sort(parts);
+        return sha1(String.join("", parts));
+    }
+
+    /** Lower-case hex SHA-1 of {@code text} in UTF-8. */
+    static String sha1(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("", parts).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required of every JVM", e);
         }

@@ -23,8 +23,39 @@ public final class WechatXml {
     private WechatXml() {
     }
 
+    /** Longest OpenID or account id accepted: WeChat's are 28 characters (an OpenID) or fewer. */
+    static final int MAX_USER_ID = 32;
+    /** A MsgId is a 64-bit number: at most 20 digits. */
+    private static final String MSG_ID = "\\d{1,20}";
+
     /** The message in {@code body}; throws {@link IllegalArgumentException} with the reason when it is not one. */
     public static WechatMessage parse(byte[] body) {
+        Element root = root(body);
+        String to = id(root, "ToUserName");
+        String from = id(root, "FromUserName");
+        String type = required(root, "MsgType");
+        long created;
+        try {
+            created = Long.parseLong(text(root, "CreateTime", "0").strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("CreateTime must be a number");
+        }
+        String msgId = text(root, "MsgId", null);
+        if (msgId != null && !msgId.strip().matches(MSG_ID)) {
+            throw new IllegalArgumentException("<MsgId> must be a number of at most 20 digits");
+        }
+        return new WechatMessage(to, from, created, type, text(root, "Content", null),
+                msgId == null ? null : msgId.strip(), text(root, "Event", null),
+                text(root, "Recognition", null), text(root, "EventKey", null));
+    }
+
+    /** The {@code <Encrypt>} of an encrypted (安全模式 or 兼容模式) message, or null when it has none. */
+    public static String encrypted(byte[] body) {
+        String encrypt = text(root(body), "Encrypt", null);
+        return encrypt == null || encrypt.isBlank() ? null : encrypt.strip();
+    }
+
+    private static Element root(byte[] body) {
         if (body.length > MAX_BYTES) {
             throw new IllegalArgumentException("XML body over " + MAX_BYTES + " bytes");
         }
@@ -38,17 +69,16 @@ public final class WechatXml {
         if (!root.getTagName().equals("xml")) {
             throw new IllegalArgumentException("root element must be <xml>");
         }
-        String to = required(root, "ToUserName");
-        String from = required(root, "FromUserName");
-        String type = required(root, "MsgType");
-        long created;
-        try {
-            created = Long.parseLong(text(root, "CreateTime", "0").strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("CreateTime must be a number");
+        return root;
+    }
+
+    private static String id(Element root, String name) {
+        String value = required(root, name);
+        if (value.length() > MAX_USER_ID) {
+            throw new IllegalArgumentException("<" + name + "> must be at most " + MAX_USER_ID + " characters, was "
+                    + value.length());
         }
-        return new WechatMessage(to, from, created, type, text(root, "Content", null), text(root, "MsgId", null),
-                text(root, "Event", null));
+        return value;
     }
 
     /** A passive text reply: our account to the user, swapped from the message. */

@@ -17,12 +17,18 @@ import java.util.function.Predicate;
  */
 final class FakePlatform implements AutoCloseable {
     /** One recorded call. */
-    record Call(String method, String path, String query, String body, String signature) {
+    record Call(String method, String path, String query, String body, String signature, String timestamp) {
     }
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    /** A scripted answer for a call (status and body), or null for the normal one. */
+    private volatile java.util.function.Function<Call, Answer> script = call -> null;
+
+    /** A scripted answer. */
+    record Answer(int status, String body) {
+    }
 
     FakePlatform() throws IOException {
         this(0);
@@ -40,6 +46,11 @@ final class FakePlatform implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Answers calls with {@code script} first (null: the normal answer); the calls are recorded as usual. */
+    void script(java.util.function.Function<Call, Answer> script) {
+        this.script = script;
     }
 
     void down(boolean down) {
@@ -70,10 +81,17 @@ final class FakePlatform implements AutoCloseable {
             respond(exchange, 503, "{\"error\": \"down\"}");
             return;
         }
-        calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getQuery(), body, exchange.getRequestHeaders().getFirst("X-Kefu-Signature")));
+        Call call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getQuery(), body, exchange.getRequestHeaders().getFirst("X-Kefu-Signature"),
+                exchange.getRequestHeaders().getFirst("X-Kefu-Timestamp"));
+        calls.add(call);
+        Answer scripted = script.apply(call);
+        if (scripted != null) {
+            respond(exchange, scripted.status(), scripted.body());
+            return;
+        }
         String path = exchange.getRequestURI().getPath();
-        if (path.equals("/cgi-bin/token")) {
+        if (path.equals("/cgi-bin/token") || path.equals("/cgi-bin/stable_token")) {
             respond(exchange, 200, "{\"access_token\": \"fake-access-token\", \"expires_in\": 7200}");
         } else if (path.equals("/cgi-bin/message/custom/send")) {
             respond(exchange, 200, "{\"errcode\": 0, \"errmsg\": \"ok\"}");

@@ -288,9 +288,10 @@ class MultiInstanceIT {
 
     /** {@code body} to {@code kefu}'s generic webhook, signed as the platform signs it. */
     private HttpResponse<String> generic(KefuProcess kefu, String body) throws Exception {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
         return send(HttpRequest.newBuilder(URI.create(kefu.url() + "webhook/generic"))
-                .header("X-Kefu-Signature", new HmacSignature(SECRET).sign(body.getBytes(StandardCharsets.UTF_8)))
-                .header("X-Kefu-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                .header("X-Kefu-Signature", new HmacSignature(SECRET).sign(timestamp, body.getBytes(StandardCharsets.UTF_8)))
+                .header("X-Kefu-Timestamp", timestamp)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

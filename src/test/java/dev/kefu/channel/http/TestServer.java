@@ -64,6 +64,17 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Path dbFile, Clock clock, HttpServer.Limits limits) {
+        this(dbFile, clock, limits, WebhookSettings.of(SECRETS));
+    }
+
+    /** A server whose webhooks are configured by {@code webhooks} (WeChat mode, replay window, menu, rate limit). */
+    TestServer(Path dbFile, WebhookSettings webhooks) {
+        this(dbFile, Clock.systemUTC(), new HttpServer.Limits(0, 0, java.util.List.of("*")), webhooks);
+    }
+
+    private static final HttpServer.Secrets SECRETS = new HttpServer.Secrets(AGENT_TOKEN, WECHAT_TOKEN, WEBHOOK_SECRET);
+
+    TestServer(Path dbFile, Clock clock, HttpServer.Limits limits, WebhookSettings webhooks) {
         db = openDatabase(dbFile);
         SqlConversationStore store = new SqlConversationStore(db);
         Supplier<ChatEngine> engines = () -> new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
@@ -74,7 +85,7 @@ final class TestServer implements AutoCloseable {
                 new SqlTicketStore(db, Clock.systemUTC()), new SqlChannelStore(db, Clock.systemUTC()), new SqlFeedbackStore(db),
                 db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()),
                 () -> new HttpServer.Loaded(engines.get(), Map.of("intents", CLASSIFIER.labels().size()))),
-                new HttpServer.Secrets(AGENT_TOKEN, WECHAT_TOKEN, WEBHOOK_SECRET), limits);
+                SECRETS, limits, new dev.kefu.store.LocalBroadcast(), webhooks);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 

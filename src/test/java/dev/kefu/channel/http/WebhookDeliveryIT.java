@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,14 +81,16 @@ class WebhookDeliveryIT {
         try (FakePlatform platform = new FakePlatform(); KefuProcess kefu = KefuProcess.start(dir, env(platform))) {
             String body = "{\"userId\": \"app-user-7\", \"text\": \"转人工\", \"messageId\": \"g-1\"}";
             HmacSignature signature = new HmacSignature(SECRET);
+            String timestamp = String.valueOf(Instant.now().getEpochSecond());
             HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(kefu.url() + "webhook/generic"))
-                    .header("X-Kefu-Signature", signature.sign(body.getBytes(StandardCharsets.UTF_8)))
-                    .header("X-Kefu-Timestamp", String.valueOf(Instant.now().getEpochSecond()))
+                    .header("X-Kefu-Signature", signature.sign(timestamp, body.getBytes(StandardCharsets.UTF_8)))
+                    .header("X-Kefu-Timestamp", timestamp)
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
             assertThat(JSON.readTree(reply.body()).get("action").asText()).isEqualTo("handoff");
             claimAndReply(kefu, waitingTicket(kefu), "请提供订单号");
             FakePlatform.Call call = platform.await(c -> c.path().equals("/callback"), 15);
-            assertThat(signature.verify(call.body().getBytes(StandardCharsets.UTF_8), call.signature())).isTrue();
+            assertThat(signature.verify(call.timestamp(), call.body().getBytes(StandardCharsets.UTF_8), call.signature()))
+                    .as("signed over X-Kefu-Timestamp + \".\" + body").isTrue();
             JsonNode sent = JSON.readTree(call.body());
             assertThat(sent.get("userId").asText()).isEqualTo("app-user-7");
             assertThat(sent.get("text").asText()).isEqualTo("请提供订单号");
@@ -110,6 +113,88 @@ class WebhookDeliveryIT {
                 Thread.sleep(1_500);
                 assertThat(platform.calls().stream().filter(c -> c.path().equals("/cgi-bin/message/custom/send"))).hasSize(1);
             }
+        }
+    }
+
+    private JsonNode transcriptOf(KefuProcess kefu, String ticket) throws Exception {
+        String conversation = JSON.readTree(agent(kefu, "GET", "api/agent/tickets/" + ticket, null).body())
+                .get("conversationId").asText();
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(kefu.url() + "api/conversations/" + conversation
+                + "/messages")).GET()).body()).get("messages");
+    }
+
+    /** Waits up to 15 s for a transcript line of {@code ticket}'s conversation with reason {@code undelivered}. */
+    private JsonNode undeliveredLine(KefuProcess kefu, String ticket) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (JsonNode line : transcriptOf(kefu, ticket)) {
+                if (line.get("role").asText().equals("system") && "undelivered".equals(line.path("reason").asText())) {
+                    return line;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no undelivered line in " + transcriptOf(kefu, ticket));
+    }
+
+    private static long count(FakePlatform platform, String path) {
+        return platform.calls().stream().filter(c -> c.path().equals(path)).count();
+    }
+
+    @Test
+    void a_reply_outside_the_48_hour_window_is_dead_lettered_once_and_the_agent_reads_why(@TempDir Path dir) throws Exception {
+        try (FakePlatform platform = new FakePlatform(); KefuProcess kefu = KefuProcess.start(dir, env(platform))) {
+            platform.script(c -> c.path().equals("/cgi-bin/message/custom/send") ? new FakePlatform.Answer(200,
+                    "{\"errcode\": 45015, \"errmsg\": \"response out of time limit or subscription is canceled\"}") : null);
+            String ticket = wechatHandoff(kefu, "o_expired_1");
+            claimAndReply(kefu, ticket, "您好，您的退款已经到账");
+            JsonNode line = undeliveredLine(kefu, ticket);
+            assertThat(line.get("text").asText()).contains("未送达").contains("用户超过 48 小时未互动，无法发送")
+                    .contains("45015").contains("您好，您的退款已经到账");
+            Thread.sleep(1_500); // a retry would have come by now (backoff 1 s)
+            assertThat(count(platform, "/cgi-bin/message/custom/send")).as("permanent: not retried").isEqualTo(1);
+            String metrics = send(HttpRequest.newBuilder(URI.create(kefu.url() + "metrics")).GET()).body();
+            assertThat(metrics).contains("kefu_outbox_dead_letters_total 1").contains("kefu_outbox_backlog 0")
+                    .contains("kefu_outbox_delivered_total 0");
+        }
+    }
+
+    @Test
+    void a_callback_answering_4xx_is_dead_lettered_while_a_5xx_is_retried_until_delivered(@TempDir Path dir) throws Exception {
+        try (FakePlatform platform = new FakePlatform(); KefuProcess kefu = KefuProcess.start(dir, env(platform))) {
+            java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+            platform.script(c -> !c.path().equals("/callback") ? null : c.body().contains("格式不对")
+                    ? new FakePlatform.Answer(422, "{\"error\": \"bad\"}")
+                    : c.body().contains("稍后送达") && busy.incrementAndGet() == 1 ? new FakePlatform.Answer(503, "{}") : null);
+            String body = "{\"userId\": \"app-user-9\", \"text\": \"转人工\", \"messageId\": \"g-9\"}";
+            String timestamp = String.valueOf(Instant.now().getEpochSecond());
+            send(HttpRequest.newBuilder(URI.create(kefu.url() + "webhook/generic"))
+                    .header("X-Kefu-Signature", new HmacSignature(SECRET).sign(timestamp, body.getBytes(StandardCharsets.UTF_8)))
+                    .header("X-Kefu-Timestamp", timestamp).POST(HttpRequest.BodyPublishers.ofString(body)));
+            String ticket = waitingTicket(kefu);
+            claimAndReply(kefu, ticket, "格式不对的消息");
+            assertThat(agent(kefu, "POST", "api/agent/tickets/" + ticket + "/messages",
+                    JSON.writeValueAsString(Map.of("text", "稍后送达的消息"))).statusCode()).isEqualTo(201);
+            assertThat(undeliveredLine(kefu, ticket).get("text").asText()).contains("HTTP 422").contains("格式不对的消息");
+            platform.await(c -> c.body().contains("稍后送达") && busy.get() >= 2, 15);
+            assertThat(platform.calls().stream().filter(c -> c.body().contains("格式不对"))).as("a 4xx is final").hasSize(1);
+            assertThat(busy.get()).as("the 503 was retried, once was enough").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_40014_token_is_dropped_and_a_fresh_stable_token_delivers_the_message(@TempDir Path dir) throws Exception {
+        try (FakePlatform platform = new FakePlatform(); KefuProcess kefu = KefuProcess.start(dir, env(platform))) {
+            java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
+            platform.script(c -> c.path().equals("/cgi-bin/message/custom/send") && sends.incrementAndGet() == 1
+                    ? new FakePlatform.Answer(200, "{\"errcode\": 40014, \"errmsg\": \"invalid access_token\"}") : null);
+            String ticket = wechatHandoff(kefu, "o_token_1");
+            claimAndReply(kefu, ticket, "令牌换过之后送达");
+            platform.await(c -> c.path().equals("/cgi-bin/message/custom/send") && sends.get() >= 2, 15);
+            List<FakePlatform.Call> tokens = platform.calls().stream().filter(c -> c.path().equals("/cgi-bin/stable_token")).toList();
+            assertThat(tokens).as("one token, dropped after 40014, then a forced fresh one").hasSize(2);
+            assertThat(JSON.readTree(tokens.get(0).body()).get("force_refresh").asBoolean()).isFalse();
+            assertThat(JSON.readTree(tokens.get(1).body()).get("force_refresh").asBoolean()).isTrue();
         }
     }
 }

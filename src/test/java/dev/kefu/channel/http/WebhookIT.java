@@ -69,8 +69,12 @@ class WebhookIT {
     }
 
     private HttpResponse<String> generic(String body) throws Exception {
-        return generic(body, new HmacSignature(TestServer.WEBHOOK_SECRET).sign(body.getBytes(StandardCharsets.UTF_8)),
-                Instant.now().getEpochSecond());
+        long now = Instant.now().getEpochSecond();
+        return generic(body, sign(now, body), now);
+    }
+
+    static String sign(long timestamp, String body) {
+        return new HmacSignature(TestServer.WEBHOOK_SECRET).sign(String.valueOf(timestamp), body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -173,11 +177,12 @@ class WebhookIT {
         String body = "{\"userId\": \"u-2\", \"text\": \"退款\", \"messageId\": \"m-3\"}";
         assertThat(generic(body, null, Instant.now().getEpochSecond()).statusCode()).isEqualTo(401);
         assertThat(generic(body, "sha256=" + "0".repeat(64), Instant.now().getEpochSecond()).statusCode()).isEqualTo(401);
-        String signature = new HmacSignature(TestServer.WEBHOOK_SECRET).sign(body.getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> stale = generic(body, signature, Instant.now().minusSeconds(301).getEpochSecond());
+        long old = Instant.now().minusSeconds(301).getEpochSecond();
+        HttpResponse<String> stale = generic(body, sign(old, body), old);
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(stale.body()).get("error").asText()).contains("5 minutes");
-        assertThat(generic(body, signature, Instant.now().getEpochSecond()).statusCode()).isEqualTo(200);
+        long now = Instant.now().getEpochSecond();
+        assertThat(generic(body, sign(now, body), now).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -191,6 +196,75 @@ class WebhookIT {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(missing.body()).get("error").asText()).contains("messageId");
         assertThat(generic("{\"userId\": \"u-3\", \"messageId\": \"m-6\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_user_reusing_another_user_s_message_id_gets_a_reply_and_conversation_of_their_own() throws Exception {
+        JsonNode a = JSON.readTree(generic("{\"userId\": \"user-a\", \"text\": \"忘记密码了\", \"messageId\": \"shared-1\"}").body());
+        HttpResponse<String> response = generic("{\"userId\": \"user-b\", \"text\": \"忘记密码了\", \"messageId\": \"shared-1\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode b = JSON.readTree(response.body());
+        assertThat(b.get("conversationId").asText()).as("B never learns A's conversation").isNotEqualTo(a.get("conversationId").asText());
+        assertThat(b.get("intent").asText()).isEqualTo("forgot_password");
+    }
+
+    @Test
+    void the_same_message_id_with_another_text_is_409_and_changes_nothing() throws Exception {
+        String first = generic("{\"userId\": \"u-409\", \"text\": \"退款多久到账\", \"messageId\": \"m-409\"}").body();
+        HttpResponse<String> other = generic("{\"userId\": \"u-409\", \"text\": \"转人工\", \"messageId\": \"m-409\"}");
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(other.body()).get("error").asText()).contains("m-409").contains("another text");
+        String conversation = JSON.readTree(first).get("conversationId").asText();
+        assertThat(JSON.readTree(server.get("/api/conversations/" + conversation + "/messages").body()).get("messages"))
+                .as("one turn: the user's line and the bot's").hasSize(2);
+    }
+
+    @Test
+    void an_old_body_and_signature_under_a_fresh_timestamp_header_is_401() throws Exception {
+        String body = "{\"userId\": \"u-replay\", \"text\": \"退款\", \"messageId\": \"m-replay\"}";
+        long then = Instant.now().minusSeconds(3_600).getEpochSecond();
+        HttpResponse<String> replayed = generic(body, sign(then, body), Instant.now().getEpochSecond());
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(replayed.body()).get("error").asText()).contains("X-Kefu-Timestamp + \".\" + body");
+    }
+
+    @Test
+    void a_resend_after_a_crash_between_turn_and_stored_reply_gets_the_stored_turn_not_a_second_one() throws Exception {
+        String body = "{\"userId\": \"u-crash\", \"text\": \"今天天气怎么样\", \"messageId\": \"m-crash\"}";
+        JsonNode first = JSON.readTree(generic(body).body());
+        // what a kill -9 after the turn's commit leaves: the key and its turn, no reply stored
+        server.db().inTransaction(c -> c.createStatement().executeUpdate("UPDATE inbound_messages SET reply = NULL"));
+        JsonNode again = JSON.readTree(generic(body).body());
+        assertThat(again.get("conversationId").asText()).isEqualTo(first.get("conversationId").asText());
+        assertThat(again.get("action").asText()).isEqualTo("fallback");
+        assertThat(again.get("reply").asText()).isEqualTo(first.get("reply").asText());
+        assertThat(again.get("messageId").asLong()).isEqualTo(first.get("messageId").asLong());
+        String conversation = first.get("conversationId").asText();
+        assertThat(JSON.readTree(server.get("/api/conversations/" + conversation + "/messages").body()).get("messages"))
+                .as("answered once").hasSize(2);
+        JsonNode next = JSON.readTree(generic("{\"userId\": \"u-crash\", \"text\": \"讲个笑话\", \"messageId\": \"m-crash-2\"}").body());
+        assertThat(next.get("action").asText()).as("one fallback was counted").isEqualTo("handoff");
+    }
+
+    @Test
+    void the_inbound_keys_are_purged_with_their_conversation_and_by_retention() throws Exception {
+        String conversation = JSON.readTree(generic("{\"userId\": \"u-purge\", \"text\": \"退款\", \"messageId\": \"p-1\"}")
+                .body()).get("conversationId").asText();
+        generic("{\"userId\": \"u-kept\", \"text\": \"退款\", \"messageId\": \"p-2\"}");
+        assertThat(inboundKeys()).isEqualTo(2);
+        assertThat(new dev.kefu.store.Retention(server.db()).purge(conversation)).isTrue();
+        assertThat(inboundKeys()).as("the purged conversation's key is gone").isEqualTo(1);
+        new dev.kefu.store.Retention(server.db()).purgeOlderThan(Instant.now().plusSeconds(60));
+        assertThat(inboundKeys()).as("retention removes old keys").isZero();
+    }
+
+    private long inboundKeys() {
+        return server.db().read(c -> {
+            try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM inbound_messages")) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
     }
 
     @Test
