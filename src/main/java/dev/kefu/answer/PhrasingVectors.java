@@ -3,11 +3,10 @@ package dev.kefu.answer;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.text.CorpusException;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,24 +69,25 @@ public final class PhrasingVectors {
     /** Reads {@value #FILE} from {@code dir}; it must have been written for {@code entryCount} entries. */
     public static PhrasingVectors read(Path dir, int entryCount) {
         Path file = dir.resolve(FILE);
-        try (InputStream in = Files.newInputStream(file); DataInputStream data = new DataInputStream(in)) {
-            if (data.readInt() != MAGIC || data.readInt() != VERSION) {
+        try {
+            ByteBuffer data = ByteBuffer.wrap(Files.readAllBytes(file)); // big-endian, as DataOutputStream wrote it
+            if (data.remaining() < 20 || data.getInt() != MAGIC || data.getInt() != VERSION) {
                 throw new CorpusException(file + ": not a kefu vector file; run `java -jar target/kefu.jar train`");
             }
-            int dimension = data.readInt();
-            int entries = data.readInt();
-            int count = data.readInt();
-            if (entries != entryCount || dimension <= 0 || count < entries) {
+            int dimension = data.getInt();
+            int entries = data.getInt();
+            int count = data.getInt();
+            if (entries != entryCount || dimension <= 0 || count < entries
+                    || data.remaining() != (long) count * (dimension + 1) * Float.BYTES) {
                 throw new CorpusException(file + ": written for " + entries + " FAQ entries, the index has "
                         + entryCount + "; run `java -jar target/kefu.jar train`");
             }
             int[] entryOf = new int[count];
             float[] rows = new float[count * dimension];
             for (int r = 0; r < count; r++) {
-                entryOf[r] = data.readInt();
-                for (int d = 0; d < dimension; d++) {
-                    rows[r * dimension + d] = data.readFloat();
-                }
+                entryOf[r] = data.getInt();
+                data.asFloatBuffer().get(rows, r * dimension, dimension);
+                data.position(data.position() + dimension * Float.BYTES);
             }
             return new PhrasingVectors(dimension, entries, entryOf, rows);
         } catch (IOException e) {
