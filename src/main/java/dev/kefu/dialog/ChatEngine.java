@@ -100,12 +100,14 @@ public final class ChatEngine {
         Instant now = clock.instant();
         ConversationState state = stored.resumedAt(now, contextTimeout);
         // Card numbers, codes and passwords are masked first: they never reach the database, and the
-        // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish.
-        PiiMasker.Result masked = masker.mask(text == null ? "" : text);
-        if (state.handedOff()) {
-            return turn(conversationId, masked, state, new Outcome("", null, policy.withAgent()));
-        }
+        // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish. The
+        // digits the last message ended with may be the first part of a card this one finishes.
+        PiiMasker.Result masked = masker.mask(text == null ? "" : text,
+                masker.trailingDigits(state.context().lastMessage()));
         String normalized = parts.normalizer().normalize(truncate(masked.text()));
+        if (state.handedOff()) {
+            return turn(conversationId, masked, state, new Outcome(normalized, null, policy.withAgent()));
+        }
         Tokens tokens = parts.tokenizer().tokenize(normalized);
         if (tokens.isEmpty()) {
             return turn(conversationId, masked, state, new Outcome("", null, policy.empty()));
@@ -132,7 +134,7 @@ public final class ChatEngine {
             reply = reply.withNote(renderer.privacyWarning());
             after = after.withPrivacyWarned();
         }
-        return new Turn(masked.text(), reply, after, at);
+        return new Turn(masked.text(), reply, after, at, masked.endsPreviousCard());
     }
 
     /** The reply of a recorded turn, with the transcript id of its message when it has one. */

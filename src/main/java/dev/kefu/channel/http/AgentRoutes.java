@@ -11,6 +11,7 @@ import dev.kefu.handoff.HandoffTicket;
 import dev.kefu.handoff.TicketPage;
 import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
+import dev.kefu.text.PiiMasker;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.function.Supplier;
 
 /** The agent API under {@code /api/agent/}: the queue, a ticket with its transcript, and the moves. Thread-safe. */
 final class AgentRoutes {
+    /** Agents paste card numbers and phone numbers too: their messages and notes are masked like users' ones. */
+    private static final PiiMasker MASKER = new PiiMasker();
     /** Longest agent message, in characters. */
     static final int MAX_AGENT_TEXT = 2000;
     private static final String AGENT = "kefu.agent";
@@ -171,7 +174,7 @@ final class AgentRoutes {
         if (text.asText().length() > MAX_AGENT_TEXT) {
             throw new ApiException(400, "text must be at most " + MAX_AGENT_TEXT + " characters");
         }
-        return text.asText().strip();
+        return MASKER.mask(text.asText().strip()).text();
     }
 
     private static String optionalNote(Context ctx) {
@@ -185,7 +188,7 @@ final class AgentRoutes {
         if (!note.isTextual() || note.asText().length() > MAX_AGENT_TEXT) {
             throw new ApiException(400, "note must be a string of at most " + MAX_AGENT_TEXT + " characters");
         }
-        return note.asText().strip();
+        return MASKER.mask(note.asText().strip()).text();
     }
 
     private static JsonNode body(Context ctx) {
