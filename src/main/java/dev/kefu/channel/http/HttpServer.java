@@ -49,6 +49,7 @@ public final class HttpServer implements AutoCloseable {
     private final AgentRoutes agents;
     private final WebhookRoutes webhooks;
     private final Guards guards;
+    private final JettyGuards jetty;
     private final FeedbackRoutes feedback;
     private final WebAssets assets = new WebAssets();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -110,7 +111,8 @@ public final class HttpServer implements AutoCloseable {
      * ({@code *} for any), and how many new conversations a client IP may start per hour through
      * the web API (0: no cap).
      */
-    public record Limits(int ratePerSecond, int burst, List<String> corsOrigins, int conversationsPerHour) {
+    public record Limits(int ratePerSecond, int burst, List<String> corsOrigins, int conversationsPerHour,
+                         Connections connections) {
         public static final Limits DEFAULT = new Limits(20, 40, List.of("*"), 120);
 
         public Limits {
@@ -118,11 +120,38 @@ public final class HttpServer implements AutoCloseable {
                 throw new IllegalArgumentException("rate limit, burst and conversations per hour must be >= 0");
             }
             corsOrigins = List.copyOf(corsOrigins);
+            Objects.requireNonNull(connections, "connections");
+        }
+
+        /** The default connection limits. */
+        public Limits(int ratePerSecond, int burst, List<String> corsOrigins, int conversationsPerHour) {
+            this(ratePerSecond, burst, corsOrigins, conversationsPerHour, Connections.DEFAULT);
+        }
+
+        /** These limits with other connection limits. */
+        public Limits with(Connections other) {
+            return new Limits(ratePerSecond, burst, corsOrigins, conversationsPerHour, other);
         }
 
         /** No conversation cap. */
         public Limits(int ratePerSecond, int burst, List<String> corsOrigins) {
             this(ratePerSecond, burst, corsOrigins, 0);
+        }
+    }
+
+    /**
+     * What one client IP may hold of the server: {@code perIp} open connections, {@code bodiesPerIp}
+     * requests whose body is being read (0 turns either cap off, e.g. behind a proxy that already
+     * limits clients), and the time a request has to arrive whole, headers and body.
+     */
+    public record Connections(int perIp, int bodiesPerIp, java.time.Duration readDeadline) {
+        public static final Connections DEFAULT = new Connections(32, 8, java.time.Duration.ofSeconds(10));
+
+        public Connections {
+            if (perIp < 0 || bodiesPerIp < 0 || readDeadline.isNegative() || readDeadline.isZero()) {
+                throw new IllegalArgumentException("connections and bodies per IP must be >= 0 and the read deadline "
+                        + "positive, were " + perIp + ", " + bodiesPerIp + ", " + readDeadline);
+            }
         }
     }
 
@@ -142,6 +171,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(Parts parts, Secrets secrets, Limits limits, Broadcast broadcast) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.guards = new Guards(limits);
+        this.jetty = new JettyGuards(limits.connections());
         this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
         this.live = new Live(parts.queue(), broadcast, () -> scheduler.execute(this::reloadAskedElsewhere));
         this.engine = new AtomicReference<>(parts.engine());
@@ -165,6 +195,7 @@ public final class HttpServer implements AutoCloseable {
             // was 17 % of all bytes allocated per request, for replies of 1-3 KiB
             config.http.responseBufferSize = 8_192;
             config.requestLogger.http(this::logRequest);
+            jetty.install(config);
         });
         routes(app);
         errors(app);
@@ -232,6 +263,13 @@ public final class HttpServer implements AutoCloseable {
             error(ctx, 503, "storage is unavailable; please retry");
         });
         app.exception(Exception.class, (e, ctx) -> {
+            ClientFaults.Fault fault = ClientFaults.of(e);
+            if (fault != null) {
+                LOG.info("client error {} on {} {} from {}: {}", fault.status(), ctx.method(), route(ctx), ctx.ip(),
+                        fault.message());
+                error(ctx, fault.status(), fault.message());
+                return;
+            }
             LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error");
         });
