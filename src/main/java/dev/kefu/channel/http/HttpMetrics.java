@@ -53,6 +53,19 @@ final class HttpMetrics {
                 .register(registry);
     }
 
+    /** Counts what the slow-client defences ({@link JettyGuards}) turn away. */
+    void watch(JettyGuards guards) {
+        FunctionCounter.builder("kefu.http.connections.refused", guards, JettyGuards::connectionsRefused)
+                .description("Connections closed as they opened: their client IP had as many open as it may")
+                .register(registry);
+        FunctionCounter.builder("kefu.http.requests.cut.off", guards, JettyGuards::requestsCutOff)
+                .description("Connections closed because a request had not arrived whole within the read deadline")
+                .register(registry);
+        FunctionCounter.builder("kefu.http.bodies.refused", guards, JettyGuards::bodiesRefused)
+                .description("Requests with a body refused (429): their client IP had as many bodies in flight as it may")
+                .register(registry);
+    }
+
     void feedback(RatedAnswer rated) {
         Counter.builder("kefu.feedback").description("Ratings of answers by users")
                 .tag("helpful", String.valueOf(rated.helpful())).register(registry).increment();

@@ -177,6 +177,7 @@ public final class HttpServer implements AutoCloseable {
         this.engine = new AtomicReference<>(parts.engine());
         this.modelInfo = new AtomicReference<>(parts.modelInfo());
         metrics.watch(parts.conversations());
+        metrics.watch(jetty);
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
         this.agents = new AgentRoutes(parts, engine::get, new AgentAuth(secrets.agentToken(), Clock.systemUTC()), live);
