@@ -125,7 +125,7 @@ final class AgentRoutes {
     /** {@code GET /api/agent/events}: every ticket change and user message, live. */
     void events(SseClient client) {
         client.keepAlive();
-        live.agents().add(AGENTS_CHANNEL, client);
+        MessageRoutes.addStream(live.agents(), AGENTS_CHANNEL, client);
         client.sendEvent("hello", Map.of("waiting", tickets.count(TicketStatus.WAITING)));
     }
 

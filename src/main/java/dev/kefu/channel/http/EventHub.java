@@ -21,17 +21,43 @@ final class EventHub {
     private final Map<String, Set<SseClient>> clients = new ConcurrentHashMap<>();
     private final Map<SseClient, String> ipOf = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perIp = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
 
-    /** Whether one more stream from {@code ip} may open. */
-    boolean admits(String ip) {
-        AtomicInteger open = perIp.get(ip);
-        return ipOf.size() < MAX_TOTAL && (open == null || open.get() < MAX_PER_CLIENT);
+    /**
+     * Takes one of {@code ip}'s stream slots, checked and counted in one step (many streams opened
+     * at once cannot all pass the check); false when it has none left. The slot is then
+     * {@linkplain #add added} to, or {@linkplain #release released}.
+     */
+    boolean reserve(String ip) {
+        if (total.incrementAndGet() > MAX_TOTAL) {
+            total.decrementAndGet();
+            return false;
+        }
+        boolean[] taken = {false};
+        perIp.compute(ip, (k, open) -> {
+            AtomicInteger count = open == null ? new AtomicInteger() : open;
+            if (count.get() < MAX_PER_CLIENT) {
+                count.incrementAndGet();
+                taken[0] = true;
+            }
+            return count.get() == 0 ? null : count;
+        });
+        if (!taken[0]) {
+            total.decrementAndGet();
+        }
+        return taken[0];
     }
 
+    /** Gives back a slot {@linkplain #reserve reserved} for a stream that did not open. */
+    void release(String ip) {
+        total.decrementAndGet();
+        perIp.computeIfPresent(ip, (k, open) -> open.decrementAndGet() <= 0 ? null : open);
+    }
+
+    /** Adds a stream on the slot its client IP {@linkplain #reserve reserved}. */
     void add(String conversationId, SseClient client) {
         String ip = client.ctx().ip();
         ipOf.put(client, ip);
-        perIp.computeIfAbsent(ip, k -> new AtomicInteger()).incrementAndGet();
         clients.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(client);
         client.onClose(() -> remove(conversationId, client));
     }
@@ -63,7 +89,7 @@ final class EventHub {
     private void remove(String conversationId, SseClient client) {
         String ip = ipOf.remove(client);
         if (ip != null) {
-            perIp.computeIfPresent(ip, (k, open) -> open.decrementAndGet() <= 0 ? null : open);
+            release(ip);
         }
         clients.computeIfPresent(conversationId, (id, set) -> {
             set.remove(client);

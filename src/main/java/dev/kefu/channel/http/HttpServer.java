@@ -47,6 +47,7 @@ public final class HttpServer implements AutoCloseable {
     private final AtomicReference<Map<String, Object>> modelInfo;
     private final MessageRoutes messages;
     private final AgentRoutes agents;
+    private final AgentAuth auth;
     private final WebhookRoutes webhooks;
     private final Guards guards;
     private final JettyGuards jetty;
@@ -180,7 +181,8 @@ public final class HttpServer implements AutoCloseable {
         metrics.watch(jetty);
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
-        this.agents = new AgentRoutes(parts, engine::get, new AgentAuth(secrets.agentToken(), Clock.systemUTC()), live);
+        this.auth = new AgentAuth(secrets.agentToken(), Clock.systemUTC());
+        this.agents = new AgentRoutes(parts, engine::get, auth, live);
         this.webhooks = new WebhookRoutes(desk, parts.channels(),
                 new WebhookRoutes.Settings(secrets.wechatToken(), secrets.webhookSecret()), Clock.systemUTC());
         this.feedback = new FeedbackRoutes(parts, metrics);
@@ -203,7 +205,10 @@ public final class HttpServer implements AutoCloseable {
         app.start(host, port);
         scheduler.scheduleAtFixedRate(this::refreshStatuses, STATUS_REFRESH_SECONDS, STATUS_REFRESH_SECONDS,
                 TimeUnit.SECONDS);
-        scheduler.scheduleAtFixedRate(guards::evictIdle, 1, 1, TimeUnit.MINUTES);
+        scheduler.scheduleAtFixedRate(() -> {
+            guards.evictIdle();
+            auth.evictIdle();
+        }, 1, 1, TimeUnit.MINUTES);
         return app.port();
     }
 
@@ -232,6 +237,8 @@ public final class HttpServer implements AutoCloseable {
         app.post("/api/agent/stream-ticket", agents::streamTicket);
         app.before(AgentRoutes.EVENTS, ctx -> MessageRoutes.requireStreamSlot(live.agents(), ctx));
         app.sse(AgentRoutes.EVENTS, agents::events); // EventSource sends no headers: ?ticket= from stream-ticket
+        app.after("/api/conversations/{id}/events", ctx -> MessageRoutes.releaseStreamSlot(live.users(), ctx));
+        app.after(AgentRoutes.EVENTS, ctx -> MessageRoutes.releaseStreamSlot(live.agents(), ctx));
         app.get("/api/agent/feedback", feedback::perFaq);
         app.post("/api/agent/reload", this::reload);
         app.get("/webhook/wechat", webhooks::wechatVerify);

@@ -70,20 +70,43 @@ final class MessageRoutes {
         }
     }
 
-    /** 429 when the client already has as many live streams open as it may. */
+    /** Request attribute: the client IP whose stream slot this request holds, until its stream is added. */
+    static final String STREAM_SLOT = "kefu.streamSlot";
+
+    /**
+     * Takes one of the client's live-stream slots (429 when it has none left); a request that ends
+     * without opening its stream gives it back ({@link #releaseStreamSlot}).
+     */
     static void requireStreamSlot(EventHub hub, Context ctx) {
-        if (!hub.admits(ctx.ip())) {
+        if (hub.reserve(ctx.ip())) {
+            ctx.attribute(STREAM_SLOT, ctx.ip());
+        } else {
             ctx.header("Retry-After", "30");
             throw new ApiException(429, "too many live connections from this client (at most "
                     + EventHub.MAX_PER_CLIENT + "); close another page first");
         }
     }
 
+    /** After a stream request: the slot it reserved goes back unless its stream was opened on it. */
+    static void releaseStreamSlot(EventHub hub, Context ctx) {
+        String ip = ctx.attribute(STREAM_SLOT);
+        if (ip != null) {
+            ctx.attribute(STREAM_SLOT, null);
+            hub.release(ip);
+        }
+    }
+
+    /** The stream of {@code client} is added to {@code hub} on the slot its request reserved. */
+    static void addStream(EventHub hub, String key, SseClient client) {
+        client.ctx().attribute(STREAM_SLOT, null);
+        hub.add(key, client);
+    }
+
     /** {@code GET /api/conversations/{id}/events}: status now, then live events (SSE). */
     void events(SseClient client) {
         String id = client.ctx().pathParam("id");
         client.keepAlive();
-        live.users().add(id, client);
+        addStream(live.users(), id, client);
         client.sendEvent("status", status(queue.status(id).orElse(null)));
     }
 
