@@ -59,6 +59,7 @@ public final class HttpServer implements AutoCloseable {
         return thread;
     });
     private Javalin app;
+    private RouteTable table;
 
     /**
      * What the server serves. {@code healthy} reports whether the database answers; {@code reloader}
@@ -213,45 +214,51 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void routes(Javalin app) {
+        RouteTable table = new RouteTable(app);
+        this.table = table;
         for (String path : List.of("/api/messages", "/api/conversations/*", "/webhook/*")) {
             app.before(path, guards::rateLimit);
         }
         app.before("/api/*", guards::cors);
+        app.before("/api/*", Guards::requireIdentityEncoding);
+        app.before("/webhook/*", Guards::requireIdentityEncoding);
+        app.before("/api/messages", Guards::requireJson);
+        app.before("/api/conversations/{id}/feedback", Guards::requireJson);
         app.after(Guards::securityHeaders);
         for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events",
                 "/api/conversations/{id}/feedback")) {
-            app.options(path, ctx -> ctx.status(204)); // CORS preflight of pages that embed the widget
+            table.options(path, ctx -> ctx.status(204)); // CORS preflight of pages that embed the widget
         }
-        app.post("/api/messages", messages::post);
-        app.get("/api/conversations/{id}/messages", messages::transcript);
+        table.post("/api/messages", messages::post);
+        table.get("/api/conversations/{id}/messages", messages::transcript);
         app.before("/api/conversations/{id}/events", messages::requireConversation);
-        app.sse("/api/conversations/{id}/events", messages::events);
-        app.post("/api/conversations/{id}/feedback", feedback::rate);
+        table.sse("/api/conversations/{id}/events", messages::events);
+        table.post("/api/conversations/{id}/feedback", feedback::rate);
         app.before("/api/agent/*", agents::authenticate);
-        app.get("/api/agent/tickets", agents::list);
-        app.get("/api/agent/tickets/{id}", agents::ticket);
-        app.post("/api/agent/tickets/{id}/claim", agents::claim);
-        app.post("/api/agent/tickets/{id}/messages", agents::reply);
-        app.post("/api/agent/tickets/{id}/close", agents::close);
-        app.post("/api/agent/tickets/{id}/handback", agents::handBack);
-        app.post("/api/agent/stream-ticket", agents::streamTicket);
+        table.get("/api/agent/tickets", agents::list);
+        table.get("/api/agent/tickets/{id}", agents::ticket);
+        table.post("/api/agent/tickets/{id}/claim", agents::claim);
+        table.post("/api/agent/tickets/{id}/messages", agents::reply);
+        table.post("/api/agent/tickets/{id}/close", agents::close);
+        table.post("/api/agent/tickets/{id}/handback", agents::handBack);
+        table.post("/api/agent/stream-ticket", agents::streamTicket);
         app.before(AgentRoutes.EVENTS, ctx -> MessageRoutes.requireStreamSlot(live.agents(), ctx));
-        app.sse(AgentRoutes.EVENTS, agents::events); // EventSource sends no headers: ?ticket= from stream-ticket
+        table.sse(AgentRoutes.EVENTS, agents::events); // EventSource sends no headers: ?ticket= from stream-ticket
         app.after("/api/conversations/{id}/events", ctx -> MessageRoutes.releaseStreamSlot(live.users(), ctx));
         app.after(AgentRoutes.EVENTS, ctx -> MessageRoutes.releaseStreamSlot(live.agents(), ctx));
-        app.get("/api/agent/feedback", feedback::perFaq);
-        app.post("/api/agent/reload", this::reload);
-        app.get("/webhook/wechat", webhooks::wechatVerify);
-        app.post("/webhook/wechat", webhooks::wechatMessage);
-        app.post("/webhook/generic", webhooks::generic);
-        app.get("/health", this::health);
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-        app.get("/", ctx -> {
+        table.get("/api/agent/feedback", feedback::perFaq);
+        table.post("/api/agent/reload", this::reload);
+        table.get("/webhook/wechat", webhooks::wechatVerify);
+        table.post("/webhook/wechat", webhooks::wechatMessage);
+        table.post("/webhook/generic", webhooks::generic);
+        table.get("/health", this::health);
+        table.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        table.get("/", ctx -> {
             Guards.pageHeaders(ctx);
             assets.demoPage(ctx);
         });
-        app.get("/widget.js", assets::widget);
-        app.get("/agent", assets::agentConsole);
+        table.get("/widget.js", assets::widget);
+        table.get("/agent", assets::agentConsole);
     }
 
     private void errors(Javalin app) {
@@ -286,7 +293,10 @@ public final class HttpServer implements AutoCloseable {
                 error(ctx, 404, "no route " + ctx.method() + " " + ctx.path());
             }
         });
-        app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
+        app.error(405, ctx -> {
+            table.setAllow(ctx);
+            error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path());
+        });
     }
 
     private static void error(Context ctx, int status, String message) {

@@ -52,6 +52,7 @@ final class JettyGuards {
                 SlowClients listener = new SlowClients(limits.perIp(), limits.readDeadline().toMillis(),
                         IDLE_TIMEOUT.toMillis(), c.getScheduler());
                 c.addBean(listener);
+                c.addBean(bodies.arrivals());
                 slow = listener;
             }
         }

@@ -115,7 +115,8 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, byte[] body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     HttpResponse<String> get(String path) throws Exception {
