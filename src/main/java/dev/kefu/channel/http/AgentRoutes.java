@@ -125,8 +125,9 @@ final class AgentRoutes {
     /** {@code GET /api/agent/events}: every ticket change and user message, live. */
     void events(SseClient client) {
         client.keepAlive();
+        EventHub.start(client, System.currentTimeMillis());
         MessageRoutes.addStream(live.agents(), AGENTS_CHANNEL, client);
-        client.sendEvent("hello", Map.of("waiting", tickets.count(TicketStatus.WAITING)));
+        EventHub.send(client, "hello", Map.of("waiting", tickets.count(TicketStatus.WAITING)), 0);
     }
 
     Map<String, Object> view(HandoffTicket t, Instant now) {

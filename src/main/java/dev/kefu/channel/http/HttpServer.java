@@ -37,6 +37,8 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     /** How often listening widgets get their queue position refreshed, in seconds. */
     private static final int STATUS_REFRESH_SECONDS = 5;
+    /** How often the agents' event streams get a comment line, in seconds. */
+    static final int HEARTBEAT_SECONDS = 15;
 
     private final Parts parts;
     private final HttpMetrics metrics = new HttpMetrics();
@@ -206,6 +208,8 @@ public final class HttpServer implements AutoCloseable {
         app.start(host, port);
         scheduler.scheduleAtFixedRate(this::refreshStatuses, STATUS_REFRESH_SECONDS, STATUS_REFRESH_SECONDS,
                 TimeUnit.SECONDS);
+        // a comment line every 15 s: proxies and browsers keep a quiet agent stream open, and a dead one is found
+        scheduler.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         scheduler.scheduleAtFixedRate(() -> {
             guards.evictIdle();
             auth.evictIdle();
@@ -242,7 +246,10 @@ public final class HttpServer implements AutoCloseable {
         table.post("/api/agent/tickets/{id}/close", agents::close);
         table.post("/api/agent/tickets/{id}/handback", agents::handBack);
         table.post("/api/agent/stream-ticket", agents::streamTicket);
-        app.before(AgentRoutes.EVENTS, ctx -> MessageRoutes.requireStreamSlot(live.agents(), ctx));
+        app.before(AgentRoutes.EVENTS, ctx -> {
+            Guards.securityHeaders(ctx);
+            MessageRoutes.requireStreamSlot(live.agents(), ctx);
+        });
         table.sse(AgentRoutes.EVENTS, agents::events); // EventSource sends no headers: ?ticket= from stream-ticket
         app.after("/api/conversations/{id}/events", ctx -> MessageRoutes.releaseStreamSlot(live.users(), ctx));
         app.after(AgentRoutes.EVENTS, ctx -> MessageRoutes.releaseStreamSlot(live.agents(), ctx));
@@ -367,6 +374,14 @@ public final class HttpServer implements AutoCloseable {
         } catch (IllegalStateException e) {
             return "unmatched"; // no endpoint ran: 404, 405 or a request stopped in a before-handler
         }
+    }
+
+    private void heartbeat() {
+        live.agents().forEach((key, client) -> {
+            if (!client.terminated()) {
+                client.sendComment("heartbeat");
+            }
+        });
     }
 
     private void refreshStatuses() {

@@ -63,6 +63,7 @@ final class MessageRoutes {
 
     /** Before the event stream starts: an unknown conversation is a plain 404, not a stream. */
     void requireConversation(Context ctx) {
+        Guards.securityHeaders(ctx); // an event stream's headers are sent before any after-handler runs
         requireStreamSlot(live.users(), ctx);
         String id = ctx.pathParam("id");
         if (conversations.find(id).isEmpty()) {
@@ -102,19 +103,47 @@ final class MessageRoutes {
         hub.add(key, client);
     }
 
-    /** {@code GET /api/conversations/{id}/events}: status now, then live events (SSE). */
+    /**
+     * {@code GET /api/conversations/{id}/events}: after a reconnect ({@code Last-Event-ID}), the
+     * agent messages sent since; then the status, then live events (SSE).
+     */
     void events(SseClient client) {
         String id = client.ctx().pathParam("id");
         client.keepAlive();
+        long since = lastEventId(client.ctx().header("Last-Event-ID"));
+        List<TranscriptMessage> agentLines = transcripts.transcript(id).orElse(List.of()).stream()
+                .filter(m -> m.role().equals("agent")).toList();
+        long latest = agentLines.isEmpty() ? 0 : agentLines.get(agentLines.size() - 1).time().toEpochMilli();
+        EventHub.start(client, since < 0 ? latest : since);
         addStream(live.users(), id, client);
-        client.sendEvent("status", status(queue.status(id).orElse(null)));
+        if (since >= 0) {
+            for (TranscriptMessage m : agentLines) {
+                if (m.time().toEpochMilli() > since) {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("role", "agent");
+                    data.put("text", m.text());
+                    data.put("time", m.time().toString());
+                    EventHub.send(client, "message", data, m.time().toEpochMilli());
+                }
+            }
+        }
+        EventHub.send(client, "status", status(queue.status(id).orElse(null)), 0);
+    }
+
+    /** The id a reconnecting client last received; -1 when it sent none (or not a number). */
+    private static long lastEventId(String header) {
+        try {
+            return header == null || header.isBlank() ? -1 : Math.max(0, Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Refreshes the queue position of every listening conversation (called periodically). */
     void refreshStatuses() {
         live.users().forEach((id, client) -> {
             if (!client.terminated()) {
-                client.sendEvent("status", status(queue.status(id).orElse(null)));
+                EventHub.send(client, "status", status(queue.status(id).orElse(null)), 0);
             }
         });
     }
