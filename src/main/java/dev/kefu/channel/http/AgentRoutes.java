@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 final class AgentRoutes {
     /** Agents paste card numbers and phone numbers too: their messages and notes are masked like users' ones. */
     private static final PiiMasker MASKER = new PiiMasker();
+    private final HttpMetrics metrics;
     /** Longest agent message, in characters. */
     static final int MAX_AGENT_TEXT = 2000;
     private static final String AGENT = "kefu.agent";
@@ -40,7 +41,8 @@ final class AgentRoutes {
     private final AgentAuth auth;
     private final Live live;
 
-    AgentRoutes(HttpServer.Parts parts, Supplier<ChatEngine> engine, AgentAuth auth, Live live) {
+    AgentRoutes(HttpServer.Parts parts, Supplier<ChatEngine> engine, AgentAuth auth, Live live, HttpMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.tickets = parts.tickets();
         this.transcripts = parts.transcripts();
         this.queue = parts.queue();
@@ -97,6 +99,9 @@ final class AgentRoutes {
 
     void claim(Context ctx) {
         HandoffTicket ticket = tickets.claim(ctx.pathParam("id"), agent(ctx));
+        if (ticket.claimedAt() != null) {
+            metrics.claimed(Duration.between(ticket.createdAt(), ticket.claimedAt()));
+        }
         live.ticketChanged(ticket);
         ctx.json(view(ticket, Instant.now()));
     }

@@ -185,7 +185,8 @@ public final class HttpServer implements AutoCloseable {
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
         this.auth = new AgentAuth(secrets.agentToken(), Clock.systemUTC());
-        this.agents = new AgentRoutes(parts, engine::get, auth, live);
+        this.agents = new AgentRoutes(parts, engine::get, auth, live, metrics);
+        metrics.watch(() -> parts.tickets().count(TicketStatus.WAITING), live.users(), live.agents());
         this.webhooks = new WebhookRoutes(desk, parts.channels(),
                 new WebhookRoutes.Settings(secrets.wechatToken(), secrets.webhookSecret()), Clock.systemUTC());
         this.feedback = new FeedbackRoutes(parts, metrics);
@@ -361,7 +362,18 @@ public final class HttpServer implements AutoCloseable {
      */
     private void logRequest(Context ctx, Float millis) {
         String route = route(ctx);
-        metrics.request(route, ctx.method().name(), ctx.statusCode(), millis);
+        if (!route.equals("/api/conversations/{id}/events") && !route.equals(AgentRoutes.EVENTS)) {
+            metrics.request(route, ctx.method().name(), ctx.statusCode(), millis); // a stream lasts as long as the page
+        }
+        String channel = ctx.statusCode() != 200 || !ctx.method().name().equals("POST") ? null : switch (route) {
+            case "/api/messages" -> "web";
+            case "/webhook/wechat" -> "wechat";
+            case "/webhook/generic" -> "generic";
+            default -> null;
+        };
+        if (channel != null) {
+            metrics.countInbound(channel);
+        }
         ACCESS.info("method={} route={} status={} ms={} ip={}", ctx.method(), route, ctx.statusCode(),
                 String.format(java.util.Locale.ROOT, "%.2f", millis), ctx.ip());
     }
