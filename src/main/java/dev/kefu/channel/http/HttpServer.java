@@ -40,6 +40,9 @@ public final class HttpServer implements AutoCloseable {
     /** How often the agents' event streams get a comment line, in seconds. */
     static final int HEARTBEAT_SECONDS = 15;
 
+    /** The OpenAPI 3.1 description of every route, served at {@code /openapi.json} (OpenApiIT keeps it true). */
+    private static final byte[] OPENAPI = resource("/openapi.json");
+
     private final Parts parts;
     private final HttpMetrics metrics = new HttpMetrics();
     private final Live live;
@@ -265,6 +268,7 @@ public final class HttpServer implements AutoCloseable {
             Guards.pageHeaders(ctx);
             assets.demoPage(ctx);
         });
+        table.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(OPENAPI));
         table.get("/widget.js", assets::widget);
         table.get("/agent", assets::agentConsole);
     }
@@ -402,6 +406,22 @@ public final class HttpServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("status refresh failed: {}", e.getMessage());
         }
+    }
+
+    private static byte[] resource(String name) {
+        try (java.io.InputStream in = HttpServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " (a broken build?)");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The routes and their methods, by path template (for tests that compare them with the OpenAPI description). */
+    Map<String, java.util.Set<String>> routeMethods() {
+        return table.methods();
     }
 
     /** The bound port. */

@@ -64,6 +64,13 @@ final class RouteTable {
         return String.join(", ", allowed);
     }
 
+    /** Every path template with its methods. */
+    Map<String, java.util.Set<String>> methods() {
+        Map<String, java.util.Set<String>> copy = new LinkedHashMap<>();
+        methods.forEach((path, set) -> copy.put(path, java.util.Set.copyOf(set)));
+        return copy;
+    }
+
     /** The 405 of {@code ctx}: {@code Allow} set from the table. */
     void setAllow(Context ctx) {
         String allowed = allowed(ctx.path());

@@ -127,6 +127,10 @@ final class TestServer implements AutoCloseable {
         return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpServer server() {
+        return server;
+    }
+
     Database db() {
         return db;
     }
