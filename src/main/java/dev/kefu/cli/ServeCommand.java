@@ -57,7 +57,7 @@ final class ServeCommand {
               --rate-burst N  requests a client may send at once before the limit applies (default 40)
               --conversations-per-hour N  new conversations a client IP may start through the web API
                               per hour (default 120; 0: no cap)
-              --connections-per-ip N  connections a client IP may hold open (default 32; 0: no cap,
+              --connections-per-ip N  connections a client IP may hold open (default 128; 0: no cap,
                               e.g. behind a reverse proxy); at most 8 of them may be sending a body
               --retention-days N  delete conversations silent for more than N days, checked hourly
                               (default 90; 0 keeps everything)

@@ -152,7 +152,7 @@ public final class HttpServer implements AutoCloseable {
      * limits clients), and the time a request has to arrive whole, headers and body.
      */
     public record Connections(int perIp, int bodiesPerIp, java.time.Duration readDeadline) {
-        public static final Connections DEFAULT = new Connections(32, 8, java.time.Duration.ofSeconds(10));
+        public static final Connections DEFAULT = new Connections(128, 8, java.time.Duration.ofSeconds(10));
 
         public Connections {
             if (perIp < 0 || bodiesPerIp < 0 || readDeadline.isNegative() || readDeadline.isZero()) {
