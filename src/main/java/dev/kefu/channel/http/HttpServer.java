@@ -3,18 +3,15 @@ package dev.kefu.channel.http;
 import dev.kefu.channel.webhook.ChannelStore;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.conversation.ConversationStore;
-import dev.kefu.dialog.conversation.StaleTurnException;
 import dev.kefu.dialog.conversation.Transcripts;
 import dev.kefu.feedback.FeedbackStore;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
-import dev.kefu.handoff.UnknownTicketException;
 import dev.kefu.store.Broadcast;
 import dev.kefu.store.LocalBroadcast;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * nothing a client sends produces a stack trace. Not thread-safe to start and stop concurrently.
  */
 public final class HttpServer implements AutoCloseable {
-    private static final Logger ACCESS = LoggerFactory.getLogger("kefu.access");
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     /** How often listening widgets get their queue position refreshed, in seconds. */
     private static final int STATUS_REFRESH_SECONDS = 5;
@@ -55,6 +51,7 @@ public final class HttpServer implements AutoCloseable {
     private final AgentAuth auth;
     private final WebhookRoutes webhooks;
     private final Guards guards;
+    private final AccessLog access;
     private final JettyGuards jetty;
     private final FeedbackRoutes feedback;
     private final WebAssets assets = new WebAssets();
@@ -185,6 +182,7 @@ public final class HttpServer implements AutoCloseable {
         this.modelInfo = new AtomicReference<>(parts.modelInfo());
         metrics.watch(parts.conversations());
         metrics.watch(jetty);
+        this.access = new AccessLog(metrics);
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
         this.auth = new AgentAuth(secrets.agentToken(), Clock.systemUTC());
@@ -204,11 +202,11 @@ public final class HttpServer implements AutoCloseable {
             // Javalin copies each response through a buffer of this size, 32 KiB by default: that
             // was 17 % of all bytes allocated per request, for replies of 1-3 KiB
             config.http.responseBufferSize = 8_192;
-            config.requestLogger.http(this::logRequest);
+            config.requestLogger.http(access::log);
             jetty.install(config);
         });
         routes(app);
-        errors(app);
+        ErrorMapping.install(app, table);
         app.start(host, port);
         scheduler.scheduleAtFixedRate(this::refreshStatuses, STATUS_REFRESH_SECONDS, STATUS_REFRESH_SECONDS,
                 TimeUnit.SECONDS);
@@ -273,47 +271,7 @@ public final class HttpServer implements AutoCloseable {
         table.get("/agent", assets::agentConsole);
     }
 
-    private void errors(Javalin app) {
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        app.exception(TicketStatus.IllegalMove.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
-        app.exception(UnknownTicketException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
-        // Other instances kept answering messages of this conversation while this one tried: the
-        // request is fine and the service is up (a 503 would count against the instance), so 409,
-        // and the message can simply be sent again.
-        app.exception(StaleTurnException.class, (e, ctx) -> {
-            ctx.header("Retry-After", "1");
-            error(ctx, 409, "other messages of this conversation are being answered at this moment; send it again");
-        });
-        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
-        app.exception(dev.kefu.store.StoreException.class, (e, ctx) -> {
-            LOG.error("storage failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            error(ctx, 503, "storage is unavailable; please retry");
-        });
-        app.exception(Exception.class, (e, ctx) -> {
-            ClientFaults.Fault fault = ClientFaults.of(e);
-            if (fault != null) {
-                LOG.info("client error {} on {} {} from {}: {}", fault.status(), ctx.method(), route(ctx), ctx.ip(),
-                        fault.message());
-                error(ctx, fault.status(), fault.message());
-                return;
-            }
-            LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal error");
-        });
-        app.error(404, ctx -> {
-            if (ctx.result() == null || !ctx.res().getContentType().startsWith("application/json")) {
-                error(ctx, 404, "no route " + ctx.method() + " " + ctx.path());
-            }
-        });
-        app.error(405, ctx -> {
-            table.setAllow(ctx);
-            error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path());
-        });
-    }
 
-    private static void error(Context ctx, int status, String message) {
-        ctx.status(status).json(Map.of("error", message));
-    }
 
     /**
      * Loads the models again (after {@code train}) and swaps them in. Requests already running
@@ -360,37 +318,6 @@ public final class HttpServer implements AutoCloseable {
                 "model", modelInfo.get()));
     }
 
-    /**
-     * One access-log line per request. It names the route template, never the path or the query
-     * string: {@code ?ticket=} and the deprecated {@code ?access_token=} must stay out of logs.
-     */
-    private void logRequest(Context ctx, Float millis) {
-        String route = route(ctx);
-        if (!route.equals("/api/conversations/{id}/events") && !route.equals(AgentRoutes.EVENTS)) {
-            metrics.request(route, ctx.method().name(), ctx.statusCode(), millis); // a stream lasts as long as the page
-        }
-        String channel = ctx.statusCode() != 200 || !ctx.method().name().equals("POST") ? null : switch (route) {
-            case "/api/messages" -> "web";
-            case "/webhook/wechat" -> "wechat";
-            case "/webhook/generic" -> "generic";
-            default -> null;
-        };
-        if (channel != null) {
-            metrics.countInbound(channel);
-        }
-        ACCESS.info("method={} route={} status={} ms={} ip={}", ctx.method(), route, ctx.statusCode(),
-                String.format(java.util.Locale.ROOT, "%.2f", millis), ctx.ip());
-    }
-
-    /** The route template ({@code /api/conversations/{id}/messages}), so that metrics do not explode per id. */
-    private static String route(Context ctx) {
-        try {
-            String path = ctx.endpointHandlerPath();
-            return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
-        } catch (IllegalStateException e) {
-            return "unmatched"; // no endpoint ran: 404, 405 or a request stopped in a before-handler
-        }
-    }
 
     private void heartbeat() {
         live.agents().forEach((key, client) -> {
