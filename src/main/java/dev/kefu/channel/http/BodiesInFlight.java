@@ -40,7 +40,7 @@ final class BodiesInFlight extends HandlerWrapper {
             super.handle(target, base, request, response);
             return;
         }
-        if (request.getAttribute(ARRIVED) != null) {
+        if (request.getAttribute(ARRIVED) != null || arrivedWhole(request)) {
             super.handle(target, base, request, response);
             return;
         }
@@ -65,6 +65,16 @@ final class BodiesInFlight extends HandlerWrapper {
             super.handle(target, base, request, response);
         } finally {
             slot.release();
+        }
+    }
+
+    /** Whether all the body its Content-Length announces is in already (readable without waiting). */
+    private static boolean arrivedWhole(HttpServletRequest request) {
+        long length = request.getContentLengthLong();
+        try {
+            return length > 0 && request.getInputStream().available() >= length;
+        } catch (IOException e) {
+            return false;
         }
     }
 
