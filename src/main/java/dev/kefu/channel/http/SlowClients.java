@@ -15,10 +15,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * What one client can hold of the server's sockets (a Jetty connection and request listener): at
- * most {@code perIp} open connections per client IP (more are closed as they open), and each
- * request must arrive whole, headers and body, within {@code readDeadline} of the connection
- * opening or of the previous response (a client that trickles a byte every few seconds is cut
- * off). A kept-alive connection waiting for its next request also gets the idle timeout on top.
+ * most {@code perIp} open connections per client IP (more are closed as they open); a request's
+ * headers must arrive within {@code readDeadline} of the connection opening or of the previous
+ * response, and a body not all in when the request is handed to a thread must arrive within
+ * {@code readDeadline} from then (a client that trickles a byte every few seconds is cut off). A kept-alive connection waiting for its next request also gets the idle timeout on top.
  * Thread-safe.
  */
 final class SlowClients implements Connection.Listener, HttpChannel.Listener {
@@ -67,13 +67,47 @@ final class SlowClients implements Connection.Listener, HttpChannel.Listener {
         }
     }
 
-    /** Headers and body are all in: this request beat its deadline. */
+    /** The headers are in: a request without a body, or whose body is in too, has beaten its deadline. */
     @Override
-    public void onRequestEnd(Request request) {
+    public void onRequestBegin(Request request) {
+        cancel(request);
+    }
+
+    /**
+     * About to be handed to a thread: a body still arriving gets the deadline again (a request
+     * waiting for a free thread with its body all in is not cut off, however busy the server is).
+     */
+    @Override
+    public void onBeforeDispatch(Request request) {
+        long length = request.getContentLengthLong();
+        boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        if (length <= 0 && !chunked) {
+            return;
+        }
+        try {
+            if (!chunked && request.getInputStream().available() >= length) {
+                return;
+            }
+        } catch (java.io.IOException e) {
+            return; // the connection is failing anyway
+        }
+        EndPoint endPoint = request.getHttpChannel().getEndPoint();
+        if (endPoint.isOpen()) {
+            arm(endPoint, deadlineMillis);
+        }
+    }
+
+    private void cancel(Request request) {
         Scheduler.Task task = deadlines.remove(request.getHttpChannel().getEndPoint());
         if (task != null) {
             task.cancel();
         }
+    }
+
+    /** Headers and body are all in: this request beat its deadline. */
+    @Override
+    public void onRequestEnd(Request request) {
+        cancel(request);
     }
 
     /** The response is sent: the next request on this connection has its own deadline, after the idle time. */
