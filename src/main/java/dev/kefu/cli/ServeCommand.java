@@ -41,6 +41,7 @@ final class ServeCommand {
                                                   [--rate-burst N] [--cors-origins LIST] [--retention-days N]
                                                   [--conversations-per-hour N] [--replay-window D]
                                                   [--webhook-rate-limit N] [--wechat-menu FILE]
+                                                  [--connections-per-ip N]
               --port N        TCP port (default 7070; 0 picks a free one)
               --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --db URL        database (default %s; its directory is created), or
@@ -66,6 +67,8 @@ final class ServeCommand {
                               platforms push many users from a few addresses; 0 turns it off)
               --wechat-menu FILE  what the WeChat menu's CLICK buttons do: EventKey = faq:ID or
                               EventKey = message, one per line (default: none)
+              --connections-per-ip N  connections a client IP may hold open (default 128; 0: no cap,
+                              e.g. behind a reverse proxy); at most 8 of them may be sending a body
               --retention-days N  delete conversations silent for more than N days, checked hourly
                               (default 90; 0 keeps everything)
               --cors-origins LIST  comma-separated origins whose pages may call the API from a
@@ -81,13 +84,17 @@ final class ServeCommand {
     static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline",
                 "service-hours", "timezone", "context-timeout", "rate-limit", "rate-burst", "cors-origins",
-                "retention-days", "conversations-per-hour", "replay-window", "webhook-rate-limit", "wechat-menu"), Set.of());
+                "retention-days", "conversations-per-hour", "replay-window", "webhook-rate-limit", "wechat-menu",
+                "connections-per-ip"), Set.of());
         Duration contextTimeout = options.duration("context-timeout", ChatEngine.DEFAULT_CONTEXT_TIMEOUT,
                 Duration.ofDays(7));
         int retentionDays = options.integer("retention-days", 90, 0, 36_500);
         HttpServer.Limits limits = new HttpServer.Limits(options.integer("rate-limit", 20, 0, 1_000_000),
                 options.integer("rate-burst", 40, 0, 1_000_000), corsOrigins(options.string("cors-origins", "*")),
                 options.integer("conversations-per-hour", 120, 0, 1_000_000));
+        int connections = options.integer("connections-per-ip", HttpServer.Connections.DEFAULT.perIp(), 0, 1_000_000);
+        limits = limits.with(new HttpServer.Connections(connections,
+                Math.min(connections, HttpServer.Connections.DEFAULT.bodiesPerIp()), HttpServer.Connections.DEFAULT.readDeadline()));
         ServiceHours hours = serviceHours(options);
         int port = options.integer("port", 7070, 0, 65_535);
         String host = options.string("host", "127.0.0.1");

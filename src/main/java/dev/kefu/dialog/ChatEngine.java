@@ -99,10 +99,13 @@ public final class ChatEngine {
         Instant now = clock.instant();
         ConversationState state = stored.resumedAt(now, contextTimeout);
         // Card numbers, codes and passwords are masked first: they never reach the database, and the
-        // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish.
-        PiiMasker.Result masked = masker.mask(text == null ? "" : text);
+        // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish. The
+        // digits the last message ended with may be the first part of a card this one finishes.
+        PiiMasker.Result masked = masker.mask(text == null ? "" : text,
+                masker.trailingDigits(state.context().lastMessage()));
         if (state.handedOff()) {
-            return turn(conversationId, masked, state, new Outcome("", null, policy.withAgent()));
+            String normalized = analyzer.parts().normalizer().normalize(truncate(masked.text()));
+            return turn(conversationId, masked, state, new Outcome(normalized, null, policy.withAgent()));
         }
         Analyzer.Analysis analysis = analyzer.analyze(truncate(masked.text()));
         if (analysis.prediction() == null) {
@@ -135,7 +138,7 @@ public final class ChatEngine {
             reply = reply.withNote(renderer.privacyWarning());
             after = after.withPrivacyWarned();
         }
-        return new Turn(masked.text(), reply, after, at);
+        return new Turn(masked.text(), reply, after, at, masked.endsPreviousCard());
     }
 
     /** The reply of a recorded turn, with the transcript id of its message when it has one. */

@@ -12,7 +12,11 @@ import java.util.Objects;
 /**
  * Deletes conversations with everything attached to them: transcript, tickets, platform link,
  * inbound idempotency keys and undelivered outbox messages. Used by {@code kefu purge --conversation ID} and by the retention
- * setting (transcripts older than N days). Thread-safe.
+ * setting (transcripts older than N days). A conversation found old is deleted only if it is still
+ * old when it is deleted: the first statement of its transaction raises its version on the
+ * condition that it was not updated since the cutoff, which also holds its row (PostgreSQL) or the
+ * write lock (SQLite) until the rest is deleted, and makes a turn computed meanwhile start again.
+ * After a purge by age, SQLite gives the freed pages back to the file system. Thread-safe.
  */
 public final class Retention {
     private static final List<String> CHILDREN = List.of(
@@ -23,6 +27,8 @@ public final class Retention {
             "DELETE FROM inbound_messages WHERE conversation_id = ?",
             "DELETE FROM outbox WHERE conversation_id = ?",
             "DELETE FROM conversations WHERE id = ?");
+    private static final String CLAIM_IF_OLD = "UPDATE conversations SET version = version + 1 WHERE id = ? AND updated_at < ?";
+    private static final String CLAIM = "UPDATE conversations SET version = version + 1 WHERE id = ?";
 
     private final Database db;
 
@@ -32,7 +38,7 @@ public final class Retention {
 
     /** Deletes one conversation; false when there was no such conversation. */
     public boolean purge(String conversationId) {
-        return db.inTransaction(c -> delete(c, conversationId));
+        return db.inTransaction(c -> delete(c, conversationId, null));
     }
 
     /** Deletes every conversation not updated since {@code cutoff}; returns how many. */
@@ -49,9 +55,9 @@ public final class Retention {
                 return ids;
             }
         });
-        int purged = 0;
-        for (String id : old) {
-            purged += purge(id) ? 1 : 0;
+        int purged = purgeIfStillOld(old, cutoff);
+        if (purged > 0) {
+            db.giveBackFreeSpace();
         }
         // the idempotency keys of conversations that go on: a platform resends within minutes, not days
         db.inTransaction(c -> {
@@ -63,14 +69,35 @@ public final class Retention {
         return purged;
     }
 
-    private static boolean delete(Connection c, String conversationId) throws SQLException {
-        int conversations = 0;
+    /**
+     * Deletes those of {@code ids} that are still not updated since {@code cutoff} (a conversation
+     * that received a turn after it was listed stays); returns how many.
+     */
+    public int purgeIfStillOld(List<String> ids, Instant cutoff) {
+        int purged = 0;
+        for (String id : ids) {
+            purged += db.inTransaction(c -> delete(c, id, cutoff)) ? 1 : 0;
+        }
+        return purged;
+    }
+
+    /** Deletes the conversation if it exists (and, with a {@code cutoff}, was not updated since). */
+    private static boolean delete(Connection c, String conversationId, Instant cutoff) throws SQLException {
+        try (PreparedStatement claim = c.prepareStatement(cutoff == null ? CLAIM : CLAIM_IF_OLD)) {
+            claim.setString(1, conversationId);
+            if (cutoff != null) {
+                claim.setLong(2, cutoff.toEpochMilli());
+            }
+            if (claim.executeUpdate() == 0) {
+                return false;
+            }
+        }
         for (String sql : CHILDREN) {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, conversationId);
-                conversations = s.executeUpdate(); // the last statement deletes the conversation itself
+                s.executeUpdate();
             }
         }
-        return conversations == 1;
+        return true;
     }
 }

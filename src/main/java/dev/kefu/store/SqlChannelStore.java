@@ -2,6 +2,7 @@ package dev.kefu.store;
 
 import dev.kefu.channel.webhook.ChannelStore;
 import dev.kefu.channel.webhook.OutboundMessage;
+import dev.kefu.text.PiiMasker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,7 +73,7 @@ public final class SqlChannelStore implements ChannelStore {
                 s.executeUpdate();
             }
             return linked(c, channel, userId).orElseThrow(() -> new IllegalStateException(
-                    "the link of " + channel + " user " + userId + " was taken and then deleted"));
+                    "the link of " + channel + " user " + new PiiMasker().mask(userId).text() + " was taken and then deleted"));
         });
     }
 

@@ -7,6 +7,7 @@ import dev.kefu.dialog.conversation.TranscriptMessage;
 import dev.kefu.dialog.conversation.Transcripts;
 import dev.kefu.dialog.conversation.Turn;
 import dev.kefu.dialog.policy.ConversationState;
+import dev.kefu.text.PiiMasker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,6 +56,8 @@ public final class SqlConversationStore implements ConversationStore, Transcript
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final PiiMasker MASKER = new PiiMasker();
 
     private final Database db;
     private final LongAdder refused = new LongAdder();
@@ -111,7 +114,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
             return countingRefusals(() -> db.inTransaction(c -> hooked(c, conversationId, turn, hook,
                     recordInSteps(c, conversationId, turn))));
         }
-        return countingRefusals(() -> db.dialect() == Database.Dialect.POSTGRESQL && turn.reply().handoff() == null
+        return countingRefusals(() -> db.dialect() == Database.Dialect.POSTGRESQL && inOneStatement(turn)
                 ? db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn))
                 : db.inTransaction(c -> recordInSteps(c, conversationId, turn)));
     }
@@ -140,9 +143,14 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         return countingRefusals(() -> db.inTransaction(c -> {
             Turn turn = compute.apply(find(c, SELECT_STATE + " FOR UPDATE", conversationId)
                     .orElse(ConversationState.NEW));
-            return new Recorded(turn, hooked(c, conversationId, turn, hook, turn.reply().handoff() == null
+            return new Recorded(turn, hooked(c, conversationId, turn, hook, inOneStatement(turn)
                     ? recordInOneStatement(c, conversationId, turn) : recordInSteps(c, conversationId, turn)));
         }));
+    }
+
+    /** Whether {@code turn} fits {@link #TURN_IN_ONE_STATEMENT}: no ticket to open, no earlier message to mask. */
+    private static boolean inOneStatement(Turn turn) {
+        return turn.reply().handoff() == null && !turn.endsPreviousCard();
     }
 
     /** Runs {@code write}, counting the turn it refuses as stale ({@link #refusedTurns}). */
@@ -163,6 +171,9 @@ public final class SqlConversationStore implements ConversationStore, Transcript
     /** The turn in several statements, inside the caller's transaction. */
     private long recordInSteps(Connection c, String conversationId, Turn turn) throws SQLException {
         write(c, conversationId, turn);
+        if (turn.endsPreviousCard()) {
+            maskCardStartOfLastUserMessage(c, conversationId);
+        }
         long at = turn.at().toEpochMilli();
         insertMessage(c, conversationId, "user", turn.userText(), null, at);
         Reply reply = turn.reply();
@@ -267,6 +278,24 @@ public final class SqlConversationStore implements ConversationStore, Transcript
             s.setLong(14, at); // created_at
         } else {
             s.setInt(14, state.version()); // the version the turn was computed from
+        }
+    }
+
+    /** The first part of a card number that the last user message ended with, masked (see {@link Turn#endsPreviousCard}). */
+    private static void maskCardStartOfLastUserMessage(Connection c, String conversationId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, text FROM messages WHERE id = (SELECT MAX(id) "
+                + "FROM messages WHERE conversation_id = ? AND role = 'user')")) {
+            s.setString(1, conversationId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return;
+                }
+                try (PreparedStatement u = c.prepareStatement("UPDATE messages SET text = ? WHERE id = ?")) {
+                    u.setString(1, MASKER.maskCardStart(r.getString(2)));
+                    u.setLong(2, r.getLong(1));
+                    u.executeUpdate();
+                }
+            }
         }
     }
 

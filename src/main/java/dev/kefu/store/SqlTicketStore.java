@@ -210,8 +210,9 @@ public final class SqlTicketStore implements TicketStore {
             if (ended == 0) { // ended by another writer between our read and our write
                 require(c, ticketId).status().after(move);
             }
-            update(c, "UPDATE conversations SET handed_off = 0, consecutive_fallbacks = 0, updated_at = ? WHERE id = ?",
-                    now, ticket.conversationId());
+            // what the user said to the person does not count as repeating it to the bot afterwards
+            update(c, "UPDATE conversations SET handed_off = 0, consecutive_fallbacks = 0, last_message = '', repeats = 0, "
+                    + "updated_at = ? WHERE id = ?", now, ticket.conversationId());
             return require(c, ticketId);
         });
     }

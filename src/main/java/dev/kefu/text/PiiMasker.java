@@ -1,93 +1,146 @@
 package dev.kefu.text;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Masks personal data in a message before it is stored, logged or shown: bank-card numbers
- * (13–19 digits, spaces or dashes allowed, Luhn check, not right after 订单号/流水号), mainland
- * mobile numbers, 18-digit resident ID numbers (check digit), e-mail addresses, verification
- * codes and CVVs typed after their keyword, and passwords typed after 密码. Stateless and
- * thread-safe.
+ * Masks personal data in a message before it is stored, logged or shown: bank-card numbers,
+ * mainland mobile numbers, resident ID numbers, e-mail addresses, verification codes and CVVs,
+ * passwords. Matching runs on the masking form ({@link MaskingForm}: full-width and Chinese digits
+ * as ASCII, same offsets), so the stored text stays what the user wrote, with only the personal
+ * data replaced. Numbers may be spaced, dotted or dashed ({@link DigitRuns}); codes, passwords and
+ * e-mails are found by {@link Secrets}. A card number typed over two messages is found with
+ * {@link #mask(String, int)}. Stateless and thread-safe.
  */
 public final class PiiMasker {
+    /** What stands for a code or a password. */
+    static final String HIDDEN = "[已隐藏]";
+    /** What stands for the first part of a card number whose rest came in the next message. */
+    public static final String CARD_FIRST_PART = "[银行卡 前段]";
+    /** Fewest and most digits a message may end with to be the first part of a card number. */
+    private static final int MIN_PART = 4;
+    private static final int MAX_FIRST_PART = 12;
+    private static final int MIN_SECOND_PART = 3;
+
     /** What was found. */
     public enum Kind { BANK_CARD, MOBILE, ID_NUMBER, EMAIL, CODE, PASSWORD }
 
-    /** The masked text and the kinds of data that were masked. */
-    public record Result(String text, Set<Kind> found) {
+    /**
+     * The masked text and the kinds of data that were masked; {@code endsPreviousCard} when the
+     * message began with the rest of a card number whose first part ended the previous message
+     * (which should then be masked with {@link #maskCardStart}).
+     */
+    public record Result(String text, Set<Kind> found, boolean endsPreviousCard) {
         public Result {
             Objects.requireNonNull(text, "text");
             found = found.isEmpty() ? Set.of() : Set.copyOf(found);
         }
-    }
 
-    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])");
-    private static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[ -]?)?(1[3-9][0-9])[ -]?[0-9]{4}[ -]?([0-9]{4})(?![0-9])");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    private static final Pattern CODE = Pattern.compile(
-            "(?i)(验证码|校验码|动态码|短信码|安全码|cvv2?|cvc)(\\s*(?:是|为|:|：)?\\s*)([0-9]{3,8})(?![0-9])");
-    private static final Pattern PASSWORD = Pattern.compile(
-            "(密码|password|pwd)(\\s*(?:是|为|:|：|=)\\s*)(?!多少|什么|啥|几位|多少位|错|不对)([^\\s，。,！!？?]{2,64})",
-            Pattern.CASE_INSENSITIVE);
-    /** Digits right after these words are an order or transaction number, not a card. */
-    private static final Pattern ORDER_CONTEXT = Pattern.compile("(订单号?|单号|流水号|交易号|商户号|order(?: no\\.?| id)?)[:：\\s]*$",
-            Pattern.CASE_INSENSITIVE);
+        public Result(String text, Set<Kind> found) {
+            this(text, found, false);
+        }
+    }
 
     /** {@code text} with personal data masked. */
     public Result mask(String text) {
-        EnumSet<Kind> found = EnumSet.noneOf(Kind.class);
-        String masked = text;
-        masked = replace(CODE, masked, m -> m.group(1) + m.group(2) + "[已隐藏]", found, Kind.CODE);
-        masked = replace(PASSWORD, masked, m -> m.group(1) + m.group(2) + "[已隐藏]", found, Kind.PASSWORD);
-        masked = replace(EMAIL, masked, m -> maskEmail(m.group()), found, Kind.EMAIL);
-        masked = replaceIf(ID_NUMBER, masked, m -> validId(m.group()), m -> "[身份证号]", found, Kind.ID_NUMBER);
-        String before = masked;
-        masked = replaceIf(CARD, before, m -> isCard(m, before), m -> "[银行卡 尾号" + lastDigits(m.group(), 4) + "]",
-                found, Kind.BANK_CARD);
-        masked = replace(MOBILE, masked, m -> m.group(1) + "****" + m.group(2), found, Kind.MOBILE);
-        return new Result(masked, found);
+        return mask(text, 0);
     }
 
-    private static String replace(Pattern pattern, String text, Function<Matcher, String> replacement,
-                                  Set<Kind> found, Kind kind) {
-        return replaceIf(pattern, text, m -> true, replacement, found, kind);
+    /**
+     * {@code text} with personal data masked, where the previous message of the conversation ended
+     * with {@code carriedDigits} digits that may be the start of a card number ({@link #trailingDigits}).
+     */
+    public Result mask(String text, int carriedDigits) {
+        String form = MaskingForm.of(text);
+        List<DigitRuns.Found> found = new ArrayList<>();
+        Secrets.find(form, found);
+        boolean endsPrevious = carriedDigits > 0 && continuesCard(form, carriedDigits, found);
+        found.addAll(DigitRuns.find(form));
+        return apply(text, found, endsPrevious);
     }
 
-    private static String replaceIf(Pattern pattern, String text, java.util.function.Predicate<Matcher> accept,
-                                    Function<Matcher, String> replacement, Set<Kind> found, Kind kind) {
-        Matcher m = pattern.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        boolean any = false;
+    /**
+     * How many digits {@code text} ends with that may be the first part of a card number typed over
+     * two messages (4–12 digits, spaced as a card may be, not an order number), else 0.
+     */
+    public int trailingDigits(String text) {
+        Tail tail = tail(MaskingForm.of(text));
+        return tail == null ? 0 : tail.digits();
+    }
+
+    /** {@code text} with the digits it ends with ({@link #trailingDigits}) replaced by {@link #CARD_FIRST_PART}. */
+    public String maskCardStart(String text) {
+        Tail tail = tail(MaskingForm.of(text));
+        return tail == null ? text : text.substring(0, tail.start()) + CARD_FIRST_PART + text.substring(tail.end());
+    }
+
+    /** Where the digits a text ends with are, and how many. */
+    private record Tail(int start, int end, int digits) {
+    }
+
+    private static Tail tail(String form) {
+        String trimmed = form.replaceAll("[\\s。.,，!！]+$", "");
+        Matcher m = DigitRuns.RUN.matcher(trimmed);
+        Tail last = null;
         while (m.find()) {
-            if (accept.test(m)) {
-                m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
-                any = true;
+            if (m.end() != trimmed.length()) {
+                continue;
+            }
+            int digits = DigitRuns.digitPositions(trimmed, m.start(), m.end()).length;
+            char before = m.start() > 0 ? form.charAt(m.start() - 1) : ' ';
+            if (digits >= MIN_PART && digits <= MAX_FIRST_PART && before != '*' && before != ']'
+                    && !DigitRuns.orderNumber(form, m.start())) {
+                last = new Tail(m.start(), m.end(), digits);
             }
         }
-        m.appendTail(out);
-        if (any) {
-            found.add(kind);
-        }
-        return out.toString();
+        return last;
     }
 
-    private static boolean isCard(Matcher m, String text) {
-        String digits = m.group().replaceAll("[ -]", "");
-        if (digits.length() < 13 || digits.length() > 19 || !luhn(digits) || isMobileWithCountryCode(digits)) {
+    /** Whether {@code form} begins with the rest of a card number; when it does, that rest is added to {@code found}. */
+    private static boolean continuesCard(String form, int carried, List<DigitRuns.Found> found) {
+        Matcher m = DigitRuns.RUN.matcher(form);
+        int lead = 0;
+        while (lead < form.length() && Character.isWhitespace(form.charAt(lead))) {
+            lead++;
+        }
+        if (!m.find(lead) || m.start() != lead) {
             return false;
         }
-        String left = text.substring(Math.max(0, m.start() - 12), m.start());
-        return !ORDER_CONTEXT.matcher(left).find();
+        int[] at = DigitRuns.digitPositions(form, m.start(), m.end());
+        String digits = DigitRuns.digitsOf(form, at, 0, at.length);
+        int total = carried + digits.length();
+        if (digits.length() < MIN_SECOND_PART || digits.length() > 19 - MIN_PART || total < 13 || total > 19) {
+            return false;
+        }
+        found.add(new DigitRuns.Found(m.start(), m.end(), Kind.BANK_CARD,
+                digits.length() >= 4 ? DigitRuns.card(digits) : "[银行卡 后段]"));
+        return true;
     }
 
-    private static boolean isMobileWithCountryCode(String digits) {
-        return digits.length() == 13 && digits.startsWith("861") && digits.charAt(3) >= '3';
+    /** {@code text} with the found spans replaced, the first found winning where two overlap. */
+    private static Result apply(String text, List<DigitRuns.Found> found, boolean endsPrevious) {
+        List<DigitRuns.Found> kept = new ArrayList<>();
+        for (DigitRuns.Found f : found) {
+            if (kept.stream().noneMatch(k -> f.start() < k.end() && k.start() < f.end())) {
+                kept.add(f);
+            }
+        }
+        kept.sort(Comparator.comparingInt(DigitRuns.Found::start));
+        StringBuilder out = new StringBuilder(text.length());
+        EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
+        int at = 0;
+        for (DigitRuns.Found f : kept) {
+            out.append(text, at, f.start()).append(f.replacement());
+            at = f.end();
+            kinds.add(f.kind());
+        }
+        out.append(text.substring(at));
+        return new Result(out.toString(), kinds, endsPrevious);
     }
 
     static boolean luhn(String digits) {
@@ -119,15 +172,5 @@ public final class PiiMasker {
         int day = Integer.parseInt(id.substring(12, 14));
         return month >= 1 && month <= 12 && day >= 1 && day <= 31
                 && Character.toUpperCase(id.charAt(17)) == checks.charAt(sum % 11);
-    }
-
-    private static String maskEmail(String email) {
-        int at = email.indexOf('@');
-        return email.charAt(0) + "***" + email.substring(at);
-    }
-
-    private static String lastDigits(String number, int n) {
-        String digits = number.replaceAll("[ -]", "");
-        return digits.substring(digits.length() - n);
     }
 }

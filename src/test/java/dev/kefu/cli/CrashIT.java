@@ -48,7 +48,8 @@ class CrashIT {
 
     private JsonNode post(String base, Map<String, String> body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -73,7 +74,7 @@ class CrashIT {
             JsonNode rated = post(first.base(), Map.of("text", "忘记密码了"));
             HttpResponse<String> feedback = http.send(HttpRequest.newBuilder(URI.create(first.base() + "/api/conversations/"
                     + rated.get("conversationId").asText() + "/feedback")).timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"messageId\": " + rated.get("messageId").asLong()
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"messageId\": " + rated.get("messageId").asLong()
                             + ", \"helpful\": false}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(feedback.statusCode()).as(feedback.body()).isEqualTo(200);
             ratedFaq = rated.get("faqId").asText();
@@ -120,7 +121,8 @@ class CrashIT {
         for (int i = 0; i < 40; i++) {
             String body = JSON.writeValueAsString(Map.of("text", "第 " + i + " 个问题：退款多久到账"));
             inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(first.base() + "/api/messages"))
-                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         inFlight.get(0).join(); // the server is busy with the rest when the signal arrives

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real PostgreSQL server for the tests: Debian's {@code postgresql} binaries, a cluster made by
@@ -62,7 +61,7 @@ public final class PostgresServer implements AutoCloseable {
             if (System.getenv("CI") != null) {
                 throw new IllegalStateException(why);
             }
-            Assumptions.abort(why);
+            dev.kefu.LoudSkip.abort(why);
         }
         boolean asRoot = "root".equals(System.getProperty("user.name"));
         try {

@@ -14,13 +14,18 @@ import org.slf4j.LoggerFactory;
  * Who may use the agent API: a bearer token compared in constant time (both sides are hashed
  * first, so neither the length nor a prefix leaks). The token is never logged. Agents name
  * themselves with {@code X-Kefu-Agent}. The event stream, which a browser opens without headers,
- * takes a short-lived {@link StreamTickets stream ticket} instead. Thread-safe.
+ * takes a short-lived {@link StreamTickets stream ticket} instead. A client IP that sends
+ * {@value #FAILURE_BURST} wrong tokens is answered 429 for a while without its tokens being looked
+ * at, then may try one more every {@value #SECONDS_PER_FAILURE} s. Thread-safe.
  */
 final class AgentAuth {
     static final String AGENT_HEADER = "X-Kefu-Agent";
     private static final Logger LOG = LoggerFactory.getLogger(AgentAuth.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9 ._-]{1,40}");
+    static final int FAILURE_BURST = 10;
+    static final int SECONDS_PER_FAILURE = 6;
     private final byte[] expected;
+    private final RateLimiter failures = new RateLimiter(1.0 / SECONDS_PER_FAILURE, FAILURE_BURST);
     private final StreamTickets tickets;
     /** The deprecated {@code ?access_token=} is reported once per process, not once per connection. */
     private final AtomicBoolean tokenInUrlReported = new AtomicBoolean();
@@ -36,7 +41,7 @@ final class AgentAuth {
     String authenticate(Context ctx) {
         requireEnabled();
         String header = ctx.header("Authorization");
-        requireToken(header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null);
+        requireToken(ctx, header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null);
         return name(ctx);
     }
 
@@ -59,7 +64,7 @@ final class AgentAuth {
         if (ctx.header("Authorization") != null || token == null) {
             return authenticate(ctx);
         }
-        requireToken(token);
+        requireToken(ctx, token);
         if (tokenInUrlReported.compareAndSet(false, true)) {
             LOG.warn("an agent event stream was opened with ?access_token= (deprecated, to be removed): the agent token "
                     + "is then in URLs; clients should use a ticket from POST /api/agent/stream-ticket instead");
@@ -79,10 +84,21 @@ final class AgentAuth {
         }
     }
 
-    private void requireToken(String token) {
+    private void requireToken(Context ctx, String token) {
+        long wait = failures.waitFor(ctx.ip(), System.nanoTime());
+        if (wait > 0) {
+            ctx.header("Retry-After", String.valueOf(wait));
+            throw new ApiException(429, "too many wrong agent tokens from this client; retry after " + wait + " s");
+        }
         if (token == null || !MessageDigest.isEqual(sha256(token), expected)) {
+            failures.acquire(ctx.ip(), System.nanoTime());
             throw new ApiException(401, "missing or wrong agent token (Authorization: Bearer <KEFU_AGENT_TOKEN>)");
         }
+    }
+
+    /** Forgets clients whose wrong tokens are long enough ago. */
+    void evictIdle() {
+        failures.evictIdle(System.nanoTime());
     }
 
     /** The name the request gives, from the header or {@code ?agent=}; null when it gives none. */

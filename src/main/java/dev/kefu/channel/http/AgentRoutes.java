@@ -11,6 +11,7 @@ import dev.kefu.handoff.HandoffTicket;
 import dev.kefu.handoff.TicketPage;
 import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
+import dev.kefu.text.PiiMasker;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
@@ -23,6 +24,9 @@ import java.util.function.Supplier;
 
 /** The agent API under {@code /api/agent/}: the queue, a ticket with its transcript, and the moves. Thread-safe. */
 final class AgentRoutes {
+    /** Agents paste card numbers and phone numbers too: their messages and notes are masked like users' ones. */
+    private static final PiiMasker MASKER = new PiiMasker();
+    private final HttpMetrics metrics;
     /** Longest agent message, in characters. */
     static final int MAX_AGENT_TEXT = 2000;
     private static final String AGENT = "kefu.agent";
@@ -37,7 +41,8 @@ final class AgentRoutes {
     private final AgentAuth auth;
     private final Live live;
 
-    AgentRoutes(HttpServer.Parts parts, Supplier<ChatEngine> engine, AgentAuth auth, Live live) {
+    AgentRoutes(HttpServer.Parts parts, Supplier<ChatEngine> engine, AgentAuth auth, Live live, HttpMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.tickets = parts.tickets();
         this.transcripts = parts.transcripts();
         this.queue = parts.queue();
@@ -94,6 +99,9 @@ final class AgentRoutes {
 
     void claim(Context ctx) {
         HandoffTicket ticket = tickets.claim(ctx.pathParam("id"), agent(ctx));
+        if (ticket.claimedAt() != null) {
+            metrics.claimed(Duration.between(ticket.createdAt(), ticket.claimedAt()));
+        }
         live.ticketChanged(ticket);
         ctx.json(view(ticket, Instant.now()));
     }
@@ -122,8 +130,9 @@ final class AgentRoutes {
     /** {@code GET /api/agent/events}: every ticket change and user message, live. */
     void events(SseClient client) {
         client.keepAlive();
-        live.agents().add(AGENTS_CHANNEL, client);
-        client.sendEvent("hello", Map.of("waiting", tickets.count(TicketStatus.WAITING)));
+        EventHub.start(client, System.currentTimeMillis());
+        MessageRoutes.addStream(live.agents(), AGENTS_CHANNEL, client);
+        EventHub.send(client, "hello", Map.of("waiting", tickets.count(TicketStatus.WAITING)), 0);
     }
 
     Map<String, Object> view(HandoffTicket t, Instant now) {
@@ -171,7 +180,7 @@ final class AgentRoutes {
         if (text.asText().length() > MAX_AGENT_TEXT) {
             throw new ApiException(400, "text must be at most " + MAX_AGENT_TEXT + " characters");
         }
-        return text.asText().strip();
+        return MASKER.mask(text.asText().strip()).text();
     }
 
     private static String optionalNote(Context ctx) {
@@ -185,7 +194,7 @@ final class AgentRoutes {
         if (!note.isTextual() || note.asText().length() > MAX_AGENT_TEXT) {
             throw new ApiException(400, "note must be a string of at most " + MAX_AGENT_TEXT + " characters");
         }
-        return note.asText().strip();
+        return MASKER.mask(note.asText().strip()).text();
     }
 
     private static JsonNode body(Context ctx) {

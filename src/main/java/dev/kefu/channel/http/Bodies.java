@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 
 /** Request bodies: read with a hard size limit whatever the Content-Length says, and parsed as JSON objects. */
 final class Bodies {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Duplicate keys and anything after the JSON value are errors, not silently dropped. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Bodies() {
     }
@@ -48,6 +51,36 @@ final class Bodies {
         if (root == null || !root.isObject()) {
             throw new ApiException(400, "body must be a JSON object like " + example);
         }
+        requireWholeCharacters(root);
         return root;
+    }
+
+    /**
+     * 400 for a string with half a surrogate pair ({@code "\ud800"} alone): it is no character, and
+     * the database would store it as {@code ?}.
+     */
+    private static void requireWholeCharacters(JsonNode node) {
+        if (node.isTextual() && hasLoneSurrogate(node.textValue())) {
+            throw new ApiException(400, "strings must be valid Unicode: a lone surrogate (half of a \\uD83D\\uDE00 pair) "
+                    + "is not a character");
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            if (hasLoneSurrogate(name)) {
+                throw new ApiException(400, "keys must be valid Unicode: a lone surrogate is not a character");
+            }
+        });
+        node.elements().forEachRemaining(Bodies::requireWholeCharacters);
+    }
+
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

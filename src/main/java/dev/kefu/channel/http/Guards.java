@@ -47,10 +47,14 @@ final class Guards {
         }
     }
 
-    /** Before {@code /api/*}: CORS headers for an allowed origin; a preflight from another origin is 403. */
+    /**
+     * Before {@code /api/*}: CORS headers for an allowed origin; any request from another origin is
+     * 403 (a page's own origin, the demo page's, is always allowed). A browser sends a
+     * {@code text/plain} POST without asking first, so the refusal cannot wait for a preflight.
+     */
     void cors(Context ctx) {
         String origin = ctx.header("Origin");
-        if (origin == null) {
+        if (origin == null || sameOrigin(origin, ctx.header("Host"))) {
             return;
         }
         if (anyOrigin) {
@@ -59,14 +63,35 @@ final class Guards {
             ctx.header("Access-Control-Allow-Origin", origin);
             ctx.header("Vary", "Origin");
         } else {
-            if (ctx.method().name().equals("OPTIONS")) {
-                throw new ApiException(403, "origin " + origin + " may not call this API (see --cors-origins)");
-            }
-            return;
+            throw new ApiException(403, "origin " + origin + " may not call this API (see --cors-origins)");
         }
         ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
         ctx.header("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Kefu-Agent");
         ctx.header("Access-Control-Max-Age", "600");
+    }
+
+    private static boolean sameOrigin(String origin, String host) {
+        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    }
+
+    /** Before routes that take a body: a {@code Content-Encoding} kefu does not decode is 415. */
+    static void requireIdentityEncoding(Context ctx) {
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            throw new ApiException(415, "Content-Encoding " + encoding.strip() + " is not supported; send the body "
+                    + "uncompressed");
+        }
+    }
+
+    /** Before the public JSON POSTs: anything but {@code Content-Type: application/json} is 415. */
+    static void requireJson(Context ctx) {
+        if (!ctx.method().name().equals("POST")) {
+            return;
+        }
+        String type = ctx.header("Content-Type");
+        if (type == null || !type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, "Content-Type must be application/json, was " + (type == null ? "none" : type));
+        }
     }
 
     /** After every request: headers no response should lack. */

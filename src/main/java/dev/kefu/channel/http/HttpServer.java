@@ -3,18 +3,15 @@ package dev.kefu.channel.http;
 import dev.kefu.channel.webhook.ChannelStore;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.conversation.ConversationStore;
-import dev.kefu.dialog.conversation.StaleTurnException;
 import dev.kefu.dialog.conversation.Transcripts;
 import dev.kefu.feedback.FeedbackStore;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
-import dev.kefu.handoff.UnknownTicketException;
 import dev.kefu.store.Broadcast;
 import dev.kefu.store.LocalBroadcast;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +30,14 @@ import org.slf4j.LoggerFactory;
  * nothing a client sends produces a stack trace. Not thread-safe to start and stop concurrently.
  */
 public final class HttpServer implements AutoCloseable {
-    private static final Logger ACCESS = LoggerFactory.getLogger("kefu.access");
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     /** How often listening widgets get their queue position refreshed, in seconds. */
     private static final int STATUS_REFRESH_SECONDS = 5;
+    /** How often the agents' event streams get a comment line, in seconds. */
+    static final int HEARTBEAT_SECONDS = 15;
+
+    /** The OpenAPI 3.1 description of every route, served at {@code /openapi.json} (OpenApiIT keeps it true). */
+    private static final byte[] OPENAPI = resource("/openapi.json");
 
     private final Parts parts;
     private final HttpMetrics metrics = new HttpMetrics();
@@ -47,12 +48,15 @@ public final class HttpServer implements AutoCloseable {
     private final AtomicReference<Map<String, Object>> modelInfo;
     private final MessageRoutes messages;
     private final AgentRoutes agents;
+    private final AgentAuth auth;
     private final WebhookRoutes webhooks;
     private final WechatRoutes wechat;
     private final Guards guards;
     /** The per-IP limit of {@code /webhook/*}, apart from the public API's; null when off. */
     private final RateLimiter webhookLimiter;
     private volatile Supplier<String> moreMetrics = () -> "";
+    private final AccessLog access;
+    private final JettyGuards jetty;
     private final FeedbackRoutes feedback;
     private final WebAssets assets = new WebAssets();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,6 +65,7 @@ public final class HttpServer implements AutoCloseable {
         return thread;
     });
     private Javalin app;
+    private RouteTable table;
 
     /**
      * What the server serves. {@code healthy} reports whether the database answers; {@code reloader}
@@ -114,7 +119,8 @@ public final class HttpServer implements AutoCloseable {
      * ({@code *} for any), and how many new conversations a client IP may start per hour through
      * the web API (0: no cap).
      */
-    public record Limits(int ratePerSecond, int burst, List<String> corsOrigins, int conversationsPerHour) {
+    public record Limits(int ratePerSecond, int burst, List<String> corsOrigins, int conversationsPerHour,
+                         Connections connections) {
         public static final Limits DEFAULT = new Limits(20, 40, List.of("*"), 120);
 
         public Limits {
@@ -122,11 +128,38 @@ public final class HttpServer implements AutoCloseable {
                 throw new IllegalArgumentException("rate limit, burst and conversations per hour must be >= 0");
             }
             corsOrigins = List.copyOf(corsOrigins);
+            Objects.requireNonNull(connections, "connections");
+        }
+
+        /** The default connection limits. */
+        public Limits(int ratePerSecond, int burst, List<String> corsOrigins, int conversationsPerHour) {
+            this(ratePerSecond, burst, corsOrigins, conversationsPerHour, Connections.DEFAULT);
+        }
+
+        /** These limits with other connection limits. */
+        public Limits with(Connections other) {
+            return new Limits(ratePerSecond, burst, corsOrigins, conversationsPerHour, other);
         }
 
         /** No conversation cap. */
         public Limits(int ratePerSecond, int burst, List<String> corsOrigins) {
             this(ratePerSecond, burst, corsOrigins, 0);
+        }
+    }
+
+    /**
+     * What one client IP may hold of the server: {@code perIp} open connections, {@code bodiesPerIp}
+     * requests whose body is being read (0 turns either cap off, e.g. behind a proxy that already
+     * limits clients), and the time a request has to arrive whole, headers and body.
+     */
+    public record Connections(int perIp, int bodiesPerIp, java.time.Duration readDeadline) {
+        public static final Connections DEFAULT = new Connections(128, 8, java.time.Duration.ofSeconds(10));
+
+        public Connections {
+            if (perIp < 0 || bodiesPerIp < 0 || readDeadline.isNegative() || readDeadline.isZero()) {
+                throw new IllegalArgumentException("connections and bodies per IP must be >= 0 and the read deadline "
+                        + "positive, were " + perIp + ", " + bodiesPerIp + ", " + readDeadline);
+            }
         }
     }
 
@@ -151,14 +184,19 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(Parts parts, Secrets secrets, Limits limits, Broadcast broadcast, WebhookSettings webhookSettings) {
         this.parts = Objects.requireNonNull(parts, "parts");
         this.guards = new Guards(limits);
+        this.jetty = new JettyGuards(limits.connections());
         this.broadcast = Objects.requireNonNull(broadcast, "broadcast");
         this.live = new Live(parts.queue(), broadcast, () -> scheduler.execute(this::reloadAskedElsewhere));
         this.engine = new AtomicReference<>(parts.engine());
         this.modelInfo = new AtomicReference<>(parts.modelInfo());
         metrics.watch(parts.conversations());
+        metrics.watch(jetty);
+        this.access = new AccessLog(metrics);
         Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
-        this.agents = new AgentRoutes(parts, engine::get, new AgentAuth(secrets.agentToken(), Clock.systemUTC()), live);
+        this.auth = new AgentAuth(secrets.agentToken(), Clock.systemUTC());
+        this.agents = new AgentRoutes(parts, engine::get, auth, live, metrics);
+        metrics.watch(() -> parts.tickets().count(TicketStatus.WAITING), live.users(), live.agents());
         InboundTurns inbound = new InboundTurns(desk, parts.channels());
         this.webhooks = new WebhookRoutes(inbound, webhookSettings, Clock.systemUTC());
         this.wechat = new WechatRoutes(inbound, parts.channels(), webhookSettings, Clock.systemUTC());
@@ -176,14 +214,20 @@ public final class HttpServer implements AutoCloseable {
             // Javalin copies each response through a buffer of this size, 32 KiB by default: that
             // was 17 % of all bytes allocated per request, for replies of 1-3 KiB
             config.http.responseBufferSize = 8_192;
-            config.requestLogger.http(this::logRequest);
+            config.requestLogger.http(access::log);
+            jetty.install(config);
         });
         routes(app);
-        errors(app);
+        ErrorMapping.install(app, table);
         app.start(host, port);
         scheduler.scheduleAtFixedRate(this::refreshStatuses, STATUS_REFRESH_SECONDS, STATUS_REFRESH_SECONDS,
                 TimeUnit.SECONDS);
-        scheduler.scheduleAtFixedRate(guards::evictIdle, 1, 1, TimeUnit.MINUTES);
+        // a comment line every 15 s: proxies and browsers keep a quiet agent stream open, and a dead one is found
+        scheduler.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleAtFixedRate(() -> {
+            guards.evictIdle();
+            auth.evictIdle();
+        }, 1, 1, TimeUnit.MINUTES);
         if (webhookLimiter != null) {
             scheduler.scheduleAtFixedRate(() -> webhookLimiter.evictIdle(System.nanoTime()), 1, 1, TimeUnit.MINUTES);
         }
@@ -191,45 +235,57 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void routes(Javalin app) {
+        RouteTable table = new RouteTable(app);
+        this.table = table;
         for (String path : List.of("/api/messages", "/api/conversations/*")) {
             app.before(path, guards::rateLimit);
         }
         app.before("/webhook/*", this::webhookRateLimit);
         app.before("/api/*", guards::cors);
+        app.before("/api/*", Guards::requireIdentityEncoding);
+        app.before("/webhook/*", Guards::requireIdentityEncoding);
+        app.before("/api/messages", Guards::requireJson);
+        app.before("/api/conversations/{id}/feedback", Guards::requireJson);
         app.after(Guards::securityHeaders);
         for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events",
                 "/api/conversations/{id}/feedback")) {
-            app.options(path, ctx -> ctx.status(204)); // CORS preflight of pages that embed the widget
+            table.options(path, ctx -> ctx.status(204)); // CORS preflight of pages that embed the widget
         }
-        app.post("/api/messages", messages::post);
-        app.get("/api/conversations/{id}/messages", messages::transcript);
+        table.post("/api/messages", messages::post);
+        table.get("/api/conversations/{id}/messages", messages::transcript);
         app.before("/api/conversations/{id}/events", messages::requireConversation);
-        app.sse("/api/conversations/{id}/events", messages::events);
-        app.post("/api/conversations/{id}/feedback", feedback::rate);
+        table.sse("/api/conversations/{id}/events", messages::events);
+        table.post("/api/conversations/{id}/feedback", feedback::rate);
         app.before("/api/agent/*", agents::authenticate);
-        app.get("/api/agent/tickets", agents::list);
-        app.get("/api/agent/tickets/{id}", agents::ticket);
-        app.post("/api/agent/tickets/{id}/claim", agents::claim);
-        app.post("/api/agent/tickets/{id}/messages", agents::reply);
-        app.post("/api/agent/tickets/{id}/close", agents::close);
-        app.post("/api/agent/tickets/{id}/handback", agents::handBack);
-        app.post("/api/agent/stream-ticket", agents::streamTicket);
-        app.before(AgentRoutes.EVENTS, ctx -> MessageRoutes.requireStreamSlot(live.agents(), ctx));
-        app.sse(AgentRoutes.EVENTS, agents::events); // EventSource sends no headers: ?ticket= from stream-ticket
-        app.get("/api/agent/feedback", feedback::perFaq);
-        app.post("/api/agent/reload", this::reload);
-        app.get("/webhook/wechat", wechat::verify);
-        app.post("/webhook/wechat", wechat::message);
-        app.post("/webhook/generic", webhooks::generic);
-        app.get("/health", this::health);
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()
+        table.get("/api/agent/tickets", agents::list);
+        table.get("/api/agent/tickets/{id}", agents::ticket);
+        table.post("/api/agent/tickets/{id}/claim", agents::claim);
+        table.post("/api/agent/tickets/{id}/messages", agents::reply);
+        table.post("/api/agent/tickets/{id}/close", agents::close);
+        table.post("/api/agent/tickets/{id}/handback", agents::handBack);
+        table.post("/api/agent/stream-ticket", agents::streamTicket);
+        app.before(AgentRoutes.EVENTS, ctx -> {
+            Guards.securityHeaders(ctx);
+            MessageRoutes.requireStreamSlot(live.agents(), ctx);
+        });
+        table.sse(AgentRoutes.EVENTS, agents::events); // EventSource sends no headers: ?ticket= from stream-ticket
+        app.after("/api/conversations/{id}/events", ctx -> MessageRoutes.releaseStreamSlot(live.users(), ctx));
+        app.after(AgentRoutes.EVENTS, ctx -> MessageRoutes.releaseStreamSlot(live.agents(), ctx));
+        table.get("/api/agent/feedback", feedback::perFaq);
+        table.post("/api/agent/reload", this::reload);
+        table.get("/webhook/wechat", wechat::verify);
+        table.post("/webhook/wechat", wechat::message);
+        table.post("/webhook/generic", webhooks::generic);
+        table.get("/health", this::health);
+        table.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()
                 + moreMetrics.get()));
-        app.get("/", ctx -> {
+        table.get("/", ctx -> {
             Guards.pageHeaders(ctx);
             assets.demoPage(ctx);
         });
-        app.get("/widget.js", assets::widget);
-        app.get("/agent", assets::agentConsole);
+        table.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(OPENAPI));
+        table.get("/widget.js", assets::widget);
+        table.get("/agent", assets::agentConsole);
     }
 
     /** Before {@code /webhook/*}: the webhooks' own per-IP limit (429 with {@code Retry-After}). */
@@ -246,37 +302,7 @@ public final class HttpServer implements AutoCloseable {
         this.moreMetrics = Objects.requireNonNull(lines, "lines");
     }
 
-    private void errors(Javalin app) {
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        app.exception(TicketStatus.IllegalMove.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
-        app.exception(UnknownTicketException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
-        // Other instances kept answering messages of this conversation while this one tried: the
-        // request is fine and the service is up (a 503 would count against the instance), so 409,
-        // and the message can simply be sent again.
-        app.exception(StaleTurnException.class, (e, ctx) -> {
-            ctx.header("Retry-After", "1");
-            error(ctx, 409, "other messages of this conversation are being answered at this moment; send it again");
-        });
-        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
-        app.exception(dev.kefu.store.StoreException.class, (e, ctx) -> {
-            LOG.error("storage failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            error(ctx, 503, "storage is unavailable; please retry");
-        });
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal error");
-        });
-        app.error(404, ctx -> {
-            if (ctx.result() == null || !ctx.res().getContentType().startsWith("application/json")) {
-                error(ctx, 404, "no route " + ctx.method() + " " + ctx.path());
-            }
-        });
-        app.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
-    }
 
-    private static void error(Context ctx, int status, String message) {
-        ctx.status(status).json(Map.of("error", message));
-    }
 
     /**
      * Loads the models again (after {@code train}) and swaps them in. Requests already running
@@ -323,25 +349,13 @@ public final class HttpServer implements AutoCloseable {
                 "model", modelInfo.get()));
     }
 
-    /**
-     * One access-log line per request. It names the route template, never the path or the query
-     * string: {@code ?ticket=} and the deprecated {@code ?access_token=} must stay out of logs.
-     */
-    private void logRequest(Context ctx, Float millis) {
-        String route = route(ctx);
-        metrics.request(route, ctx.method().name(), ctx.statusCode(), millis);
-        ACCESS.info("method={} route={} status={} ms={} ip={}", ctx.method(), route, ctx.statusCode(),
-                String.format(java.util.Locale.ROOT, "%.2f", millis), ctx.ip());
-    }
 
-    /** The route template ({@code /api/conversations/{id}/messages}), so that metrics do not explode per id. */
-    private static String route(Context ctx) {
-        try {
-            String path = ctx.endpointHandlerPath();
-            return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
-        } catch (IllegalStateException e) {
-            return "unmatched"; // no endpoint ran: 404, 405 or a request stopped in a before-handler
-        }
+    private void heartbeat() {
+        live.agents().forEach((key, client) -> {
+            if (!client.terminated()) {
+                client.sendComment("heartbeat");
+            }
+        });
     }
 
     private void refreshStatuses() {
@@ -350,6 +364,22 @@ public final class HttpServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("status refresh failed: {}", e.getMessage());
         }
+    }
+
+    private static byte[] resource(String name) {
+        try (java.io.InputStream in = HttpServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " (a broken build?)");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The routes and their methods, by path template (for tests that compare them with the OpenAPI description). */
+    Map<String, java.util.Set<String>> routeMethods() {
+        return table.methods();
     }
 
     /** The bound port. */

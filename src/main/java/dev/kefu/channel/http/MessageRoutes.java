@@ -63,6 +63,7 @@ final class MessageRoutes {
 
     /** Before the event stream starts: an unknown conversation is a plain 404, not a stream. */
     void requireConversation(Context ctx) {
+        Guards.securityHeaders(ctx); // an event stream's headers are sent before any after-handler runs
         requireStreamSlot(live.users(), ctx);
         String id = ctx.pathParam("id");
         if (conversations.find(id).isEmpty()) {
@@ -70,28 +71,79 @@ final class MessageRoutes {
         }
     }
 
-    /** 429 when the client already has as many live streams open as it may. */
+    /** Request attribute: the client IP whose stream slot this request holds, until its stream is added. */
+    static final String STREAM_SLOT = "kefu.streamSlot";
+
+    /**
+     * Takes one of the client's live-stream slots (429 when it has none left); a request that ends
+     * without opening its stream gives it back ({@link #releaseStreamSlot}).
+     */
     static void requireStreamSlot(EventHub hub, Context ctx) {
-        if (!hub.admits(ctx.ip())) {
+        if (hub.reserve(ctx.ip())) {
+            ctx.attribute(STREAM_SLOT, ctx.ip());
+        } else {
             ctx.header("Retry-After", "30");
             throw new ApiException(429, "too many live connections from this client (at most "
                     + EventHub.MAX_PER_CLIENT + "); close another page first");
         }
     }
 
-    /** {@code GET /api/conversations/{id}/events}: status now, then live events (SSE). */
+    /** After a stream request: the slot it reserved goes back unless its stream was opened on it. */
+    static void releaseStreamSlot(EventHub hub, Context ctx) {
+        String ip = ctx.attribute(STREAM_SLOT);
+        if (ip != null) {
+            ctx.attribute(STREAM_SLOT, null);
+            hub.release(ip);
+        }
+    }
+
+    /** The stream of {@code client} is added to {@code hub} on the slot its request reserved. */
+    static void addStream(EventHub hub, String key, SseClient client) {
+        client.ctx().attribute(STREAM_SLOT, null);
+        hub.add(key, client);
+    }
+
+    /**
+     * {@code GET /api/conversations/{id}/events}: after a reconnect ({@code Last-Event-ID}), the
+     * agent messages sent since; then the status, then live events (SSE).
+     */
     void events(SseClient client) {
         String id = client.ctx().pathParam("id");
         client.keepAlive();
-        live.users().add(id, client);
-        client.sendEvent("status", status(queue.status(id).orElse(null)));
+        long since = lastEventId(client.ctx().header("Last-Event-ID"));
+        List<TranscriptMessage> agentLines = transcripts.transcript(id).orElse(List.of()).stream()
+                .filter(m -> m.role().equals("agent")).toList();
+        long latest = agentLines.isEmpty() ? 0 : agentLines.get(agentLines.size() - 1).time().toEpochMilli();
+        EventHub.start(client, since < 0 ? latest : since);
+        addStream(live.users(), id, client);
+        if (since >= 0) {
+            for (TranscriptMessage m : agentLines) {
+                if (m.time().toEpochMilli() > since) {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("role", "agent");
+                    data.put("text", m.text());
+                    data.put("time", m.time().toString());
+                    EventHub.send(client, "message", data, m.time().toEpochMilli());
+                }
+            }
+        }
+        EventHub.send(client, "status", status(queue.status(id).orElse(null)), 0);
+    }
+
+    /** The id a reconnecting client last received; -1 when it sent none (or not a number). */
+    private static long lastEventId(String header) {
+        try {
+            return header == null || header.isBlank() ? -1 : Math.max(0, Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Refreshes the queue position of every listening conversation (called periodically). */
     void refreshStatuses() {
         live.users().forEach((id, client) -> {
             if (!client.terminated()) {
-                client.sendEvent("status", status(queue.status(id).orElse(null)));
+                EventHub.send(client, "status", status(queue.status(id).orElse(null)), 0);
             }
         });
     }

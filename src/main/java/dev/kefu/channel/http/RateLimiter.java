@@ -43,6 +43,18 @@ final class RateLimiter {
         }
     }
 
+    /** 0 when {@code key} has a token now (none is taken); otherwise the seconds until it has one. */
+    long waitFor(String key, long nowNanos) {
+        Bucket bucket = enabled() ? buckets.get(key) : null;
+        if (bucket == null) {
+            return 0;
+        }
+        synchronized (bucket) {
+            double tokens = Math.min(burst, bucket.tokens + (nowNanos - bucket.updated) * ratePerNano);
+            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / ratePerNano / 1e9);
+        }
+    }
+
     /** Forgets clients whose bucket has refilled completely: a new bucket would be the same. */
     void evictIdle(long nowNanos) {
         buckets.entrySet().removeIf(e -> {

@@ -48,6 +48,8 @@ class GuardsIT {
                     .header("Origin", "https://evil.example").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"你好\"}")));
             assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(other.statusCode()).as("a request from another origin is refused, not just left unreadable")
+                    .isEqualTo(403);
             HttpResponse<String> preflight = server.send(HttpRequest.newBuilder(URI.create(server.base + "/api/messages"))
                     .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -60,7 +59,7 @@ final class HeadlessChromium implements AutoCloseable {
         if (System.getenv("CI") != null) {
             fail(missing + " (CI is set, so the test may not be skipped)");
         }
-        Assumptions.abort(missing);
+        dev.kefu.LoudSkip.abort(missing);
     }
 
     /** Starts a browser whose viewport is {@code width} x {@code height} CSS pixels. */

@@ -226,9 +226,15 @@ class HttpApiIT {
         HttpResponse<Stream<String>> response = pending.get(10, TimeUnit.SECONDS);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         Iterator<String> lines = response.body().iterator();
-        assertThat(lines.next()).isEqualTo("event: status");
-        String data = lines.next();
-        assertThat(data).startsWith("data: ").contains("\"state\":\"waiting\"").contains("\"position\":1");
+        assertThat(lines.next()).as("how long to wait before reconnecting").isEqualTo("retry: " + EventHub.RETRY_MILLIS);
+        assertThat(lines.next()).isEmpty();
+        java.util.List<String> event = new java.util.ArrayList<>();
+        for (String line = lines.next(); !line.isEmpty(); line = lines.next()) {
+            event.add(line);
+        }
+        assertThat(event).contains("event: status").anyMatch(l -> l.startsWith("id: "));
+        String data = event.stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow();
+        assertThat(data).contains("\"state\":\"waiting\"").contains("\"position\":1");
     }
 
     @Test

@@ -103,7 +103,7 @@ public final class KefuProcess implements AutoCloseable {
         String body = conversationId == null ? JSON.createObjectNode().put("text", text).toString()
                 : JSON.createObjectNode().put("conversationId", conversationId).put("text", text).toString();
         return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/messages"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** {@code GET path} ({@code path} without the leading slash). */

@@ -92,7 +92,7 @@ class MultiInstanceIT {
         Map<String, String> body = conversationId == null ? Map.of("text", text)
                 : Map.of("conversationId", conversationId, "text", text);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(kefu.url() + "api/messages"))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

@@ -80,7 +80,7 @@ class SoakIT {
                     while (System.nanoTime() < end) {
                         String text = MESSAGES.get((int) (i++ % MESSAGES.size()));
                         HttpRequest request = HttpRequest.newBuilder(URI.create(kefu.url() + "api/messages"))
-                                .timeout(Duration.ofSeconds(10))
+                                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + text + "\"}")).build();
                         try {
                             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -126,7 +126,8 @@ final class TestServer implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, byte[] body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -135,6 +136,10 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpServer server() {
+        return server;
     }
 
     Database db() {
