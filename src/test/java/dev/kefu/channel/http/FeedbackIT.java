@@ -128,7 +128,7 @@ class FeedbackIT {
 
     @Test
     void the_offered_options_survive_a_restart() throws Exception {
-        JsonNode clarify = server.say(null, "钱没到");
+        JsonNode clarify = server.say(null, "退款的事想问问");
         assertThat(clarify.get("action").asText()).isEqualTo("clarify");
         server.close();
         server = new TestServer(dir.resolve("kefu.db"));

@@ -199,7 +199,7 @@ class HttpApiIT {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());
         assertThat(health.get("database").asText()).isEqualTo("ok");
-        assertThat(health.get("model").get("intents").asInt()).isEqualTo(14);
+        assertThat(health.get("model").get("intents").asInt()).isEqualTo(18);
     }
 
     @Test

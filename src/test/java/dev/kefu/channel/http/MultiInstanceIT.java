@@ -122,7 +122,7 @@ class MultiInstanceIT {
 
     @Test
     void a_conversation_continues_on_the_other_instance() throws Exception {
-        JsonNode clarify = say(a, null, "钱没到");
+        JsonNode clarify = say(a, null, "退款的事想问问");
         assertThat(clarify.get("action").asText()).isEqualTo("clarify");
         String id = clarify.get("conversationId").asText();
         JsonNode chosen = say(b, id, "2"); // the options offered by A are known to B

@@ -40,6 +40,11 @@ final class TestServer implements AutoCloseable {
             new SmartcnTokenizer(Synonyms.read(Path.of("models/synonyms.txt"), NORMALIZER));
     private static final OpenNlpIntentClassifier CLASSIFIER = OpenNlpIntentClassifier.load(Path.of("models/intent.bin"));
     private static final LuceneFaqSearcher FAQ = LuceneFaqSearcher.open(Path.of("models/faq-index"));
+    /** The ranker the models hold (learned-bge), as {@code serve} loads it. */
+    private static final dev.kefu.answer.AnswerRanker RANKER = new dev.kefu.answer.LearnedAnswerRanker(FAQ,
+            dev.kefu.answer.RankerModel.read(Path.of("models")),
+            dev.kefu.answer.PhrasingVectors.read(Path.of("models"), FAQ.entries().size()),
+            dev.kefu.intent.embedding.BgeSentenceEncoder.loadForConcurrentCalls());
 
     static final String AGENT_TOKEN = "test-agent-token";
     static final String WECHAT_TOKEN = "test-wechat-token";
@@ -77,7 +82,7 @@ final class TestServer implements AutoCloseable {
     TestServer(Path dbFile, Clock clock, HttpServer.Limits limits, WebhookSettings webhooks) {
         db = openDatabase(dbFile);
         SqlConversationStore store = new SqlConversationStore(db);
-        Supplier<ChatEngine> engines = () -> new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, FAQ),
+        Supplier<ChatEngine> engines = () -> new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, RANKER),
                 new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store)
                 .withContextTimeout(ChatEngine.DEFAULT_CONTEXT_TIMEOUT, clock);
         ChatEngine engine = engines.get();
