@@ -56,23 +56,9 @@ final class LogisticFit {
                 gradient[i] += lambda * w[i];
                 hessian[i][i] += lambda;
             }
-            double[] delta = solve(hessian, gradient);
-            // Newton's step, halved until the objective falls (a full step can overshoot from far away)
-            double before = loss(w, rows, groups, features, lambda);
-            double[] next = w.clone();
-            double size = 0;
-            for (double t = 1; t > 1e-6; t /= 2) {
-                size = 0;
-                for (int i = 0; i < features; i++) {
-                    next[i] = w[i] - t * delta[i];
-                    size += t * t * delta[i] * delta[i];
-                }
-                if (loss(next, rows, groups, features, lambda) <= before) {
-                    break;
-                }
-            }
-            w = next;
-            if (size < TOLERANCE) {
+            double[] current = w;
+            w = step(w, solve(hessian, gradient), features, next -> loss(next, rows, groups, features, lambda));
+            if (distance(current, w) < TOLERANCE) {
                 break;
             }
         }
@@ -124,26 +110,39 @@ final class LogisticFit {
                 gradient[i] += i < features ? lambda * w[i] : 0;
                 hessian[i][i] += i < features ? lambda : 1e-9;
             }
-            double[] delta = solve(hessian, gradient);
-            double before = binaryLoss(w, rows, labels, features, lambda);
-            double[] next = w.clone();
-            double size = 0;
-            for (double t = 1; t > 1e-6; t /= 2) {
-                size = 0;
-                for (int i = 0; i < n; i++) {
-                    next[i] = w[i] - t * delta[i];
-                    size += t * t * delta[i] * delta[i];
-                }
-                if (binaryLoss(next, rows, labels, features, lambda) <= before) {
-                    break;
-                }
-            }
-            w = next;
-            if (size < TOLERANCE) {
+            double[] current = w;
+            w = step(w, solve(hessian, gradient), n, next -> binaryLoss(next, rows, labels, features, lambda));
+            if (distance(current, w) < TOLERANCE) {
                 break;
             }
         }
         return w;
+    }
+
+    /**
+     * Newton's step {@code w - t delta} over the first {@code n} weights, {@code t} halved from 1
+     * until {@code loss} no longer rises (a full step can overshoot from far away).
+     */
+    private static double[] step(double[] w, double[] delta, int n, java.util.function.ToDoubleFunction<double[]> loss) {
+        double before = loss.applyAsDouble(w);
+        double[] next = w.clone();
+        for (double t = 1; t > 1e-6; t /= 2) {
+            for (int i = 0; i < n; i++) {
+                next[i] = w[i] - t * delta[i];
+            }
+            if (loss.applyAsDouble(next) <= before) {
+                break;
+            }
+        }
+        return next;
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return sum;
     }
 
     private static double binaryLoss(double[] w, List<double[]> rows, List<Boolean> labels, int features,
