@@ -47,6 +47,9 @@ public final class HtmlReport {
                 .append("<title>kefu evaluation report</title><style>").append(STYLE).append("</style></head><body>")
                 .append("<h1>kefu evaluation report</h1><p class=\"note\">").append(escape(source)).append("</p>");
         summary(html, report);
+        if (report.answers() != null) {
+            AnswerSection.render(html, report.answers());
+        }
         perLabel(html, report.perLabel());
         html.append("<h2 id=\"confusion\">Confusion matrix</h2><p class=\"note\">Rows: gold label; columns: ")
                 .append("predicted label. Shade: share of the row.</p><div class=\"scroll\">")

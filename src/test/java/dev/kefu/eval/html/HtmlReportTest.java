@@ -59,6 +59,24 @@ class HtmlReportTest {
         assertThat(texts).contains("<script>alert('x')</script> & 退款\uFFFD", "confident_match: <b>");
     }
 
+    @Test
+    void answer_level_scores_get_their_section_with_the_entries_shown_instead() throws Exception {
+        EvalReport plain = report(true);
+        dev.kefu.eval.AnswerScores answers = new dev.kefu.eval.AnswerScores(20, 0.85, 0.9, 0.95,
+                List.of(new dev.kefu.eval.AnswerScores.Confusion("refund-time", "refund-where", 2)),
+                List.of(new dev.kefu.eval.AnswerScores.Miss(HOSTILE, List.of("refund-time"), "refund-where", 0.8)));
+        EvalReport withAnswers = new EvalReport(plain.n(), plain.accuracy(), plain.macroF1(), plain.e2eAccuracy(),
+                plain.oosRecall(), plain.autoAnswerPrecision(), plain.coverage(), plain.answerThreshold(),
+                plain.actions(), plain.perLabel(), plain.confusion(), plain.thresholdSweep(), plain.latencyUs(),
+                plain.throughputPerS(), plain.errors(), plain.outcomes(), answers);
+        String html = HtmlReport.render(withAnswers, "corpus/eval.tsv", 0.5);
+        Element section = byId(parse(html), "answers");
+        assertThat(section).isNotNull();
+        assertThat(html).contains("answer accuracy<b>0.850</b>").contains("<td>refund-where</td>")
+                .doesNotContain("<script>alert");
+        assertThat(byId(parse(HtmlReport.render(plain, "corpus/eval.tsv", 0.5)), "answers")).isNull();
+    }
+
     private static EvalReport report(boolean pipeline) {
         List<LineOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
