@@ -158,6 +158,17 @@ final class LogisticFit {
         return loss;
     }
 
+    /** The index of the highest value (the first of equal ones); -1 for an empty array. */
+    static int argmax(double[] values) {
+        int top = values.length == 0 ? -1 : 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[top]) {
+                top = i;
+            }
+        }
+        return top;
+    }
+
     static double sigmoid(double z) {
         return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }

@@ -58,12 +58,7 @@ public record RankerModel(double[] cheap, double[] full, double[] cheapCalibrati
             return p;
         }
         boolean dense = rows[0].length == CandidateFeatures.FULL && full != null;
-        int top = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[top]) {
-                top = i;
-            }
-        }
+        int top = LogisticFit.argmax(p);
         double[] features = calibration(p, rows, top, inScope, dense);
         double calibrated = LogisticFit.sigmoid(LogisticFit.dot(dense ? fullCalibration : cheapCalibration, features,
                 dense ? CAL_FULL : CAL_CHEAP));

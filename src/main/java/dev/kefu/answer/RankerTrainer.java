@@ -173,12 +173,7 @@ public final class RankerTrainer {
             }
             double[][] candidates = lines.rows.subList(query[0], query[1]).toArray(new double[0][]);
             double[] p = LogisticFit.softmax(weights, lines.rows, query[0], query[1], width);
-            int top = 0;
-            for (int i = 1; i < p.length; i++) {
-                if (p[i] > p[top]) {
-                    top = i;
-                }
-            }
+            int top = LogisticFit.argmax(p);
             rows.add(RankerModel.calibration(p, candidates, top, lines.inScope.get(q), dense));
             right.add(query[0] + top == query[2]);
         }
@@ -229,8 +224,8 @@ public final class RankerTrainer {
     private static double fastThreshold(RankerModel model, Rows cheap, Rows full) {
         List<double[]> lines = new ArrayList<>();
         for (int q = 0; q < cheap.queries.size(); q++) {
-            double[] c = cheap.top(model, q, false);
-            double[] f = full.top(model, q, true);
+            double[] c = cheap.top(model, q);
+            double[] f = full.top(model, q);
             lines.add(new double[] {c[0], c[1], f[1]});
         }
         for (int step = 50; step <= 99; step++) {
@@ -291,18 +286,12 @@ public final class RankerTrainer {
         }
 
         /** The best probability of line {@code q} under {@code model} and whether that candidate is right (1/0). */
-        double[] top(RankerModel model, int q, boolean fullModel) {
+        double[] top(RankerModel model, int q) {
             int[] query = queries.get(q);
             double[] p = model.probabilities(rows.subList(query[0], query[1]).toArray(new double[0][]), inScope.get(q));
-            double best = -1;
-            int bestRow = -1;
-            for (int r = query[0]; r < query[1]; r++) {
-                if (p[r - query[0]] > best) {
-                    best = p[r - query[0]];
-                    bestRow = r;
-                }
-            }
-            return new double[] {Math.max(best, 0), bestRow >= 0 && bestRow == query[2] ? 1 : 0};
+            int top = LogisticFit.argmax(p);
+            return top < 0 ? new double[] {0, 0}
+                    : new double[] {Math.max(p[top], 0), query[0] + top == query[2] ? 1 : 0};
         }
     }
 }

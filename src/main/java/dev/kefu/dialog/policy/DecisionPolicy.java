@@ -77,7 +77,7 @@ public final class DecisionPolicy {
                 && isOffered(second.label()) && second.confidence() >= thresholds.clarifyFloor()
                 && cues.joinsTwo(message.text());
         if (twoProblems && Intents.urgency(second.label()) > Intents.urgency(top.label())) {
-            return answer(new FaqHit(bestOf(second.label(), answers), second.confidence()), top, message);
+            return answer(new FaqHit(bestOf(second.label(), answers), second.confidence()), top, answers, message.hits());
         }
         if (top.label().equals(Intents.OOS)) {
             return fallback(state, Reason.OUT_OF_SCOPE, describe(top, "", Double.NaN));
@@ -101,7 +101,7 @@ public final class DecisionPolicy {
                 return new Decision.Clarify(List.of(best.entry(), runnerUp.entry()), Reason.CLOSE_ANSWERS,
                         describe(best, "~", runnerUp.score()) + " vs " + runnerUp.entry().id());
             }
-            return answer(best, twoProblems ? second : null, message);
+            return answer(best, twoProblems ? second : null, answers, message.hits());
         }
         if (close && gap <= thresholds.clarifyMargin()) {
             return new Decision.Clarify(List.of(best.entry(), runnerUp.entry()), Reason.CLOSE_CANDIDATES,
@@ -130,9 +130,11 @@ public final class DecisionPolicy {
         return answers;
     }
 
-    /** Answers with {@code best}; {@code also}, when not null, is a second problem offered first among the related. */
-    private Decision answer(FaqHit best, IntentScore also, Message message) {
-        List<FaqHit> answers = answersOf(message);
+    /**
+     * Answers with {@code best}; {@code also}, when not null, is a second problem offered first among
+     * the related, which come from the ranked {@code answers}, then the same topic's BM25 {@code hits}.
+     */
+    private Decision answer(FaqHit best, IntentScore also, List<FaqHit> answers, List<FaqHit> hits) {
         FaqEntry entry = best.entry();
         IntentScore score = new IntentScore(entry.intent(), best.score());
         List<FaqEntry> related = new ArrayList<>();
@@ -146,7 +148,7 @@ public final class DecisionPolicy {
                 related.add(other);
             }
         }
-        for (FaqHit hit : message.hits()) {
+        for (FaqHit hit : hits) {
             FaqEntry other = hit.entry();
             if (related.size() < RELATED && !other.equals(entry) && !related.contains(other)
                     && other.intent().equals(entry.intent())) {
