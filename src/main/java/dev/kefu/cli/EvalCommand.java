@@ -1,11 +1,15 @@
 package dev.kefu.cli;
 
+import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.eval.ClassifierEvaluator;
 import dev.kefu.eval.CrossValidation;
 import dev.kefu.eval.CvReport;
 import dev.kefu.eval.EvalReport;
 import dev.kefu.eval.Evaluator;
+import dev.kefu.eval.dialog.DialogEvaluator;
+import dev.kefu.eval.dialog.DialogReport;
+import dev.kefu.eval.dialog.DialogScript;
 import dev.kefu.eval.html.HtmlReport;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.LuceneFaqIndex;
@@ -32,7 +36,7 @@ final class EvalCommand {
     static final String USAGE = """
             usage: java -jar target/kefu.jar eval [--data FILE] [--train FILE] [--cv K] [--json FILE]
                                                  [--html FILE] [--classifier NAME] [--ranker NAME]
-                                                 [--target-precision P]
+                                                 [--target-precision P] [--dialogs PATH]
                                                  [--models DIR] [--corpus DIR] [--errors N]
               --data FILE    labeled file to score, label<TAB>text (default corpus/eval.tsv)
               --train FILE   train a fresh classifier on FILE with the shipped settings and score
@@ -58,14 +62,17 @@ final class EvalCommand {
               --models DIR   trained models (default models)
               --corpus DIR   corpus the models must match; its synonyms.txt is used with --train
                              (default corpus)
-              --errors N     how many errors to list in the summary (default 15)""";
+              --errors N     how many errors to list in the summary (default 15)
+              --dialogs PATH score scripted multi-turn conversations instead (a file, or every
+                             *.txt of a directory; format in the README): the pass rate per
+                             conversation and per turn, and the failed turns""";
 
     private EvalCommand() {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         Options options = Options.parse(args, Set.of("data", "train", "cv", "json", "html", "classifier", "ranker",
-                "models", "corpus", "errors", "target-precision"), Set.of());
+                "models", "corpus", "errors", "target-precision", "dialogs"), Set.of());
         Path corpus = options.path("corpus", "corpus");
         double target = options.decimal("target-precision", 0.97, 0.0, 1.0);
         ClassifierKind requested = requestedKind(options);
@@ -79,6 +86,13 @@ final class EvalCommand {
                 : shipped != null ? shipped.rankerKind() : RankerKind.SHIPPED;
         if (options.has("ranker") && options.has("train")) {
             throw new UsageException("--ranker chooses FAQ entries; with --train the classifier is scored alone");
+        }
+        if (options.has("dialogs")) {
+            if (options.has("cv") || options.has("train") || options.has("data") || options.has("html")) {
+                throw new UsageException("--dialogs scores conversations with models/; it takes none of --cv, --train,"
+                        + " --data, --html");
+            }
+            return dialogs(options, corpus, shipped, new Kinds(kind, ranker), out, err);
         }
         if (options.has("cv")) {
             return crossValidate(options, corpus, shipped, new Kinds(kind, ranker), target, out, err);
@@ -150,17 +164,40 @@ final class EvalCommand {
 
     private static EvalReport fullPipeline(Options options, List<LabeledText> data, Path corpus, Models shipped,
                                            Kinds kinds, PrintStream err) {
-        Models models = shipped;
-        if (kinds.classifier() != shipped.kind() || kinds.ranker() != shipped.rankerKind()) {
-            IntentClassifier classifier = kinds.classifier() == shipped.kind() ? shipped.classifier()
-                    : kinds.classifier().trainer(shipped.normalizer(), shipped.tokenizer())
-                    .train(LabeledCorpus.read(corpus.resolve("intents.tsv")), new ProgressBar(err, "train"));
-            models = shipped.withRanker(classifier, kinds.classifier(), kinds.ranker());
-        }
+        Models models = served(options, corpus, shipped, kinds, err);
         String hotline = Settings.hotline(options, System.getenv());
         Models running = models;
         Evaluator evaluator = new Evaluator(t -> running.engine(t, hotline), Thresholds.DEFAULT);
         return evaluator.run(data, new ProgressBar(err, "eval"));
+    }
+
+    private static int dialogs(Options options, Path corpus, Models shipped, Kinds kinds, PrintStream out,
+                               PrintStream err) throws IOException {
+        Path path = options.path("dialogs", null);
+        if (!Files.exists(path)) {
+            throw new UsageException("--dialogs: no such file or directory: " + path);
+        }
+        List<DialogScript.Conversation> conversations = DialogScript.read(path);
+        Models models = served(options, corpus, shipped, kinds, err);
+        String hotline = Settings.hotline(options, System.getenv());
+        DialogReport report = new DialogEvaluator(clock -> models.engine(Thresholds.DEFAULT, hotline)
+                .withContextTimeout(ChatEngine.DEFAULT_CONTEXT_TIMEOUT, clock)).run(conversations);
+        if (options.has("json")) {
+            Json.write(report, options.path("json", null));
+        }
+        EvalSummary.printDialogs(report, path.toString(), options.integer("errors", 15, 0, 100_000), out);
+        return 0;
+    }
+
+    /** {@code shipped}, or the same models with the classifier and ranker of {@code kinds} fitted in memory. */
+    private static Models served(Options options, Path corpus, Models shipped, Kinds kinds, PrintStream err) {
+        if (kinds.classifier() == shipped.kind() && kinds.ranker() == shipped.rankerKind()) {
+            return shipped;
+        }
+        IntentClassifier classifier = kinds.classifier() == shipped.kind() ? shipped.classifier()
+                : kinds.classifier().trainer(shipped.normalizer(), shipped.tokenizer())
+                .train(LabeledCorpus.read(corpus.resolve("intents.tsv")), new ProgressBar(err, "train"));
+        return shipped.withRanker(classifier, kinds.classifier(), kinds.ranker());
     }
 
     private static Set<String> faqIds(Models models) {

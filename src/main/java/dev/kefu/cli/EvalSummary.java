@@ -7,6 +7,7 @@ import dev.kefu.eval.EvalReport;
 import dev.kefu.eval.LabelScores;
 import dev.kefu.eval.SweepPoint;
 import dev.kefu.eval.ThresholdAdvice;
+import dev.kefu.eval.dialog.DialogReport;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -103,6 +104,24 @@ final class EvalSummary {
                     p.precision(), p.e2eAccuracy(), p.oosRecall());
             out.println(entries ? String.format(Locale.ROOT, " %12.3f %13.3f", p.answerAccuracy(), p.answerPrecision())
                     : "");
+        }
+    }
+
+    /** The pass rates of scripted conversations and their first {@code errors} failed turns. */
+    static void printDialogs(DialogReport report, String what, int errors, PrintStream out) {
+        out.printf(Locale.ROOT, "conversations from %s%n", what);
+        out.printf(Locale.ROOT, "  %-22s %.3f (%d of %d)%n", "conversations passed", report.passRate(), report.passed(),
+                report.conversations());
+        out.printf(Locale.ROOT, "  %-22s %.3f (%d of %d)%n", "turns passed", report.turnPassRate(), report.turnsPassed(),
+                report.turns());
+        if (report.failures().isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%nfailed turns (%d, showing %d):%n", report.failures().size(),
+                Math.min(errors, report.failures().size()));
+        for (DialogReport.Failure f : report.failures().stream().limit(errors).toList()) {
+            out.printf(Locale.ROOT, "  %s [%s] %s%n      expected %s%n      got      %s%n      %s%n", f.where(),
+                    f.conversation(), f.text(), f.expected(), f.got(), f.wrong());
         }
     }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kefu.answer.Ranking;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.IntentPrediction;
+import dev.kefu.text.Pinyin;
 import dev.kefu.text.Tokens;
 import java.util.Objects;
 
@@ -24,6 +25,7 @@ public final class Analyzer {
     private static final double CLAUSE_CONFIDENCE = 0.5;
 
     private final ChatEngine.Pipeline parts;
+    private final Pinyin pinyin;
     private final IntentClassifier classifier;
     private final Cache<String, Analysis> cache;
     private final java.util.concurrent.atomic.LongAdder analysed = new java.util.concurrent.atomic.LongAdder();
@@ -31,7 +33,13 @@ public final class Analyzer {
 
     /** An analyzer over {@code parts} that keeps up to {@code cacheSize} analyses (0: none). */
     public Analyzer(ChatEngine.Pipeline parts, int cacheSize) {
+        this(parts, cacheSize, Pinyin.NONE);
+    }
+
+    /** An analyzer that also reads messages typed in pinyin ({@code pinyin}) as Chinese. */
+    public Analyzer(ChatEngine.Pipeline parts, int cacheSize, Pinyin pinyin) {
         this.parts = Objects.requireNonNull(parts, "parts");
+        this.pinyin = Objects.requireNonNull(pinyin, "pinyin");
         this.classifier = parts.classifier() instanceof LongMessageClassifier ? parts.classifier()
                 : new LongMessageClassifier(parts.classifier(), parts.tokenizer(), CLAUSE_CONFIDENCE);
         if (cacheSize < 0) {
@@ -47,7 +55,7 @@ public final class Analyzer {
 
     /** The analysis of {@code masked} (already masked and truncated). */
     public Analysis analyze(String masked) {
-        String normalized = parts.normalizer().normalize(masked);
+        String normalized = pinyin.toHanzi(parts.normalizer().normalize(masked));
         return cache == null ? compute(normalized) : cache.get(normalized, this::compute);
     }
 

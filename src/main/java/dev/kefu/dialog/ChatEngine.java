@@ -10,6 +10,7 @@ import dev.kefu.dialog.policy.Decision;
 import dev.kefu.dialog.policy.DecisionPolicy;
 import dev.kefu.dialog.policy.Message;
 import dev.kefu.faq.FaqEntry;
+import dev.kefu.faq.FaqHit;
 import dev.kefu.faq.FaqSearcher;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.IntentPrediction;
@@ -24,7 +25,9 @@ import java.util.Objects;
 
 /**
  * The pipeline for one message: normalize, tokenize, classify, search, decide, render, record.
- * While a conversation is with a person, the bot stays silent: the message is only recorded. After
+ * Once a person has joined a handed-off conversation, the bot stays silent: the message is only
+ * recorded. While the person is still on the way, the bot answers as usual and says so
+ * ({@link ReplyRenderer#whileWaiting}); 「取消转人工」 then cancels the handoff. After
  * {@link #contextTimeout} of silence a conversation starts a fresh context (its transcript stays).
  * Turns of one conversation run one after another ({@link TurnOrder}): messages sent at the same
  * instant are answered as if sent in sequence, each from the state the one before left.
@@ -33,6 +36,8 @@ import java.util.Objects;
 public final class ChatEngine {
     /** Longest message (in characters) that is analyzed; the rest of a longer one is ignored. */
     public static final int MAX_CHARS = 500;
+    /** Longest message (normalized characters) that is also read after the last answered question. */
+    static final int FOLLOW_UP_CHARS = 16;
     /** Default silence after which the bot forgets what it last said. */
     public static final Duration DEFAULT_CONTEXT_TIMEOUT = Duration.ofMinutes(30);
     private final Analyzer analyzer;
@@ -99,27 +104,45 @@ public final class ChatEngine {
         Instant now = clock.instant();
         ConversationState state = stored.resumedAt(now, contextTimeout);
         // Card numbers, codes and passwords are masked first: they never reach the database, and the
-        // classifier sees 「[银行卡 尾号0128]」 rather than 19 digits it would read as gibberish. The
-        // digits the last message ended with may be the first part of a card this one finishes.
+        // classifier reads 「银行卡」 where the user typed 19 digits it would take for gibberish
+        // (PiiMasker.forReading). The digits the last message ended with may be the first part of a
+        // card this one finishes.
         PiiMasker.Result masked = masker.mask(text == null ? "" : text,
                 masker.trailingDigits(state.context().lastMessage()));
-        if (state.handedOff()) {
+        if (state.handedOff() && state.agentJoined()) {
             String normalized = analyzer.parts().normalizer().normalize(truncate(masked.text()));
             return turn(conversationId, masked, state, new Outcome(normalized, null, policy.withAgent()));
         }
-        Analyzer.Analysis analysis = analyzer.analyze(truncate(masked.text()));
+        Analyzer.Analysis analysis = analyzer.analyze(PiiMasker.forReading(truncate(masked.text())));
         if (analysis.prediction() == null) {
             return turn(conversationId, masked, state, new Outcome("", null, policy.empty()));
         }
         Message message = new Message(analysis.normalized(), analysis.prediction(), analysis.ranking().lexical(),
-                analysis.ranking().answers());
+                analysis.ranking().answers(), inContext(analysis, state));
         return turn(conversationId, masked, state,
                 new Outcome(analysis.normalized(), analysis.prediction(), policy.decide(message, state)));
     }
 
+    /**
+     * The answers ranked for a short message read after the question the bot last answered
+     * (「转账要手续费吗？，那信用卡还款呢」), so a follow-up can stay on that topic whatever the
+     * classifier thinks of it alone; empty for a longer message or when nothing was answered.
+     */
+    private List<FaqHit> inContext(Analyzer.Analysis analysis, ConversationState state) {
+        String answered = state.context().answeredFaqId();
+        if (answered == null || analysis.normalized().length() > FOLLOW_UP_CHARS) {
+            return List.of();
+        }
+        return policy.questionOf(answered)
+                .map(q -> analyzer.analyze(q + "，" + analysis.normalized()))
+                .filter(a -> a.prediction() != null)
+                .map(a -> a.ranking().answers())
+                .orElse(List.of());
+    }
+
     /** The FAQ entries that best answer {@code text}, ready to send, for an agent answering by hand. */
     public List<FaqEntry> faqFor(String text, int k) {
-        Analyzer.Analysis analysis = analyzer.analyze(truncate(masker.mask(text).text()));
+        Analyzer.Analysis analysis = analyzer.analyze(PiiMasker.forReading(truncate(masker.mask(text).text())));
         return analysis.ranking().answers().stream().limit(k).map(hit -> renderer.filled(hit.entry())).toList();
     }
 
@@ -131,6 +154,9 @@ public final class ChatEngine {
     private Turn turn(String conversationId, PiiMasker.Result masked, ConversationState state, Outcome outcome) {
         Reply reply = renderer.render(conversationId, outcome.decision(),
                 outcome.prediction() == null ? null : outcome.prediction().top());
+        if (state.waitingForAgent()) {
+            reply = renderer.whileWaiting(reply);
+        }
         Instant at = clock.instant();
         ConversationState after = state.after(outcome.decision(), outcome.normalized(), at);
         // Warned once per conversation, and not while a person (who can say it better) has it.

@@ -21,6 +21,11 @@ final class LongMessageClassifier implements IntentClassifier {
     static final int LONG = 40;
     private static final int SHORTEST_CLAUSE = 4;
     private static final Pattern CLAUSES = Pattern.compile("[,.!?;:，。！？；：、]+");
+    /** A stretch without punctuation this long (characters) is also cut before {@link #SPOKEN_BREAK}. */
+    static final int RUN_ON = 24;
+    /** Where a new clause starts in unpunctuated speech: before these words, or after a space. */
+    private static final Pattern SPOKEN_BREAK = Pattern.compile("\\s+|(?=但是|可是|不过|结果|后来|然后|所以|而且|可我|"
+            + "但我|到现在)");
 
     private final IntentClassifier whole;
     private final Tokenizer tokenizer;
@@ -52,9 +57,15 @@ final class LongMessageClassifier implements IntentClassifier {
         return best;
     }
 
-    /** The clauses of {@code text} (split at punctuation) long enough to read alone, stripped. */
+    /**
+     * The clauses of {@code text} long enough to read alone, stripped: split at punctuation, and a
+     * stretch without any (voice input: 「…商家说已经给我退款了但是我到现在都没收到…」) also before
+     * the words that start a new clause in speech.
+     */
     static java.util.List<String> clauses(String text) {
         return java.util.Arrays.stream(CLAUSES.split(text)).map(String::strip)
+                .flatMap(c -> c.length() < RUN_ON ? java.util.stream.Stream.of(c)
+                        : java.util.Arrays.stream(SPOKEN_BREAK.split(c)).map(String::strip))
                 .filter(c -> c.length() >= SHORTEST_CLAUSE).toList();
     }
 

@@ -8,6 +8,7 @@ import dev.kefu.dialog.policy.Decision;
 import dev.kefu.dialog.policy.Reason;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.intent.IntentScore;
+import dev.kefu.intent.Intents;
 import dev.kefu.text.TextResources;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,6 +64,11 @@ public final class ReplyRenderer {
             return new Reply(conversationId, Action.FALLBACK, intent, confidence, text("fallback." + reason), null,
                     suggestions(f.topics()), null, reason, f.detail());
         }
+        if (decision instanceof Decision.Notice n) {
+            return new Reply(conversationId, Action.ANSWER, n.topic() == null ? intent : n.topic().label(),
+                    n.topic() == null ? confidence : n.topic().confidence(), text("notice." + reason), null, List.of(),
+                    null, reason, n.detail());
+        }
         if (decision instanceof Decision.Handoff h) {
             return new Reply(conversationId, Action.HANDOFF, h.topic() == null ? intent : h.topic().label(),
                     h.topic() == null ? confidence : h.topic().confidence(), handoffText(h), null,
@@ -77,12 +83,13 @@ public final class ReplyRenderer {
      */
     private String answerText(Decision.Answer a) {
         StringBuilder text = new StringBuilder();
-        if (a.reason() == Reason.REPEATED_QUESTION) {
+        if (a.reason() == Reason.REPEATED_QUESTION || a.reason() == Reason.REPEATED_MESSAGE) {
             text.append(text("answer.repeated")).append('\n');
         }
         text.append(withHotline(a.entry().answer()));
         if (a.offerHandoff()) {
-            text.append('\n').append(text("answer.offer_handoff"));
+            boolean urgent = a.entry().intent().equals(Intents.ACCOUNT_STOLEN);
+            text.append('\n').append(text(urgent ? "answer.offer_handoff" : "answer.offer_person"));
         }
         if (a.reason() == Reason.TWO_PROBLEMS && !a.related().isEmpty()) {
             text.append('\n').append(text("answer.also").replace("{question}", a.related().get(0).question()));
@@ -100,8 +107,25 @@ public final class ReplyRenderer {
         return new FaqEntry(entry.id(), entry.intent(), entry.question(), entry.paraphrases(), withHotline(entry.answer()));
     }
 
+    /**
+     * {@code reply} as sent while the conversation waits for a person who has not joined: a handoff
+     * says the person is already on the way; anything else the bot answers meanwhile says so too, and
+     * how to cancel. A cancellation is left as it is.
+     */
+    public Reply whileWaiting(Reply reply) {
+        if (reply.action() == Action.HANDOFF) {
+            return reply.withText(text("handoff.still_waiting"));
+        }
+        if (reply.reason().equals(Reason.HANDOFF_CANCELLED.wireName())) {
+            return reply;
+        }
+        return reply.withNote(text("waiting.note"));
+    }
+
     private String handoffText(Decision.Handoff handoff) {
-        String text = text("handoff." + handoff.reason().wireName());
+        String key = handoff.reason() == Reason.ACCEPTED_OFFER && !handoff.priority() ? "handoff.accepted"
+                : "handoff." + handoff.reason().wireName();
+        String text = text(key);
         Instant now = clock.instant();
         if (hours.isOpen(now) || handoff.reason() == Reason.WITH_AGENT) {
             return text; // with a person, the bot says nothing at all

@@ -7,6 +7,7 @@ import dev.kefu.dialog.conversation.TranscriptMessage;
 import dev.kefu.dialog.conversation.Transcripts;
 import dev.kefu.dialog.conversation.Turn;
 import dev.kefu.dialog.policy.ConversationState;
+import dev.kefu.dialog.policy.Reason;
 import dev.kefu.text.PiiMasker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,9 +50,12 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                 answered_faq_id = ?, offered_faq_ids = ?, handoff_offered = ?, last_message = ?, repeats = ?,
                 privacy_warned = ?, updated_at = ?, version = ?
             WHERE id = ? AND version = ?""";
+    /** The state, and whether an agent has claimed its open ticket (the partial unique index finds it). */
     private static final String SELECT_STATE = """
             SELECT turns, consecutive_fallbacks, last_intent, handed_off, answered_faq_id, offered_faq_ids,
-                handoff_offered, last_message, repeats, updated_at, privacy_warned, version
+                handoff_offered, last_message, repeats, updated_at, privacy_warned, version,
+                CASE WHEN EXISTS (SELECT 1 FROM tickets t WHERE t.conversation_id = conversations.id
+                    AND t.status IN ('waiting', 'assigned') AND t.status = 'assigned') THEN 1 ELSE 0 END
             FROM conversations WHERE id = ?""";
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at)
@@ -89,7 +93,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                 offered == null || offered.isEmpty() ? List.of() : List.of(offered.split(",")), r.getInt(7) != 0,
                 r.getString(8) == null ? "" : r.getString(8), r.getInt(9));
         return new ConversationState(r.getInt(1), r.getInt(2), r.getString(3), r.getInt(4) != 0, context,
-                Instant.ofEpochMilli(r.getLong(10)), r.getInt(11) != 0, r.getInt(12));
+                Instant.ofEpochMilli(r.getLong(10)), r.getInt(11) != 0, r.getInt(12), r.getInt(13) != 0);
     }
 
     /**
@@ -148,9 +152,14 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         }));
     }
 
-    /** Whether {@code turn} fits {@link #TURN_IN_ONE_STATEMENT}: no ticket to open, no earlier message to mask. */
+    /** Whether {@code turn} fits {@link #TURN_IN_ONE_STATEMENT}: no ticket to open or cancel, no earlier message to mask. */
     private static boolean inOneStatement(Turn turn) {
-        return turn.reply().handoff() == null && !turn.endsPreviousCard();
+        return turn.reply().handoff() == null && !turn.endsPreviousCard() && !cancels(turn);
+    }
+
+    /** Whether {@code turn} cancels the handoff its conversation waits for (「取消转人工」). */
+    private static boolean cancels(Turn turn) {
+        return turn.reply().reason().equals(Reason.HANDOFF_CANCELLED.wireName());
     }
 
     /** Runs {@code write}, counting the turn it refuses as stale ({@link #refusedTurns}). */
@@ -183,6 +192,10 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         }
         if (reply.handoff() != null) {
             tickets.openIfNone(c, conversationId, reply, at);
+        }
+        if (cancels(turn) && !tickets.cancelWaiting(c, conversationId, at)) {
+            // an agent claimed the ticket after the turn was computed: computed again, the message goes to them
+            throw new StaleTurnException(conversationId);
         }
         return botMessage;
     }

@@ -17,6 +17,8 @@ import java.util.Set;
  * ticket per conversation even if two requests race. Thread-safe.
  */
 public final class SqlHandoffQueue implements HandoffQueue {
+    /** The closing note of a ticket the user cancelled, as agents read it. */
+    public static final String CANCELLED_NOTE = "用户已取消转人工";
     private final Database db;
 
     public SqlHandoffQueue(Database db) {
@@ -48,6 +50,30 @@ public final class SqlHandoffQueue implements HandoffQueue {
             s.setLong(6, at);
             s.setString(7, conversationId);
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * Closes the waiting ticket of {@code conversationId}: the user cancelled it (「取消转人工」).
+     * False when an agent has claimed it meanwhile (then it stays theirs); true when it was closed or
+     * there was none.
+     */
+    boolean cancelWaiting(Connection c, String conversationId, long at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE tickets SET status = 'closed', closed_at = ?, note = ? "
+                + "WHERE conversation_id = ? AND status = 'waiting'")) {
+            s.setLong(1, at);
+            s.setString(2, CANCELLED_NOTE);
+            s.setString(3, conversationId);
+            if (s.executeUpdate() > 0) {
+                return true;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM tickets WHERE conversation_id = ? AND status = "
+                + "'assigned'")) {
+            s.setString(1, conversationId);
+            try (ResultSet r = s.executeQuery()) {
+                return !r.next();
+            }
         }
     }
 

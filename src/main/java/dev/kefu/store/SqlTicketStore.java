@@ -152,6 +152,9 @@ public final class SqlTicketStore implements TicketStore {
                 require(c, ticketId).status().after(Move.CLAIM);
                 throw new TicketStatus.IllegalMove("cannot claim: already claimed");
             }
+            // raises the conversation's version (trigger V10_1): a bot answer computed before the claim,
+            // while the person was still on the way, is computed again and then stays silent
+            update(c, "UPDATE conversations SET handed_off = 1 WHERE id = ?", ticket.conversationId());
             return require(c, ticketId);
         });
     }

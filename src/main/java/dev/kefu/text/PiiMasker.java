@@ -47,6 +47,28 @@ public final class PiiMasker {
     }
 
     /** {@code text} with personal data masked. */
+    /** Placeholders of cards and IDs, and masked mobiles, as {@link #forReading} replaces them. */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+            "\\[银行卡[^\\]]*\\]|\\[身份证号\\]|\\[已隐藏\\]|(?<![0-9])1[3-9][0-9]\\*{4}[0-9]{4}(?![0-9])");
+
+    /**
+     * {@code masked} as the classifier and the ranker should read it: a placeholder becomes the plain
+     * word it stands for (「[银行卡 尾号6667]」 → 「银行卡」, a masked mobile → 「手机号」), so that a
+     * card number in a question does not pull it out of scope. Not for storing: it drops the last digits.
+     */
+    public static String forReading(String masked) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(masked);
+        StringBuilder out = new StringBuilder(masked.length());
+        while (m.find()) {
+            String found = m.group();
+            String word = found.startsWith("[银行卡") ? "银行卡" : found.equals("[身份证号]") ? "身份证"
+                    : found.equals("[已隐藏]") ? "" : "手机号";
+            m.appendReplacement(out, word);
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     public Result mask(String text) {
         return mask(text, 0);
     }

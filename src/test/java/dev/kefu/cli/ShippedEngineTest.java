@@ -72,10 +72,11 @@ class ShippedEngineTest {
     }
 
     @Test
-    void two_failures_in_a_row_hand_off() {
+    void two_failures_in_a_row_offer_a_person_and_yes_hands_off() {
         ChatEngine engine = models.engine(Thresholds.DEFAULT, null);
         assertThat(engine.reply("c", "今天天气怎么样").action()).isEqualTo(Action.FALLBACK);
-        assertThat(engine.reply("c", "给我讲个笑话").action()).isEqualTo(Action.HANDOFF);
+        assertThat(engine.reply("c", "给我讲个笑话").action()).isEqualTo(Action.FALLBACK);
+        assertThat(engine.reply("c", "好的").action()).isEqualTo(Action.HANDOFF);
     }
 
     @Test

@@ -116,12 +116,14 @@ class ChatEngineTest {
     }
 
     @Test
-    void the_second_failure_in_a_conversation_hands_off_but_other_conversations_are_unaffected() {
+    void the_second_failure_in_a_conversation_offers_a_person_but_other_conversations_are_unaffected() {
         assertThat(engine.reply("c1", "今天天气怎么样").action()).isEqualTo(Action.FALLBACK);
-        assertThat(engine.reply("c2", "今天天气怎么样").action()).isEqualTo(Action.FALLBACK);
+        assertThat(engine.reply("c2", "今天天气怎么样").reason()).isEqualTo("out_of_scope");
         Reply second = engine.reply("c1", "讲个笑话");
-        assertThat(second.action()).isEqualTo(Action.HANDOFF);
-        assertThat(second.handoff().reason()).isEqualTo("repeated_fallback");
+        assertThat(second.action()).isEqualTo(Action.FALLBACK);
+        assertThat(second.reason()).isEqualTo("repeated_fallback");
+        assertThat(second.handoff()).as("offered, not handed off").isNull();
+        assertThat(second.text()).contains("转人工");
     }
 
     @Test
@@ -155,11 +157,12 @@ class ChatEngineTest {
         RacedStore store = new RacedStore();
         store.races = 1;
         Reply reply = engineOver(store).reply("raced", "今天天气怎么样");
-        assertThat(reply.action()).as("the rival's fallback came first: this one is the second in a row")
-                .isEqualTo(Action.HANDOFF);
+        assertThat(reply.reason()).as("the rival's fallback came first: this one is the second in a row")
+                .isEqualTo("repeated_fallback");
         ConversationState state = store.find("raced").orElseThrow();
         assertThat(state.turns()).as("both turns kept").isEqualTo(2);
-        assertThat(state.handedOff()).isTrue();
+        assertThat(state.consecutiveFallbacks()).isEqualTo(2);
+        assertThat(state.context().handoffOffered()).isTrue();
         assertThat(state.version()).isEqualTo(2);
         assertThat(store.shared.refusedTurns()).as("the lost race, as the metrics count it").isEqualTo(1);
     }

@@ -39,6 +39,12 @@ public record Reply(String conversationId, Action action, String intent, double 
         return new Reply(conversationId, action, intent, confidence, text, faqId, suggestions, handoff, reason, detail, id);
     }
 
+    /** This reply with {@code other} as its text. */
+    public Reply withText(String other) {
+        return new Reply(conversationId, action, intent, confidence, other, faqId, suggestions, handoff, reason, detail,
+                messageId);
+    }
+
     /** This reply with {@code note} added after its text, on a paragraph of its own. */
     public Reply withNote(String note) {
         String joined = text.isEmpty() ? note : text + "\n\n" + note;

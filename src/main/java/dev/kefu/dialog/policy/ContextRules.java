@@ -11,10 +11,11 @@ import java.util.OptionalInt;
 
 /**
  * The rules that read a message against what the bot said last (pure, like the policy they belong
- * to): 「好的」 after the offer of a person hands off with priority; 「1」「第二个」, an option's text
- * or its topic picks one of the numbered options; 「不是这个」 after an answer offers alternatives and
- * the second time a person; a short, unsure 「那怎么冻结?」「然后呢」 after an answer stays on its
- * topic. Anything else is a new question. Immutable and thread-safe.
+ * to): 「好的」 after the offer of a person hands off (with priority after an urgent answer);
+ * 「1」「第二个」, an option's text or its topic picks one of the numbered options; 「都试过了，还是不行」
+ * after an answer offers a person; 「不是这个」, or 「我问的不是这个啊」 inside a longer message, after
+ * an answer offers alternatives and the second time a person; a short, unsure 「那怎么冻结?」「然后呢」
+ * after an answer stays on its topic. Anything else is a new question. Immutable and thread-safe.
  */
 final class ContextRules {
     /** Longest message (letters and digits) that can be a follow-up rather than a new question. */
@@ -24,6 +25,8 @@ final class ContextRules {
      * more specific question in that topic (「信用卡退款多久到」, answered with its own best entry).
      */
     private static final int POINTER = 6;
+    /** Out-of-scope confidence above which a short message that does not lean on the last answer is not a follow-up. */
+    private static final double SURELY_OOS = 0.75;
     /** Options offered after 「不是这个」 or 「然后呢」. */
     private static final int ALTERNATIVES = 3;
 
@@ -42,9 +45,7 @@ final class ContextRules {
         ConversationState.Context last = state.context();
         String text = message.text();
         if (last.handoffOffered() && cues.accepts(text)) {
-            IntentScore topic = state.lastIntent() == null ? null : new IntentScore(state.lastIntent(), 1.0);
-            return Optional.of(new Decision.Handoff(topic, true, Reason.ACCEPTED_OFFER,
-                    "accepted the person offered with " + last.answeredFaqId()));
+            return Optional.of(acceptedOffer(state, "with 「" + Cues.bare(text) + "」"));
         }
         if (!last.offeredFaqIds().isEmpty()) {
             Optional<Decision> choice = choice(message, last.offeredFaqIds());
@@ -52,14 +53,41 @@ final class ContextRules {
                 return choice;
             }
         }
+        IntentScore own = message.prediction().top();
+        boolean ownIsOther = !own.label().equals(Intents.OOS) && own.confidence() >= policy.thresholds().answer()
+                && !own.label().equals(state.lastIntent());
+        if (last.answeredFaqId() != null && cues.saysStillNotSolved(text) && !ownIsOther) {
+            // the steps were tried: another round of them would not help, a person might
+            IntentScore topic = state.lastIntent() == null ? null : new IntentScore(state.lastIntent(), 1.0);
+            return Optional.of(new Decision.Notice(topic, true, Reason.STILL_NOT_SOLVED,
+                    "the steps of " + last.answeredFaqId() + " did not help"));
+        }
         boolean saidSomething = last.answeredFaqId() != null || !last.offeredFaqIds().isEmpty();
-        if (saidSomething && cues.rejects(text)) {
+        if (saidSomething && (cues.rejects(text) || cues.repairs(text) && !ownIsOther)) {
             return Optional.of(rejected(state));
+        }
+        Optional<Decision> inContext = inContext(message, state);
+        if (inContext.isPresent()) {
+            return inContext;
         }
         if (last.answeredFaqId() != null && state.lastIntent() != null && isShortAndUnsure(message)) {
             return followUp(message, state);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The handoff when the user takes the person the bot offered: with priority after an urgent
+     * answer (a stolen account), in the queue's normal order after failures.
+     */
+    Decision acceptedOffer(ConversationState state, String how) {
+        ConversationState.Context last = state.context();
+        boolean urgent = last.answeredFaqId() != null && catalog.byId(last.answeredFaqId())
+                .map(e -> e.intent().equals(Intents.ACCOUNT_STOLEN)).orElse(false);
+        IntentScore topic = state.lastIntent() == null ? null : new IntentScore(state.lastIntent(), 1.0);
+        String after = last.answeredFaqId() != null ? " after " + last.answeredFaqId() : " after failures";
+        return new Decision.Handoff(topic, urgent, Reason.ACCEPTED_OFFER, "accepted the person offered" + after
+                + " " + how);
     }
 
     private Optional<Decision> choice(Message message, List<String> offeredIds) {
@@ -74,6 +102,20 @@ final class ContextRules {
             List<FaqEntry> sameTopic = offered.stream().filter(e -> e.intent().equals(top.label())).toList();
             chosen = sameTopic.size() == 1 ? sameTopic.get(0) : null;
         }
+        boolean ownIsOther = top.confidence() >= policy.thresholds().answer() && !top.label().equals(Intents.OOS)
+                && offered.stream().noneMatch(e -> e.intent().equals(top.label()));
+        if (chosen == null && !ownIsOther) {
+            // 「我是想知道钱会退到哪里」: the message describes one of the options in its own words
+            FaqHit likeliest = message.answers().stream().filter(h -> offered.contains(h.entry())).findFirst()
+                    .orElse(null);
+            boolean first = likeliest != null && !message.answers().isEmpty()
+                    && message.answers().get(0).entry().equals(likeliest.entry());
+            if (likeliest != null && first && likeliest.score() >= policy.thresholds().clarifyFloor()) {
+                return Optional.of(answer(new IntentScore(likeliest.entry().intent(), likeliest.score()),
+                        likeliest.entry(), Reason.CHOSEN_OPTION, "the option " + likeliest.entry().id()
+                                + " described (" + DecisionPolicy.describe(likeliest, "", Double.NaN) + ")"));
+            }
+        }
         if (chosen == null) {
             return Optional.empty();
         }
@@ -85,8 +127,7 @@ final class ContextRules {
     private Decision rejected(ConversationState state) {
         ConversationState.Context last = state.context();
         if (state.consecutiveFallbacks() >= policy.thresholds().fallbacksBeforeHandoff()) {
-            return new Decision.Handoff(false, Reason.REPEATED_FALLBACK,
-                    (state.consecutiveFallbacks() + 1) + " fallbacks in a row (" + Reason.REJECTED_ANSWER.wireName() + ")");
+            return policy.fallback(state, Reason.REJECTED_ANSWER, "rejected again");
         }
         List<FaqEntry> alternatives = new ArrayList<>();
         List<FaqEntry> pool = new ArrayList<>();
@@ -104,6 +145,47 @@ final class ContextRules {
         return new Decision.Clarify(alternatives, Reason.REJECTED_ANSWER, "rejected " + what);
     }
 
+    /**
+     * A short message read after the last answered question lands on another entry of that topic,
+     * and it leans on it (「那转账呢」) or is less sure of its own answer: answered with that entry,
+     * whatever the classifier makes of the message alone.
+     */
+    private Optional<Decision> inContext(Message message, ConversationState state) {
+        String topic = state.lastIntent();
+        String answered = state.context().answeredFaqId();
+        if (message.inContext().isEmpty() || topic == null || answered == null) {
+            return Optional.empty();
+        }
+        // the question itself, read again, is the likeliest answer; the follow-up asks for another, so the
+        // others' probabilities are read given that it is not that one
+        double others = 1 - message.inContext().stream().filter(h -> h.entry().id().equals(answered))
+                .mapToDouble(FaqHit::score).sum();
+        FaqHit next = message.inContext().stream().filter(h -> !h.entry().id().equals(answered)).findFirst()
+                .orElse(null);
+        if (next == null || others <= 0 || !next.entry().intent().equals(topic)) {
+            return Optional.empty();
+        }
+        IntentScore alone = message.prediction().top();
+        if (Intents.isSmallTalk(alone.label()) && alone.confidence() >= policy.thresholds().answer()) {
+            return Optional.empty(); // 「好的谢谢」 closes the topic, it does not continue it
+        }
+        boolean leans = cues.leansOnContext(message.text());
+        FaqHit read = new FaqHit(next.entry(), leans ? Math.min(1, next.score() / others) : next.score());
+        if (read.score() < policy.thresholds().answer()) {
+            return Optional.empty();
+        }
+        FaqHit own = message.answers().isEmpty() ? null : message.answers().get(0);
+        if (!leans && own != null && own.score() >= read.score()) {
+            return Optional.empty();
+        }
+        if (own != null && own.entry().equals(read.entry())) {
+            return Optional.empty(); // the message alone finds it too: answered as a question of its own
+        }
+        return Optional.of(answer(new IntentScore(topic, read.score()), read.entry(), Reason.FOLLOW_UP,
+                "follow-up of " + answered + ": " + DecisionPolicy.describe(read, "", Double.NaN) + " read after it"
+                        + (own == null ? "" : ", alone " + DecisionPolicy.describe(own, "", Double.NaN))));
+    }
+
     private Optional<Decision> followUp(Message message, ConversationState state) {
         String topic = state.lastIntent();
         String answered = state.context().answeredFaqId();
@@ -115,7 +197,9 @@ final class ContextRules {
         IntentScore own = message.prediction().top();
         String detail = "follow-up of " + topic + " (own: " + DecisionPolicy.describe(own, "", Double.NaN) + ")";
         IntentScore score = new IntentScore(topic, scoreOf(message, topic));
-        if (onTopic != null && !cues.asksForMore(message.text()) && (leans || bestHitOnTopic)) {
+        // 「今晚吃火锅还是烧烤」 after a payment answer: sure to be out of scope, it is no follow-up
+        boolean surelyElsewhere = own.label().equals(Intents.OOS) && own.confidence() >= SURELY_OOS;
+        if (onTopic != null && !cues.asksForMore(message.text()) && (leans || bestHitOnTopic && !surelyElsewhere)) {
             return Optional.of(answer(score, onTopic, Reason.FOLLOW_UP, detail));
         }
         if (!leans) {

@@ -11,16 +11,20 @@ import java.util.Objects;
  * @param turns                user messages so far
  * @param consecutiveFallbacks failed turns in a row (fallbacks and rejected answers), reset by any other action
  * @param lastIntent           intent of the last answered message, or null
- * @param handedOff            whether the conversation has been handed to a person
+ * @param handedOff            whether the conversation has been handed to a person (waiting for one, or with one)
  * @param context              what the bot said last, for the next message to refer to
  * @param lastActive           when the last message was recorded; null for a new conversation
  * @param privacyWarned        whether the user was already asked not to send card numbers, codes or passwords
  * @param version              the version of the stored conversation this state was read as or computed from:
  *                             0 for a conversation not stored yet; the store raises it with every write and
  *                             keeps a turn only if it is still this one ({@link dev.kefu.dialog.conversation.ConversationStore#record})
+ * @param agentJoined          whether a person has taken the handed-off conversation (claimed its ticket): then
+ *                             the bot is silent; until then it still answers. Not stored with the state: the
+ *                             store reads it from the ticket
  */
 public record ConversationState(int turns, int consecutiveFallbacks, String lastIntent, boolean handedOff,
-                                Context context, Instant lastActive, boolean privacyWarned, int version) {
+                                Context context, Instant lastActive, boolean privacyWarned, int version,
+                                boolean agentJoined) {
     /** A conversation that has not started. */
     public static final ConversationState NEW = new ConversationState(0, 0, null, false);
 
@@ -48,16 +52,27 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
         this(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive, privacyWarned, 0);
     }
 
+    /** A stored state whose handoff, if any, no person has joined yet. */
+    public ConversationState(int turns, int consecutiveFallbacks, String lastIntent, boolean handedOff,
+                             Context context, Instant lastActive, boolean privacyWarned, int version) {
+        this(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive, privacyWarned, version, false);
+    }
+
+    /** Whether the conversation waits for a person who has not joined yet (the bot still answers meanwhile). */
+    public boolean waitingForAgent() {
+        return handedOff && !agentJoined;
+    }
+
     /** This state, remembering that the privacy warning was given (it is given once per conversation). */
     public ConversationState withPrivacyWarned() {
         return new ConversationState(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive, true,
-                version);
+                version, agentJoined);
     }
 
     /** This state as stored with version {@code stored} (for stores that keep states as objects). */
     public ConversationState withVersion(int stored) {
         return new ConversationState(turns, consecutiveFallbacks, lastIntent, handedOff, context, lastActive,
-                privacyWarned, stored);
+                privacyWarned, stored, agentJoined);
     }
 
     /**
@@ -71,10 +86,11 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
         int fallbacks = failed ? consecutiveFallbacks + 1
                 : decision.reason() == Reason.EMPTY_MESSAGE ? consecutiveFallbacks : 0;
         String intent = decision instanceof Decision.Answer answer ? answer.intent().label() : lastIntent;
-        boolean handoff = handedOff || decision.action() == Action.HANDOFF;
+        boolean handoff = decision.reason() != Reason.HANDOFF_CANCELLED
+                && (handedOff || decision.action() == Action.HANDOFF);
         int repeats = text.equals(context.lastMessage()) ? context.repeats() + 1 : 0;
         return new ConversationState(turns + 1, fallbacks, intent, handoff, Context.of(decision, text, repeats), at,
-                privacyWarned, version);
+                privacyWarned, version, handoff && agentJoined);
     }
 
     /** The state after {@code decision}, for a message whose text does not matter. */
@@ -91,7 +107,8 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
         if (lastActive == null || !lastActive.plus(timeout).isBefore(now)) {
             return this;
         }
-        return new ConversationState(turns, 0, null, handedOff, Context.NONE, lastActive, privacyWarned, version);
+        return new ConversationState(turns, 0, null, handedOff, Context.NONE, lastActive, privacyWarned, version,
+                agentJoined);
     }
 
     /**
@@ -123,6 +140,12 @@ public record ConversationState(int turns, int consecutiveFallbacks, String last
             }
             if (decision instanceof Decision.Clarify c) {
                 return new Context(null, c.options().stream().map(e -> e.id()).toList(), false, text, repeats);
+            }
+            if (decision instanceof Decision.Fallback f) {
+                return new Context(null, List.of(), f.offerHandoff(), text, repeats);
+            }
+            if (decision instanceof Decision.Notice n) {
+                return new Context(null, List.of(), n.offerHandoff(), text, repeats);
             }
             return new Context(null, List.of(), false, text, repeats);
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,6 +28,15 @@ public final class Cues {
     private final Map<String, Integer> ordinals = new HashMap<>();
     private final Set<String> first;
     private final Set<String> last;
+    private final List<String> cancelHandoff;
+    private final List<String> complaint;
+    private final List<String> complaintHow;
+    private final List<String> person;
+    private final List<String> repair;
+    private final List<String> moneyLost;
+    private final List<Pattern> still;
+    private final List<String> vagueWords;
+    private final Set<String> vagueTopics;
 
     private Cues(Properties p) {
         particles = set(p, "particles");
@@ -35,6 +45,15 @@ public final class Cues {
         more = set(p, "more");
         leads = list(p, "lead");
         joiners = list(p, "joiners");
+        cancelHandoff = list(p, "cancel_handoff");
+        complaint = list(p, "complaint");
+        complaintHow = list(p, "complaint.asks_how");
+        person = list(p, "person");
+        repair = list(p, "repair");
+        moneyLost = list(p, "money_lost");
+        still = list(p, "still").stream().map(Pattern::compile).toList();
+        vagueTopics = set(p, "vague.topics");
+        vagueWords = Stream.concat(vagueTopics.stream(), list(p, "vague.fillers").stream()).distinct().toList();
         first = set(p, "ordinal.first");
         last = set(p, "ordinal.last");
         for (String pair : list(p, "ordinal.numbers")) {
@@ -70,6 +89,59 @@ public final class Cues {
         return matches(more, text);
     }
 
+    /** 「取消转人工」 anywhere in the message: the user no longer wants a person. */
+    public boolean cancelsHandoff(String text) {
+        return containsAny(cancelHandoff, text);
+    }
+
+    /** 「我要投诉」: a complaint, which a person takes; not 「在哪里投诉」, a question the FAQ answers. */
+    public boolean complains(String text) {
+        return containsAny(complaint, text) && !containsAny(complaintHow, text);
+    }
+
+    /** 「叫你们经理来」「是真人吗」: a person asked for in other words than 人工. */
+    public boolean asksForPerson(String text) {
+        return containsAny(person, text);
+    }
+
+    /** 「钱不见了」「被骗了」「验证码告诉了陌生人」: money lost or about to be, the urgent path. */
+    public boolean losesMoney(String text) {
+        return containsAny(moneyLost, text);
+    }
+
+    /** 「我问的不是这个啊」: the last answer missed, said anywhere in the message. */
+    public boolean repairs(String text) {
+        return rejects(text) && !saysStillNotSolved(text) || containsAny(repair, text);
+    }
+
+    /** 「都按你说的试过了，还是付不了」: the steps given did not help. */
+    public boolean saysStillNotSolved(String text) {
+        String bare = bare(text);
+        return still.stream().anyMatch(p -> p.matcher(bare).find());
+    }
+
+    /**
+     * 「账户有点问题」「钱的事情」: the message is made of topic words and filler only, with at least one
+     * of each, so it names an area but no problem in it.
+     */
+    public boolean isVague(String text) {
+        String bare = bare(text);
+        // reach[i]: the kinds of word (bit 1 topic, bit 2 filler) of the ways to read bare[0, i) as words
+        int[] reach = new int[bare.length() + 1];
+        reach[0] = 4; // the empty start, read no word yet
+        for (int i = 0; i < bare.length(); i++) {
+            if (reach[i] == 0) {
+                continue;
+            }
+            for (String word : vagueWords) {
+                if (bare.startsWith(word, i)) {
+                    reach[i + word.length()] |= reach[i] | (vagueTopics.contains(word) ? 1 : 2);
+                }
+            }
+        }
+        return !bare.isEmpty() && (reach[bare.length()] & 3) == 3;
+    }
+
     /** 「那…」「如果…」 or 「…呢」: a message that leans on the one before. */
     public boolean leansOnContext(String text) {
         String bare = bare(text);
@@ -99,6 +171,11 @@ public final class Cues {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
         return out.toString();
+    }
+
+    private static boolean containsAny(List<String> cues, String text) {
+        String bare = bare(text);
+        return cues.stream().anyMatch(bare::contains);
     }
 
     private boolean matches(Set<String> cues, String text) {

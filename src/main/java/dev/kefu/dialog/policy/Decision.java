@@ -50,17 +50,42 @@ public sealed interface Decision {
         }
     }
 
-    /** Say what the bot can help with and offer a person. */
-    record Fallback(List<FaqEntry> topics, Reason reason, String detail) implements Decision {
+    /**
+     * Say what the bot can help with; {@code offerHandoff} when it has failed often enough that it
+     * offers a person in so many words (accepting with 「好的」 hands off).
+     */
+    record Fallback(List<FaqEntry> topics, boolean offerHandoff, Reason reason, String detail) implements Decision {
         public Fallback {
             topics = List.copyOf(topics);
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(detail, "detail");
         }
 
+        /** A fallback that does not offer a person yet. */
+        public Fallback(List<FaqEntry> topics, Reason reason, String detail) {
+            this(topics, false, reason, detail);
+        }
+
         @Override
         public Action action() {
             return Action.FALLBACK;
+        }
+    }
+
+    /**
+     * A message of the bot's own, not an FAQ answer: the waiting handoff was cancelled, there was
+     * nothing to cancel, or the steps given did not help and a person is offered.
+     * {@code offerHandoff} when 「好的」 next hands off.
+     */
+    record Notice(IntentScore topic, boolean offerHandoff, Reason reason, String detail) implements Decision {
+        public Notice {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public Action action() {
+            return Action.ANSWER;
         }
     }
 

@@ -9,22 +9,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Chooses what to do with a classified message. Pure: no I/O, the same inputs give the same
- * decision. First the conversation's context ({@link ContextRules}: a choice among offered options,
- * a follow-up, a rejected answer, an accepted offer). Then, in order: a request for a person hands
- * off; out-of-scope or unlikely intents fall back (the second failure in a row hands off); a likely
- * intent is answered with its best FAQ entry ({@code account_stolen} also offers a person at once),
- * and when the message names a second, more urgent problem, that one is answered first; two close
- * intents ask which. The same message a second time is answered with an apology, a third time it
- * goes to a person. Immutable and thread-safe.
+ * decision. First what the words alone decide: 「取消转人工」 cancels a waiting handoff; a complaint
+ * or a request for a person hands off. Then the conversation's context ({@link ContextRules}: an
+ * accepted offer, a choice among offered options, steps that did not help, a rejected answer, a
+ * follow-up). Then, in order: a vague message asks which problem it is; out-of-scope or unlikely
+ * intents fall back (from the second failure in a row on, offering a person); a likely intent is
+ * answered with its best FAQ entry ({@code account_stolen} also offers a person at once), and when
+ * the message names a second, more urgent problem, that one is answered first; two close entries
+ * ask which. The same message a second time is answered with an apology, a third time also with the
+ * offer of a person. Immutable and thread-safe.
  */
 public final class DecisionPolicy {
     /** Related questions offered under an answer. */
     private static final int RELATED = 2;
     /** Other ranked entries at least this likely are offered under an answer before the same topic's others. */
     private static final double RELATED_FLOOR = 0.15;
+    /** Options offered for a vague message. */
+    private static final int VAGUE_OPTIONS = 3;
 
     private final Thresholds thresholds;
     private final FaqCatalog catalog;
@@ -39,6 +44,11 @@ public final class DecisionPolicy {
         this.context = new ContextRules(this, catalog, cues);
     }
 
+    /** The question of FAQ entry {@code id}, if there is one. */
+    public Optional<String> questionOf(String id) {
+        return catalog.byId(id).map(FaqEntry::question);
+    }
+
     /** The thresholds in use. */
     public Thresholds thresholds() {
         return thresholds;
@@ -46,8 +56,33 @@ public final class DecisionPolicy {
 
     /** The decision for {@code message} in a conversation in {@code state}. */
     public Decision decide(Message message, ConversationState state) {
-        return context.decide(message, state)
+        return request(message, state)
+                .or(() -> context.decide(message, state))
                 .orElseGet(() -> unlessRepeated(decideAlone(message, state), message, state));
+    }
+
+    /**
+     * What the words decide before anything else: 「取消转人工」 cancels a waiting handoff; a complaint,
+     * a manager or a real person asked for, or the classifier sure of {@code human_agent}, hand off.
+     */
+    private Optional<Decision> request(Message message, ConversationState state) {
+        String text = message.text();
+        if (cues.cancelsHandoff(text)) {
+            return Optional.of(state.waitingForAgent()
+                    ? new Decision.Notice(null, false, Reason.HANDOFF_CANCELLED, "the waiting handoff is cancelled")
+                    : new Decision.Notice(null, false, Reason.NOTHING_TO_CANCEL, "no handoff is waiting"));
+        }
+        IntentScore person = new IntentScore(Intents.HUMAN_AGENT, 1.0);
+        if (cues.complains(text)) {
+            return Optional.of(new Decision.Handoff(person, false, Reason.COMPLAINT, "a complaint"));
+        }
+        IntentScore top = message.prediction().top();
+        boolean classified = top.label().equals(Intents.HUMAN_AGENT) && top.confidence() >= thresholds.handoff();
+        if (!classified && !cues.asksForPerson(text)) {
+            return Optional.empty();
+        }
+        String detail = classified ? describe(top, ">=", thresholds.handoff()) : "a person asked for in other words";
+        return Optional.of(new Decision.Handoff(classified ? null : person, false, Reason.USER_REQUEST, detail));
     }
 
     /** The decision for a message with this prediction and these hits, whatever its text. */
@@ -68,16 +103,36 @@ public final class DecisionPolicy {
     private Decision decideAlone(Message message, ConversationState state) {
         IntentScore top = message.prediction().top();
         IntentScore second = message.prediction().second();
-        if (top.label().equals(Intents.HUMAN_AGENT) && top.confidence() >= thresholds.handoff()) {
-            return new Decision.Handoff(false, Reason.USER_REQUEST, describe(top, ">=", thresholds.handoff()));
-        }
         List<FaqHit> answers = answersOf(message);
+        if (cues.isVague(message.text()) && state.context().offeredFaqIds().isEmpty()) {
+            List<FaqEntry> options = vagueOptions(answers);
+            if (options.size() >= 2) {
+                return new Decision.Clarify(options, Reason.VAGUE_MESSAGE, "names a topic, not a problem: "
+                        + String.join(", ", options.stream().map(FaqEntry::id).toList()));
+            }
+        }
         // two problems: both intents are clear enough (the top one could be answered on its own)
         boolean twoProblems = top.confidence() >= thresholds.answer() && isOffered(top.label())
                 && isOffered(second.label()) && second.confidence() >= thresholds.clarifyFloor()
                 && cues.joinsTwo(message.text());
         if (twoProblems && Intents.urgency(second.label()) > Intents.urgency(top.label())) {
             return answer(new FaqHit(bestOf(second.label(), answers), second.confidence()), top, answers, message.hits());
+        }
+        if (cues.losesMoney(message.text())) {
+            // money gone, a scam, a code given away: the stolen-account path whatever the classifier says
+            FaqEntry urgent = java.util.stream.Stream.concat(answers.stream(), message.hits().stream())
+                    .map(FaqHit::entry).filter(e -> e.intent().equals(Intents.ACCOUNT_STOLEN)).findFirst()
+                    .orElse(catalog.primary(Intents.ACCOUNT_STOLEN));
+            if (urgent != null) {
+                double confidence = Math.max(confidenceOf(message, Intents.ACCOUNT_STOLEN), answers.stream()
+                        .filter(h -> h.entry().equals(urgent)).mapToDouble(FaqHit::score).findFirst().orElse(0));
+                List<FaqEntry> related = catalog.of(Intents.ACCOUNT_STOLEN).stream().filter(e -> !e.equals(urgent))
+                        .limit(RELATED).toList();
+                return new Decision.Answer(new IntentScore(Intents.ACCOUNT_STOLEN, confidence), urgent, related, true,
+                        Reason.PRIORITY_INTENT, "money lost or a code given away (words), " + describe(
+                        new IntentScore(Intents.ACCOUNT_STOLEN, confidence), "", Double.NaN) + ", top " + describe(top,
+                        "", Double.NaN));
+            }
         }
         if (top.label().equals(Intents.OOS)) {
             return fallback(state, Reason.OUT_OF_SCOPE, describe(top, "", Double.NaN));
@@ -108,6 +163,23 @@ public final class DecisionPolicy {
                     describe(best, "~", runnerUp.score()) + " vs " + runnerUp.entry().id());
         }
         return fallback(state, Reason.LOW_CONFIDENCE, describe(best, "<", thresholds.answer()));
+    }
+
+    /** The entries to ask between for a vague message: the likeliest answers of its top intent, else of any. */
+    private List<FaqEntry> vagueOptions(List<FaqHit> answers) {
+        List<FaqEntry> offered = answers.stream().map(FaqHit::entry).filter(e -> isOffered(e.intent())).toList();
+        if (offered.isEmpty()) {
+            return List.of();
+        }
+        String topic = offered.get(0).intent();
+        List<FaqEntry> options = new ArrayList<>(offered.stream().filter(e -> e.intent().equals(topic))
+                .limit(VAGUE_OPTIONS).toList());
+        for (FaqEntry entry : catalog.of(topic)) {
+            if (options.size() < VAGUE_OPTIONS && !options.contains(entry)) {
+                options.add(entry);
+            }
+        }
+        return options;
     }
 
     private static double confidenceOf(Message message, String intent) {
@@ -176,13 +248,12 @@ public final class DecisionPolicy {
                 || decision instanceof Decision.Answer a && Intents.isSmallTalk(a.intent().label())) {
             return decision;
         }
-        if (last.repeats() >= 1) {
-            return new Decision.Handoff(false, Reason.REPEATED_MESSAGE,
-                    "the same message " + (last.repeats() + 2) + " times in a row");
-        }
         if (decision instanceof Decision.Answer a) {
-            return new Decision.Answer(a.intent(), a.entry(), a.related(), a.offerHandoff(), Reason.REPEATED_QUESTION,
-                    a.detail() + ", asked twice in a row");
+            // the second time with an apology, from the third on also with the offer of a person
+            boolean third = last.repeats() >= 1;
+            return new Decision.Answer(a.intent(), a.entry(), a.related(), a.offerHandoff() || third,
+                    third ? Reason.REPEATED_MESSAGE : Reason.REPEATED_QUESTION,
+                    a.detail() + ", asked " + (last.repeats() + 2) + " times in a row");
         }
         return decision;
     }
@@ -192,11 +263,14 @@ public final class DecisionPolicy {
                 && catalog.hasIntent(label);
     }
 
-    /** A fallback, or a handoff when the bot has already failed {@code fallbacksBeforeHandoff} times in a row. */
+    /**
+     * A fallback; once the bot has failed {@code fallbacksBeforeHandoff} times in a row, one that
+     * offers a person (it never hands off unasked: the user accepts or asks).
+     */
     Decision fallback(ConversationState state, Reason reason, String detail) {
         if (state.consecutiveFallbacks() >= thresholds.fallbacksBeforeHandoff()) {
-            return new Decision.Handoff(false, Reason.REPEATED_FALLBACK,
-                    (state.consecutiveFallbacks() + 1) + " fallbacks in a row (" + reason.wireName() + ")");
+            return new Decision.Fallback(catalog.topics(), true, Reason.REPEATED_FALLBACK,
+                    (state.consecutiveFallbacks() + 1) + " failures in a row (" + reason.wireName() + "), " + detail);
         }
         return new Decision.Fallback(catalog.topics(), reason, detail);
     }

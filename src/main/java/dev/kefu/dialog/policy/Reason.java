@@ -34,13 +34,23 @@ public enum Reason {
     EMPTY_MESSAGE,
     /** The user asked for a person. */
     USER_REQUEST,
-    /** The bot failed twice in a row. */
+    /** The bot failed twice in a row: it offers a person (and hands off when the user accepts). */
     REPEATED_FALLBACK,
-    /** The same message a third time in a row: the bot is not helping. */
+    /** The same message a third time in a row: the bot is not helping, it offers a person. */
     REPEATED_MESSAGE,
+    /** The user complains (投诉): a person takes it, with a ticket reason of its own. */
+    COMPLAINT,
+    /** The steps the bot gave did not help (「都试过了，还是不行」): a person is offered. */
+    STILL_NOT_SOLVED,
+    /** The message is too vague to answer (「账户有点问题」): the bot asks which problem it is. */
+    VAGUE_MESSAGE,
+    /** The user cancelled the handoff they were waiting for (「取消转人工」): the ticket is closed. */
+    HANDOFF_CANCELLED,
+    /** 「取消转人工」 when no handoff is waiting: nothing to cancel. */
+    NOTHING_TO_CANCEL,
     /** The user accepted the person the bot offered (「好的」 after a stolen-account answer). */
     ACCEPTED_OFFER,
-    /** The conversation is already with a person; the bot does not answer. */
+    /** The conversation is already with a person who has joined it; the bot does not answer. */
     WITH_AGENT;
 
     /** The lower-case name used in JSON and reports. */

@@ -7,7 +7,7 @@ package dev.kefu.dialog.policy;
  * @param handoff       minimum confidence of {@code human_agent} to transfer on request
  * @param clarifyMargin largest gap between the two best intents that still asks "which one?"
  * @param clarifyFloor  minimum confidence of the runner-up for it to be offered as an option
- * @param fallbacksBeforeHandoff consecutive fallbacks after which the next one hands off
+ * @param fallbacksBeforeHandoff consecutive fallbacks after which the next one offers a person
  * @param answerMargin  largest gap between the two best entries, the best at or above {@code answer},
  *                      that still asks which one rather than guessing (0: never)
  */

@@ -3,8 +3,8 @@ package dev.kefu.channel.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kefu.dialog.Scenario;
 import dev.kefu.dialog.TestClock;
+import dev.kefu.eval.dialog.DialogScript;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,14 +38,14 @@ class ScenarioIT {
 
     @TestFactory
     Stream<DynamicTest> every_scenario_goes_as_written_over_http() {
-        return Scenario.readAll(Path.of("src/test/resources/dev/kefu/dialog/scenarios")).stream()
+        return DialogScript.read(Path.of("src/test/resources/dev/kefu/dialog/scenarios")).stream()
                 .map(s -> DynamicTest.dynamicTest(s.name() + " (" + s.where() + ")", () -> run(s)));
     }
 
-    private static void run(Scenario scenario) throws Exception {
+    private static void run(DialogScript.Conversation scenario) throws Exception {
         String conversation = null;
-        for (Scenario.Step step : scenario.steps()) {
-            if (step.text() == null) {
+        for (DialogScript.Step step : scenario.steps()) {
+            if (step.isSilence()) {
                 clock.advance(step.silence());
                 continue;
             }
@@ -61,6 +61,14 @@ class ScenarioIT {
             }
             if (step.reason() != null) {
                 assertThat(reply.get("reason").asText()).as(step + " got " + got).isEqualTo(step.reason());
+            }
+            StringBuilder shown = new StringBuilder(reply.get("reply").asText());
+            reply.path("suggestions").forEach(q -> shown.append('\n').append(q.path("question").asText()));
+            for (String must : step.has()) {
+                assertThat(shown.toString()).as(step + " got " + got).contains(must);
+            }
+            for (String mustNot : step.not()) {
+                assertThat(shown.toString()).as(step + " got " + got).doesNotContain(mustNot);
             }
             if (step.action().equals("handoff")) {
                 assertThat(reply.path("handoff").path("ticketId").asText()).as(step + " has a ticket: " + got).isNotEmpty();

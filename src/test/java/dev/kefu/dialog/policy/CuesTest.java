@@ -44,4 +44,42 @@ class CuesTest {
         assertThat(cues.joinsTwo("付款失败，账号也被盗了")).isTrue();
         assertThat(cues.joinsTwo("付款失败")).isFalse();
     }
+
+    @Test
+    void repairs_and_steps_that_did_not_help_are_found_inside_longer_messages() {
+        assertThat(cues.repairs("你说的这个不是我要问的啊")).isTrue();
+        assertThat(cues.repairs("你这完全答非所问嘛")).isTrue();
+        assertThat(cues.repairs("不是这个")).isTrue();
+        assertThat(cues.repairs("退款多久到账")).isFalse();
+        assertThat(cues.saysStillNotSolved("都按你说的试过了还是付不了")).isTrue();
+        assertThat(cues.saysStillNotSolved("卡是我本人的 可还是绑不上")).isTrue();
+        assertThat(cues.saysStillNotSolved("还是不行")).isTrue();
+        assertThat(cues.repairs("还是不行")).as("the steps failed: not a wrong answer").isFalse();
+        assertThat(cues.saysStillNotSolved("付款失败怎么办")).isFalse();
+    }
+
+    @Test
+    void requests_for_a_person_in_other_words_and_cancelling_one() {
+        assertThat(cues.complains("我要投诉，你们这个服务太差了")).isTrue();
+        assertThat(cues.complains("我要投诉，投诉渠道在哪里")).as("a question about complaining").isFalse();
+        assertThat(cues.asksForPerson("叫你们经理出来跟我说")).isTrue();
+        assertThat(cues.asksForPerson("是真人在回复吗")).isTrue();
+        assertThat(cues.asksForPerson("火星上有人吗")).isFalse();
+        assertThat(cues.cancelsHandoff("取消转人工")).isTrue();
+        assertThat(cues.cancelsHandoff("算了，不用转人工了")).isTrue();
+        assertThat(cues.cancelsHandoff("算了还是转人工吧")).isFalse();
+    }
+
+    @Test
+    void money_lost_and_vague_messages() {
+        assertThat(cues.losesMoney("钱没了")).isTrue();
+        assertThat(cues.losesMoney("我把验证码告诉了一个陌生人")).isTrue();
+        assertThat(cues.losesMoney("退款多久到账")).isFalse();
+        assertThat(cues.isVague("账户那边好像出了点问题")).isTrue();
+        assertThat(cues.isVague("银行卡的事想问下")).isTrue();
+        assertThat(cues.isVague("密码的问题")).isTrue();
+        assertThat(cues.isVague("退款")).as("a topic alone, no filler").isFalse();
+        assertThat(cues.isVague("支付密码忘了")).isFalse();
+        assertThat(cues.isVague("账户被冻结了")).isFalse();
+    }
 }

@@ -99,15 +99,21 @@ class DecisionPolicyTest {
     }
 
     @Test
-    void low_confidence_twice_hands_off() {
+    void low_confidence_twice_offers_a_person_and_does_not_hand_off_unasked() {
         Decision d = policy.decide(predict("payment_failed", 0.4, "oos", 0.1), hits(PAY), afterOneFallback);
-        assertThat(d).isInstanceOf(Decision.Handoff.class);
+        assertThat(d).isInstanceOf(Decision.Fallback.class);
+        assertThat(((Decision.Fallback) d).offerHandoff()).isTrue();
         assertThat(d.reason()).isEqualTo(Reason.REPEATED_FALLBACK);
-        assertThat(d.detail()).contains("2 fallbacks in a row");
+        assertThat(d.detail()).contains("2 failures in a row (low_confidence)");
+        ConversationState offered = afterOneFallback.after(d);
+        Decision yes = policy.decide(new Message("好的", predict("thanks", 0.9, "oos", 0.1), hits()), offered);
+        assertThat(yes.action()).isEqualTo(Action.HANDOFF);
+        assertThat(yes.reason()).isEqualTo(Reason.ACCEPTED_OFFER);
+        assertThat(((Decision.Handoff) yes).priority()).as("a person after failures queues normally").isFalse();
     }
 
     @Test
-    void out_of_scope_twice_hands_off() {
+    void out_of_scope_twice_offers_a_person() {
         Decision d = policy.decide(predict("oos", 0.9), hits(), afterOneFallback);
         assertThat(d.reason()).isEqualTo(Reason.REPEATED_FALLBACK);
     }
