@@ -185,8 +185,9 @@ enum RankerKind {
                             + model.encoder() + ", this kefu has " + BgeSentenceEncoder.NAME
                             + "; run `java -jar target/kefu.jar train`");
                 }
+                // the cheap model answers most messages alone: the encoder loads while the server starts
                 yield new LearnedAnswerRanker(faq, model, PhrasingVectors.read(dir, faq.entries().size()),
-                        BgeSentenceEncoder.loadForConcurrentCalls());
+                        BgeSentenceEncoder.loadForConcurrentCallsInBackground());
             }
         };
     }

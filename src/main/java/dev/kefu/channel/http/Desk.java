@@ -33,22 +33,32 @@ final class Desk {
 
     /** The reply to {@code text} in {@code conversationId} (which must exist or be new). */
     MessageResponse converse(String conversationId, String text) {
-        return respond(conversationId, text, engine.get().reply(conversationId, text));
+        return respond(conversationId, text, engine.get().reply(conversationId, text), false);
     }
 
     /** The same, for a conversation whose stored state the caller has just read (NEW when it starts one). */
     MessageResponse converse(String conversationId, String text, ConversationState stored) {
-        return respond(conversationId, text, engine.get().reply(conversationId, text, stored));
+        return respond(conversationId, text, engine.get().reply(conversationId, text, stored), stored.handedOff());
     }
 
-    private MessageResponse respond(String conversationId, String text, Reply reply) {
+    /**
+     * The response to {@code reply}, with the queue status when it hands off or when the conversation
+     * {@code wasHandedOff} (a bot answer while the person is on the way: still waiting; after 「取消转人工」: none).
+     */
+    private MessageResponse respond(String conversationId, String text, Reply reply, boolean wasHandedOff) {
         metrics.decision(reply);
-        QueueStatus handoff = reply.action() == Action.HANDOFF ? queue.status(conversationId).orElse(null) : null;
-        if (handoff != null && reply.reason().equals(Reason.WITH_AGENT.wireName())) {
+        QueueStatus handoff = reply.action() == Action.HANDOFF || wasHandedOff
+                ? queue.status(conversationId).orElse(null) : null;
+        boolean toAgents = reply.reason().equals(Reason.WITH_AGENT.wireName()) || reply.action() != Action.HANDOFF;
+        if (handoff != null && toAgents) {
+            // with a person, or waiting for one while the bot answers: the agents' consoles see the message too
             live.userMessage(conversationId, masker.mask(text).text(), Instant.now().toString());
-        } else if (handoff != null) {
+        } else if (handoff != null && reply.action() == Action.HANDOFF) {
             live.status(conversationId, handoff);
             live.ticketOpened(conversationId);
+        } else if (reply.reason().equals(Reason.HANDOFF_CANCELLED.wireName())) {
+            live.status(conversationId, null);
+            live.ticketCancelled(conversationId);
         }
         return MessageResponse.of(reply, handoff);
     }

@@ -65,6 +65,11 @@ final class Live {
                 Map.of("ticketId", status.ticketId(), "conversationId", conversationId, "status", status.status())));
     }
 
+    /** The user cancelled the waiting ticket of {@code conversationId} (「取消转人工」): consoles refresh their queue. */
+    void ticketCancelled(String conversationId) {
+        send(AGENTS, AGENTS, "ticket", Map.of("conversationId", conversationId, "status", "closed"));
+    }
+
     /** The user's widget learns where the conversation stands: with the bot, waiting, with an agent. */
     void status(String conversationId, QueueStatus handoff) {
         send("users", conversationId, "status", MessageRoutes.status(handoff));

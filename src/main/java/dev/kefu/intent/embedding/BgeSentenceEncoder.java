@@ -60,6 +60,47 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
         }
     }
 
+    /**
+     * As {@link #loadForConcurrentCalls()}, but the model loads on a background thread, so that a
+     * server is up (and healthy) before the model is in memory: a message that needs a vector before
+     * then waits for it, the others do not. A model that cannot load fails the calls that need it.
+     */
+    public static SentenceEncoder loadForConcurrentCallsInBackground() {
+        java.util.concurrent.CompletableFuture<BgeSentenceEncoder> loading = new java.util.concurrent.CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                loading.complete(loadForConcurrentCalls());
+            } catch (RuntimeException | LinkageError e) {
+                loading.completeExceptionally(e);
+            }
+        }, "kefu-bge-load");
+        loader.setDaemon(true);
+        loader.start();
+        return new SentenceEncoder() {
+            @Override
+            public int dimension() {
+                return DIMENSION;
+            }
+
+            @Override
+            public float[] encode(String text) {
+                if (text.isBlank()) {
+                    return new float[DIMENSION];
+                }
+                try {
+                    return loading.join().encode(text);
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+
+            @Override
+            public String name() {
+                return NAME;
+            }
+        };
+    }
+
     /** The model loads in a static initializer: a native library missing for this platform surfaces as an Error. */
     private static IllegalStateException cannotLoad(LinkageError e) {
         return new IllegalStateException("cannot load bge-small-zh with ONNX Runtime on " + System.getProperty("os.name")

@@ -69,8 +69,11 @@ class HttpApiIT {
         String id = say(null, "今天天气怎么样").get("conversationId").asText();
         JsonNode second = say(id, "讲个笑话");
         assertThat(second.get("conversationId").asText()).isEqualTo(id);
-        assertThat(second.get("action").asText()).as("second fallback in a row").isEqualTo("handoff");
-        assertThat(second.get("handoff").get("position").asInt()).isEqualTo(1);
+        assertThat(second.get("reason").asText()).as("second fallback in a row: a person offered").isEqualTo(
+                "repeated_fallback");
+        JsonNode yes = say(id, "好的");
+        assertThat(yes.get("action").asText()).isEqualTo("handoff");
+        assertThat(yes.get("handoff").get("position").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -102,14 +105,13 @@ class HttpApiIT {
     }
 
     @Test
-    void a_handed_off_conversation_keeps_its_ticket_and_the_bot_stays_silent() throws Exception {
+    void a_handed_off_conversation_keeps_its_ticket_and_its_place_while_the_bot_answers_meanwhile() throws Exception {
         String first = say(null, "转人工").get("conversationId").asText();
         JsonNode other = say(null, "我要找人工客服");
         assertThat(other.get("handoff").get("position").asInt()).isEqualTo(2);
         JsonNode again = say(first, "退款多久到账");
-        assertThat(again.get("action").asText()).isEqualTo("handoff");
-        assertThat(again.get("reason").asText()).isEqualTo("with_agent");
-        assertThat(again.get("reply").asText()).doesNotContain("工作日");
+        assertThat(again.get("action").asText()).as("no agent has it yet").isEqualTo("answer");
+        assertThat(again.get("reply").asText()).contains("工作日").contains("取消转人工");
         assertThat(again.get("handoff").get("position").asInt()).isEqualTo(1);
         JsonNode transcript = JSON.readTree(server.get("/api/conversations/" + first + "/messages").body());
         assertThat(transcript.get("handoff").get("status").asText()).isEqualTo("waiting");
@@ -130,7 +132,7 @@ class HttpApiIT {
         server = new TestServer(dir.resolve("data/kefu.db"));
         JsonNode reply = say(id, "讲个笑话");
         assertThat(reply.get("conversationId").asText()).isEqualTo(id);
-        assertThat(reply.get("action").asText()).as("the first fallback was remembered").isEqualTo("handoff");
+        assertThat(reply.get("reason").asText()).as("the first fallback was remembered").isEqualTo("repeated_fallback");
         JsonNode transcript = JSON.readTree(server.get("/api/conversations/" + id + "/messages").body());
         assertThat(transcript.get("messages")).hasSize(4);
     }
@@ -294,10 +296,13 @@ class HttpApiIT {
         }
         String concurrent = say(null, "你好").get("conversationId").asText();
         List<JsonNode> replies = AtOnce.run(n, i -> () -> say(concurrent, "今天天气怎么样"));
-        assertThat(replies).extracting(HttpApiIT::outcome).as("each failure counted once, one handoff, then the bot is silent")
+        assertThat(replies).extracting(HttpApiIT::outcome).as("each failure counted once: one fallback, then offers")
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(lines(concurrent)).isEqualTo(lines(sequential)).containsEntry("user", n + 1);
-        assertThat(tickets(concurrent)).as("one ticket").isEqualTo(1);
+        assertThat(tickets(concurrent)).as("a person offered, never forced").isZero();
+        String asking = say(null, "你好").get("conversationId").asText();
+        AtOnce.run(n, i -> () -> say(asking, "转人工"));
+        assertThat(tickets(asking)).as("one ticket").isEqualTo(1);
     }
 
     private int tickets(String conversation) {
