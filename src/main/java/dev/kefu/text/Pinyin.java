@@ -3,7 +3,7 @@ package dev.kefu.text;
 import com.ibm.icu.text.Transliterator;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class Pinyin {
     /** Reads nothing: every message is left as it is. */
-    public static final Pinyin NONE = new Pinyin(Map.of(), Map.of(), Map.of());
+    public static final Pinyin NONE = new Pinyin(() -> new Pinyin(Map.of(), Map.of(), Map.of()));
     /** Longest word (characters) looked up as one. */
     private static final int LONGEST_WORD = 4;
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
@@ -37,16 +37,48 @@ public final class Pinyin {
     /** Every syllable, to its most frequent character. */
     private final Map<String, String> syllables;
 
+    /** Builds the tables on first need (ICU's Han-Latin takes most of a second to set up); null once built. */
+    private volatile java.util.function.Supplier<Pinyin> pending;
+    private volatile Pinyin built;
+
     private Pinyin(Map<String, String> words, Map<String, String> initials, Map<String, String> syllables) {
         this.words = words;
         this.initials = initials;
         this.syllables = syllables;
+        this.built = this;
     }
 
-    /** The readings of every word of one to four Han characters in {@code texts}. */
+    private Pinyin(java.util.function.Supplier<Pinyin> pending) {
+        this.words = null;
+        this.initials = null;
+        this.syllables = null;
+        this.pending = pending;
+    }
+
+    /**
+     * The readings of every word of one to four Han characters in {@code texts}, worked out the first
+     * time a message looks like pinyin: messages in Chinese never pay for them, nor does start-up.
+     */
     public static Pinyin of(Collection<String> texts) {
-        Transliterator latin = Transliterator.getInstance("Han-Latin; Latin-ASCII");
-        Map<Integer, String> readingOf = new HashMap<>();
+        List<String> copy = List.copyOf(texts);
+        return new Pinyin(() -> build(copy));
+    }
+
+    private Pinyin tables() {
+        Pinyin tables = built;
+        if (tables == null) {
+            synchronized (this) {
+                if (built == null) {
+                    built = pending.get();
+                    pending = null;
+                }
+                tables = built;
+            }
+        }
+        return tables;
+    }
+
+    private static Pinyin build(Collection<String> texts) {
         Map<String, Integer> counts = new HashMap<>();
         for (String text : texts) {
             var runs = HAN.matcher(text);
@@ -59,6 +91,7 @@ public final class Pinyin {
                 }
             }
         }
+        Map<Integer, String> readingOf = readings(counts.keySet());
         Map<String, String> words = new HashMap<>();
         Map<String, Integer> wordCounts = new HashMap<>();
         Map<String, String> initials = new HashMap<>();
@@ -69,8 +102,7 @@ public final class Pinyin {
             StringBuilder firsts = new StringBuilder();
             boolean readable = true;
             for (int i = 0; i < word.length() && readable; i++) {
-                String syllable = readingOf.computeIfAbsent((int) word.charAt(i),
-                        c -> latin.transliterate(Character.toString(c)).toLowerCase(Locale.ROOT).strip());
+                String syllable = readingOf.getOrDefault((int) word.charAt(i), "");
                 readable = syllable.matches("[a-z]+");
                 reading.append(i == 0 ? "" : " ").append(syllable);
                 firsts.append(syllable.isEmpty() ? "" : syllable.substring(0, 1));
@@ -92,6 +124,30 @@ public final class Pinyin {
         return new Pinyin(Map.copyOf(words), Map.copyOf(initials), Map.copyOf(syllables));
     }
 
+    /**
+     * The toneless reading of every character of {@code words}: one transliteration of all of them,
+     * a line each (a call per character costs ICU far more).
+     */
+    private static Map<Integer, String> readings(Collection<String> words) {
+        java.util.TreeSet<Integer> chars = new java.util.TreeSet<>();
+        words.forEach(w -> w.chars().forEach(chars::add));
+        StringBuilder all = new StringBuilder(chars.size() * 2);
+        chars.forEach(c -> all.appendCodePoint(c).append('\n'));
+        String[] read = Transliterator.getInstance("Han-Latin; Latin-ASCII").transliterate(all.toString())
+                .toLowerCase(Locale.ROOT).split("\n", -1);
+        Map<Integer, String> readingOf = new HashMap<>();
+        int i = 0;
+        for (int c : chars) {
+            readingOf.put(c, i < read.length ? read[i].strip() : "");
+            i++;
+        }
+        if (read.length != chars.size() + 1) {
+            throw new IllegalStateException("Han-Latin read " + chars.size() + " characters as " + (read.length - 1)
+                    + " lines");
+        }
+        return readingOf;
+    }
+
     private static void keepMostFrequent(Map<String, String> best, Map<String, Integer> counts, String key,
                                          String word, int count) {
         Integer seen = counts.get(key);
@@ -104,7 +160,14 @@ public final class Pinyin {
     /** {@code normalized} (lower case) in Chinese when it is pinyin or initials this can read whole; else itself. */
     public String toHanzi(String normalized) {
         String text = normalized.strip();
-        if (syllables.isEmpty() || !LETTERS_AND_SPACES.matcher(text).matches()) {
+        if (!LETTERS_AND_SPACES.matcher(text).matches()) {
+            return normalized;
+        }
+        return tables().read(text, normalized);
+    }
+
+    private String read(String text, String normalized) {
+        if (syllables.isEmpty()) {
             return normalized;
         }
         if (NO_VOWEL.matcher(text).matches()) {
@@ -178,11 +241,6 @@ public final class Pinyin {
 
     /** How many readings it knows (words of one to four characters). */
     public int size() {
-        return words.size();
-    }
-
-    /** Exposed for tests: the syllables it knows. */
-    Set<String> syllables() {
-        return new HashSet<>(syllables.keySet());
+        return tables().words.size();
     }
 }
