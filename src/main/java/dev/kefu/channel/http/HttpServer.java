@@ -285,6 +285,7 @@ public final class HttpServer implements AutoCloseable {
         });
         table.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(OPENAPI));
         table.get("/widget.js", assets::widget);
+        table.get("/widget/{file}", assets::widgetFile);
         table.get("/agent", assets::agentConsole);
     }
 

@@ -8,18 +8,26 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The demo page, the embeddable widget and the agent console, read once from {@code web/} on the
- * classpath. Immutable.
+ * The demo page, the embeddable widget (a one-tag loader and its ES modules under {@code web/widget/})
+ * and the agent console, read once from {@code web/} on the classpath. Thread-safe.
  */
 final class WebAssets {
+    /** A widget file name: no slashes or dots besides the extension, so nothing outside web/widget/ is reachable. */
+    private static final Pattern WIDGET_FILE = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css)");
+    private static final Map<String, String> TYPES = Map.of("js", "application/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8");
+
     private final byte[] demoPage = read("web/index.html");
     private final byte[] widget = read("web/widget.js");
     private final byte[] agentConsole = read("web/agent.html");
+    private final Map<String, byte[]> widgetFiles = new ConcurrentHashMap<>();
     private final String agentConsolePolicy = consolePolicy(new String(agentConsole, StandardCharsets.UTF_8));
 
     void demoPage(Context ctx) {
@@ -31,6 +39,29 @@ final class WebAssets {
                 .header("Cache-Control", "public, max-age=300")
                 .header("Access-Control-Allow-Origin", "*")
                 .result(widget);
+    }
+
+    /** {@code GET /widget/{file}}: a module or the style sheet of the widget, for any page that embeds it. */
+    void widgetFile(Context ctx) {
+        String name = ctx.pathParam("file");
+        Matcher file = WIDGET_FILE.matcher(name);
+        byte[] body = file.matches() ? widgetFiles.computeIfAbsent(name, WebAssets::widgetResource) : null;
+        if (body == null) {
+            throw new ApiException(404, "no widget file " + name + "; the widget is embedded with /widget.js");
+        }
+        ctx.contentType(TYPES.get(file.group(1)))
+                .header("Cache-Control", "public, max-age=300")
+                .header("Access-Control-Allow-Origin", "*")
+                .result(body);
+    }
+
+    /** The file's bytes, or null when there is no such file (not cached: unknown names cannot fill the map). */
+    private static byte[] widgetResource(String name) {
+        try (InputStream in = WebAssets.class.getClassLoader().getResourceAsStream("web/widget/" + name)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The agent console: it holds the agent's token, so it may not be framed, sniffed or leak a referrer. */
