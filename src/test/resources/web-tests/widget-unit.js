@@ -71,7 +71,7 @@ test("data-api wins over the script's origin and loses its trailing slashes", ()
 
 test("an accent that is not a colour is replaced by the default", () => {
   const o = readOptions(attrs({ accent: "url(x)" }), "https://k", (c) => CSS.supports("color", c));
-  equal(o.accent, "#1677ff");
+  equal(o.accent, "#1264e0");
   equal(readOptions(attrs({ accent: "rgb(0, 128, 0)" }), "https://k", (c) => CSS.supports("color", c)).accent, "rgb(0, 128, 0)");
 });
 

@@ -1,4 +1,8 @@
-/** The message box: growing textarea, character counter, Enter to send (not while an IME composes). */
+/**
+ * The message box: growing textarea, character counter, a notice at the length limit (text over it
+ * stays in the box and is not sent), Enter to send (not while an IME composes).
+ */
+import { lengthNotice } from "./format.js";
 import { MAX_CHARS, TEXT } from "./text.js";
 
 /** Wires {@code ui}'s form; {@code submit(text)} receives what the user sends. */
@@ -6,15 +10,19 @@ export function createComposer(ui, submit) {
   function resize() {
     ui.input.style.height = "auto";
     ui.input.style.height = `${Math.min(ui.input.scrollHeight + 2, 110)}px`;
-    const length = ui.input.value.length;
-    ui.counter.hidden = length < MAX_CHARS * 0.8;
-    ui.counter.textContent = TEXT.counter(length);
-    ui.send.disabled = !ui.input.value.trim();
+    const length = lengthNotice(ui.input.value);
+    ui.counter.hidden = length.count < MAX_CHARS * 0.8;
+    ui.counter.textContent = TEXT.counter(length.count);
+    ui.counter.classList.toggle("over", length.over);
+    ui.limit.hidden = !length.notice;
+    ui.limit.classList.toggle("over", length.over);
+    if (ui.limit.textContent !== (length.notice || "")) ui.limit.textContent = length.notice || "";
+    ui.send.disabled = !ui.input.value.trim() || length.over;
   }
 
   function send() {
     const text = ui.input.value;
-    if (!text.trim()) return;
+    if (!text.trim() || lengthNotice(text).over) return;
     ui.input.value = "";
     resize();
     submit(text);
@@ -32,5 +40,12 @@ export function createComposer(ui, submit) {
     e.preventDefault();
     send();
   });
-  return Object.freeze({ resize });
+  /** Puts {@code text} in the box (to shorten it before sending). */
+  function fill(text) {
+    ui.input.value = text;
+    resize();
+    ui.input.focus();
+  }
+
+  return Object.freeze({ resize, fill });
 }

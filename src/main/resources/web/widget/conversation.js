@@ -2,9 +2,9 @@
  * One visitor's conversation: sending in order, replies, failures and retry, the restored transcript,
  * and the handoff to a person. The state of the widget lives here.
  */
-import { chipQuestions, modeOf, parse, seenKey } from "./format.js";
+import { chipQuestions, lengthNotice, modeOf, parse, seenKey } from "./format.js";
 import { load, save } from "./storage.js";
-import { MAX_CHARS, TEXT } from "./text.js";
+import { TEXT } from "./text.js";
 import { addRating, append, chipsNode, markFailed, messageNode, renderMode, renderUnread, setTyping, showError } from "./view.js";
 
 const SMALL_TALK = new Set(["greeting", "thanks", "goodbye"]);
@@ -122,12 +122,13 @@ export function createConversation(parts) {
     setMode(body.handoff);
   }
 
-  /** Queues a message: replies come back in the order the messages were sent. */
+  /** Queues a message: replies come back in the order the messages were sent. False when empty or too long. */
   function send(raw) {
-    const text = String(raw || "").trim().slice(0, MAX_CHARS);
-    if (!text) return;
+    const text = String(raw || "").trim();
+    if (!text || lengthNotice(text).over) return false;
     const node = addMessage("user", text);
     state.queue = state.queue.then(() => post(text, node));
+    return true;
   }
 
   async function post(text, node) {

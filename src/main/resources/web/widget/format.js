@@ -1,5 +1,5 @@
 /** Pure formatting for the widget: no DOM, no I/O, so the browser unit tests can call it directly. */
-import { MAX_POSITION, TEXT } from "./text.js";
+import { MAX_CHARS, MAX_POSITION, TEXT } from "./text.js";
 
 const pad = (n) => (n < 10 ? "0" : "") + n;
 
@@ -36,6 +36,19 @@ export function seenKey(line) {
 export function chipQuestions(reply) {
   if (reply.action === "handoff" || !Array.isArray(reply.suggestions)) return [];
   return reply.suggestions.map((s) => s && s.question).filter(Boolean);
+}
+
+/** Characters as the server counts them (code points: an emoji is one), of the text that would be sent. */
+export function charCount(text) {
+  return Array.from(String(text || "").trim()).length;
+}
+
+/** What the message box says about the length of {@code text}: nothing, the limit reached, or how much is over. */
+export function lengthNotice(text) {
+  const count = charCount(text);
+  if (count > MAX_CHARS) return { count, over: true, notice: TEXT.overLimit(count - MAX_CHARS) };
+  if (count === MAX_CHARS) return { count, over: false, notice: TEXT.atLimit };
+  return { count, over: false, notice: null };
 }
 
 /** Parses JSON, or null when it is not JSON. */

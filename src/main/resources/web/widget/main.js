@@ -7,6 +7,7 @@ import { createApi } from "./api.js";
 import { createComposer } from "./composer.js";
 import { createConversation } from "./conversation.js";
 import { createLive } from "./live.js";
+import { createModal } from "./modal.js";
 import { readOptions } from "./options.js";
 import { keys as storageKeys, load, save } from "./storage.js";
 import { TEXT } from "./text.js";
@@ -16,6 +17,18 @@ async function styleSheet() {
   const response = await fetch(new URL("widget.css", import.meta.url));
   if (!response.ok) throw new Error(`widget.css: HTTP ${response.status}`);
   return response.text();
+}
+
+/**
+ * Where the launcher sits in the page's tab order: in place of an empty {@code <kefu-chat>} the page
+ * put where it wants it (after its skip link, say), else first in the body, so that a keyboard user
+ * reaches it at once rather than after every link of the page.
+ */
+function place(host) {
+  const slot = document.querySelector("kefu-chat:not([data-position])");
+  if (slot) slot.replaceWith(host);
+  else if (document.body) document.body.prepend(host);
+  else document.documentElement.appendChild(host);
 }
 
 /** Builds the widget for the embedding {@code script} element and sets window.kefu. */
@@ -41,7 +54,8 @@ export async function start(script) {
     gone: () => conversation.forget(),
     stillWaiting: () => conversation.handedOff()
   });
-  createComposer(ui, (text) => conversation.send(text));
+  const composer = createComposer(ui, (text) => conversation.send(text));
+  const modal = createModal(ui);
 
   function open(focus) {
     ui.panel.hidden = false;
@@ -49,6 +63,7 @@ export async function start(script) {
     ui.launcher.setAttribute("aria-expanded", "true");
     save("sessionStorage", keys.open, "1");
     conversation.opened();
+    modal.update();
     scrollToEnd(ui);
     if (focus !== false) ui.input.focus();
   }
@@ -60,6 +75,7 @@ export async function start(script) {
     ui.launcher.setAttribute("aria-expanded", "false");
     ui.launcher.setAttribute("aria-label", TEXT.launcherOpen);
     save("sessionStorage", keys.open, null);
+    modal.update();
     if (hadFocus) ui.launcher.focus();
   }
 
@@ -76,7 +92,7 @@ export async function start(script) {
   });
 
   conversation.greet();
-  (document.body || document.documentElement).appendChild(host);
+  place(host);
   conversation.start();
   if (load("sessionStorage", keys.open)) open(false);
 
@@ -85,8 +101,16 @@ export async function start(script) {
     open: () => open(),
     close: () => close(),
     toggle: () => toggle(),
-    /** Opens the panel and sends {@code text} as the user's message. */
-    ask: (text) => { open(); conversation.send(text); },
+    /**
+     * Opens the panel and sends {@code text} as the user's message; text over the length limit is put
+     * in the message box with the notice instead (to shorten), and false is returned.
+     */
+    ask: (text) => {
+      open();
+      if (conversation.send(text)) return true;
+      if (String(text || "").trim()) composer.fill(String(text));
+      return false;
+    },
     /** Forgets the conversation in this browser and starts a new one. */
     reset: () => conversation.reset()
   });

@@ -1,6 +1,6 @@
 /** The widget's user-facing strings (Simplified Chinese) and the limits they mention. */
 
-/** The longest message the server keeps; longer text is refused here, never cut silently. */
+/** The longest message the server takes, in characters (code points, as the server counts them). */
 export const MAX_CHARS = 500;
 
 /** The server counts queue positions up to this; that one means "or further". */
@@ -42,5 +42,7 @@ export const TEXT = Object.freeze({
   unhelpful: "没帮助",
   rated: "感谢您的反馈",
   counter: (n) => `${n}/${MAX_CHARS}`,
+  atLimit: `已达到 ${MAX_CHARS} 字上限`,
+  overLimit: (excess) => `已超出 ${MAX_CHARS} 字上限 ${excess} 字，请删减后再发送`,
   unread: (n) => `${n} 条新消息`
 });

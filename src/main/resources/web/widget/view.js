@@ -1,7 +1,7 @@
 /** The widget's DOM: the shadow root, the launcher, the panel and the rendering of messages. */
 import { el, icon, ICON_CHAT, ICON_CLOSE } from "./dom.js";
 import { clock, timeOf, waitingText } from "./format.js";
-import { MAX_CHARS, TEXT } from "./text.js";
+import { TEXT } from "./text.js";
 
 /** The shadow host with its style sheet; a custom element name, so page rules for div and friends cannot reach it. */
 export function createHost(options, css) {
@@ -47,14 +47,17 @@ export function createUi(root, options, on) {
   ]);
   ui.log.appendChild(ui.typing);
   ui.human = el("button", { className: "human", type: "button", text: TEXT.human, "data-testid": "kefu-human", onclick: on.human });
-  ui.counter = el("span", { className: "counter", "aria-hidden": "true", hidden: true });
+  ui.counter = el("span", { className: "counter", "aria-hidden": "true", "data-testid": "kefu-counter", hidden: true });
+  // No maxlength: the browser would cut a long paste silently. The notice below says what is too much instead.
+  ui.limit = el("div", { className: "limit", id: "kefu-limit", role: "status", "data-testid": "kefu-limit", hidden: true });
   ui.input = el("textarea", {
-    rows: "1", maxlength: String(MAX_CHARS), "aria-label": TEXT.input, placeholder: TEXT.placeholder,
-    "aria-describedby": "kefu-keys", enterkeyhint: "send", "data-testid": "kefu-input"
+    rows: "1", "aria-label": TEXT.input, placeholder: TEXT.placeholder,
+    "aria-describedby": "kefu-keys kefu-limit", enterkeyhint: "send", "data-testid": "kefu-input"
   });
   ui.send = el("button", { className: "send", type: "submit", text: TEXT.send, "data-testid": "kefu-send", disabled: true });
   ui.form = el("form", { className: "composer", "aria-label": TEXT.input }, [
     el("div", { className: "tools" }, [ui.human, ui.counter]),
+    ui.limit,
     el("div", { className: "row" }, [ui.input, ui.send]),
     el("span", { className: "sr", id: "kefu-keys", text: TEXT.keys })
   ]);

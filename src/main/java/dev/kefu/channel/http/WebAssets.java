@@ -1,5 +1,7 @@
 package dev.kefu.channel.http;
 
+import dev.kefu.dialog.ReplyRenderer;
+import dev.kefu.faq.FaqEntry;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,11 +27,29 @@ final class WebAssets {
     private static final Map<String, String> TYPES = Map.of("js", "application/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8");
 
-    private final byte[] demoPage = read("web/index.html");
+    /** Where the demo page shows the hotline (header and contact section). */
+    private static final String HOTLINE = "{{hotline}}";
+    private final String demoTemplate = new String(read("web/index.html"), StandardCharsets.UTF_8);
+    private final byte[] demoPage;
     private final byte[] widget = read("web/widget.js");
     private final byte[] agentConsole = read("web/agent.html");
     private final Map<String, byte[]> widgetFiles = new ConcurrentHashMap<>();
     private final String agentConsolePolicy = consolePolicy(new String(agentConsole, StandardCharsets.UTF_8));
+
+    /** The assets, with the demo page showing the hotline setting ({@code null} when unset) as answers show it. */
+    WebAssets(String hotline) {
+        this.demoPage = demoTemplate.replace(HOTLINE, escape(asAnswered(hotline))).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What an answer says for {@code {hotline}}, from the renderer the bot uses, so page and bot agree. */
+    static String asAnswered(String hotline) {
+        FaqEntry probe = new FaqEntry("hotline", "contact_hotline", "hotline", List.of(), "{hotline}");
+        return new ReplyRenderer(hotline).filled(probe).answer();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
 
     void demoPage(Context ctx) {
         ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache").result(demoPage);
