@@ -112,7 +112,7 @@ final class EvalCommand {
             String source = options.path("data", "corpus/eval.tsv") + (options.has("train")
                     ? ", " + kind.option() + " classifier alone, trained on " + options.path("train", null)
                     : ", full pipeline, " + kind.option() + " classifier, " + ranker.option() + " ranker");
-            writeHtml(HtmlReport.render(report, source, Thresholds.DEFAULT.answer()), options.path("html", null));
+            writeHtml(HtmlReport.render(report, source, Thresholds.DEFAULT.answer(), target), options.path("html", null));
         }
         EvalSummary.print(report, options.integer("errors", 15, 0, 100_000), out);
         if (report.thresholdSweep() != null) {

@@ -126,6 +126,7 @@ final class ServeCommand {
                 }), Settings.secrets(env), limits, db.broadcast(), webhooks);
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
         server.exportMetrics(outbox::metrics);
+        server.showHotline(hotline);
         int bound;
         try {
             bound = server.start(host, port);

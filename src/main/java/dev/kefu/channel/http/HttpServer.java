@@ -58,7 +58,8 @@ public final class HttpServer implements AutoCloseable {
     private final AccessLog access;
     private final JettyGuards jetty;
     private final FeedbackRoutes feedback;
-    private final WebAssets assets = new WebAssets();
+    /** Until {@link #showHotline} is called, the demo page says what answers say with no hotline set. */
+    private volatile WebAssets assets = new WebAssets(null);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "kefu-status-refresh");
         thread.setDaemon(true);
@@ -284,8 +285,9 @@ public final class HttpServer implements AutoCloseable {
             assets.demoPage(ctx);
         });
         table.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(OPENAPI));
-        table.get("/widget.js", assets::widget);
-        table.get("/agent", assets::agentConsole);
+        table.get("/widget.js", ctx -> assets.widget(ctx));
+        table.get("/widget/{file}", ctx -> assets.widgetFile(ctx));
+        table.get("/agent", ctx -> assets.agentConsole(ctx));
     }
 
     /** Before {@code /webhook/*}: the webhooks' own per-IP limit (429 with {@code Retry-After}). */
@@ -295,6 +297,14 @@ public final class HttpServer implements AutoCloseable {
             ctx.header("Retry-After", String.valueOf(wait));
             throw new ApiException(429, "too many webhook calls from this address; retry after " + wait + " s");
         }
+    }
+
+    /**
+     * The demo page shows the hotline setting ({@code null} or blank when unset) exactly as the bot's
+     * answers render {@code {hotline}}: the number, or where to find it.
+     */
+    public void showHotline(String hotline) {
+        this.assets = new WebAssets(hotline);
     }
 
     /** Adds {@code lines} (Prometheus text, e.g. the outbox's {@code kefu_outbox_*}) to {@code GET /metrics}. */

@@ -1,5 +1,7 @@
 package dev.kefu.channel.http;
 
+import dev.kefu.dialog.ReplyRenderer;
+import dev.kefu.faq.FaqEntry;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,19 +10,46 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The demo page, the embeddable widget and the agent console, read once from {@code web/} on the
- * classpath. Immutable.
+ * The demo page, the embeddable widget (a one-tag loader and its ES modules under {@code web/widget/})
+ * and the agent console, read once from {@code web/} on the classpath. Thread-safe.
  */
 final class WebAssets {
-    private final byte[] demoPage = read("web/index.html");
+    /** A widget file name: no slashes or dots besides the extension, so nothing outside web/widget/ is reachable. */
+    private static final Pattern WIDGET_FILE = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css)");
+    private static final Map<String, String> TYPES = Map.of("js", "application/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8");
+
+    /** Where the demo page shows the hotline (header and contact section). */
+    private static final String HOTLINE = "{{hotline}}";
+    private final String demoTemplate = new String(read("web/index.html"), StandardCharsets.UTF_8);
+    private final byte[] demoPage;
     private final byte[] widget = read("web/widget.js");
     private final byte[] agentConsole = read("web/agent.html");
+    private final Map<String, byte[]> widgetFiles = new ConcurrentHashMap<>();
     private final String agentConsolePolicy = consolePolicy(new String(agentConsole, StandardCharsets.UTF_8));
+
+    /** The assets, with the demo page showing the hotline setting ({@code null} when unset) as answers show it. */
+    WebAssets(String hotline) {
+        this.demoPage = demoTemplate.replace(HOTLINE, escape(asAnswered(hotline))).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What an answer says for {@code {hotline}}, from the renderer the bot uses, so page and bot agree. */
+    static String asAnswered(String hotline) {
+        FaqEntry probe = new FaqEntry("hotline", "contact_hotline", "hotline", List.of(), "{hotline}");
+        return new ReplyRenderer(hotline).filled(probe).answer();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
 
     void demoPage(Context ctx) {
         ctx.contentType("text/html; charset=utf-8").header("Cache-Control", "no-cache").result(demoPage);
@@ -31,6 +60,29 @@ final class WebAssets {
                 .header("Cache-Control", "public, max-age=300")
                 .header("Access-Control-Allow-Origin", "*")
                 .result(widget);
+    }
+
+    /** {@code GET /widget/{file}}: a module or the style sheet of the widget, for any page that embeds it. */
+    void widgetFile(Context ctx) {
+        String name = ctx.pathParam("file");
+        Matcher file = WIDGET_FILE.matcher(name);
+        byte[] body = file.matches() ? widgetFiles.computeIfAbsent(name, WebAssets::widgetResource) : null;
+        if (body == null) {
+            throw new ApiException(404, "no widget file " + name + "; the widget is embedded with /widget.js");
+        }
+        ctx.contentType(TYPES.get(file.group(1)))
+                .header("Cache-Control", "public, max-age=300")
+                .header("Access-Control-Allow-Origin", "*")
+                .result(body);
+    }
+
+    /** The file's bytes, or null when there is no such file (not cached: unknown names cannot fill the map). */
+    private static byte[] widgetResource(String name) {
+        try (InputStream in = WebAssets.class.getClassLoader().getResourceAsStream("web/widget/" + name)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The agent console: it holds the agent's token, so it may not be framed, sniffed or leak a referrer. */

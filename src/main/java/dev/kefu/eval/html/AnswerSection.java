@@ -1,7 +1,10 @@
 package dev.kefu.eval.html;
 
 import dev.kefu.eval.AnswerScores;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The answer-level part of the report: which FAQ entry the user received. The entries shown
@@ -22,7 +25,9 @@ final class AnswerSection {
         card(html, "answer accuracy", a.answerAccuracy());
         card(html, "answer precision", a.answerPrecision());
         card(html, "answer top-3", a.answerTop3());
-        html.append("</div><h3>Entries shown instead of the right one</h3><div class=\"scroll\"><table><thead><tr>")
+        html.append("</div>");
+        missBars(html, a.answerConfusion());
+        html.append("<h3>Entries shown instead of the right one</h3><div class=\"scroll\"><table><thead><tr>")
                 .append("<th>right entry</th><th>shown</th><th class=\"num\">lines</th></tr></thead><tbody>");
         a.answerConfusion().stream().limit(ROWS).forEach(c -> html.append("<tr><td>").append(Markup.escape(c.expected()))
                 .append("</td><td>").append(Markup.escape(c.shown())).append("</td><td class=\"num\">")
@@ -35,6 +40,23 @@ final class AnswerSection {
                 .append(Markup.escape(m.shown())).append("</td><td class=\"num\">")
                 .append(String.format(Locale.ROOT, "%.2f", m.confidence())).append("</td></tr>"));
         html.append("</tbody></table></div>");
+    }
+
+    /** Per right entry, the lines answered with another one, most first. */
+    private static void missBars(StringBuilder html, List<AnswerScores.Confusion> confusion) {
+        Map<String, Integer> misses = new TreeMap<>();
+        confusion.forEach(c -> misses.merge(c.expected(), c.count(), Integer::sum));
+        if (misses.isEmpty()) {
+            return;
+        }
+        List<BarChart.Bar> bars = misses.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(40).map(e -> new BarChart.Bar(e.getKey(), e.getValue(), String.valueOf(e.getValue()))).toList();
+        double max = bars.stream().mapToDouble(BarChart.Bar::value).max().orElse(1);
+        html.append("<h3 id=\"entry-bars\">Entries answered wrongly, worst first</h3><p class=\"note\">Per FAQ entry, ")
+                .append("the lines it answers that were shown another entry (at most 40 entries).</p>")
+                .append("<div class=\"bars\">").append(BarChart.svg("Lines answered with another entry, per right entry",
+                        bars, Math.max(2, max), "lines shown another entry", "#d1341f")).append("</div>");
     }
 
     private static void card(StringBuilder html, String name, double value) {

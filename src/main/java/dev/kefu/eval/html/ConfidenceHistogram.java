@@ -45,6 +45,8 @@ final class ConfidenceHistogram {
             svg.append(Markup.text(LEFT + i / 5.0 * PLOT_W, axisY + 4, "middle", Markup.tick(i / 5.0)));
         }
         svg.append(Markup.text(LEFT + PLOT_W / 2, axisY + 22, "middle", "confidence of the top intent"));
+        svg.append("<text transform=\"translate(12 ").append(n(axisY / 2)).append(") rotate(-90)\" text-anchor=\"middle\">")
+                .append("lines per bin (each row its own scale)</text>");
         return svg.append("</g></svg>").toString();
     }
 
@@ -64,8 +66,12 @@ final class ConfidenceHistogram {
         double base = top + 14 + BAR_H;
         svg.append("<g class=\"axis\">").append(Markup.text(LEFT, top + 10, "start", group.name() + " (n = " + total
                 + ", tallest bar " + max + ")")).append("</g>");
-        svg.append("<line stroke=\"#bbb\" x1=\"").append(n(LEFT)).append("\" x2=\"").append(n(LEFT + PLOT_W))
+        svg.append("<line stroke=\"#555\" x1=\"").append(n(LEFT)).append("\" x2=\"").append(n(LEFT + PLOT_W))
                 .append("\" y1=\"").append(n(base)).append("\" y2=\"").append(n(base)).append("\"/>");
+        svg.append("<g class=\"axis\"><line stroke=\"#555\" x1=\"").append(n(LEFT)).append("\" x2=\"").append(n(LEFT))
+                .append("\" y1=\"").append(n(base - BAR_H)).append("\" y2=\"").append(n(base)).append("\"/>")
+                .append(Markup.text(LEFT - 4, base, "end", "0"))
+                .append(Markup.text(LEFT - 4, base - BAR_H + 8, "end", String.valueOf(max))).append("</g>");
         double barW = PLOT_W / BINS;
         for (int b = 0; b < BINS; b++) {
             if (counts[b] == 0) {

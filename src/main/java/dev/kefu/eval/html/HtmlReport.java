@@ -6,6 +6,9 @@ import static dev.kefu.eval.html.Markup.rate;
 import dev.kefu.eval.EvalError;
 import dev.kefu.eval.EvalReport;
 import dev.kefu.eval.LabelScores;
+import dev.kefu.eval.ThresholdAdvice;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +16,9 @@ import java.util.TreeMap;
 
 /**
  * Renders an {@link EvalReport} as one self-contained HTML page (inline CSS and SVG, no script, no
- * network): summary figures, per-label table, confusion heat map, coverage/precision curve with
- * the shipped threshold, confidence histograms and the errors, most confident first. Every text
+ * network): summary figures, the recommended answer threshold beside the shipped one, per-label table
+ * and F1 bars (worst first), confusion heat map, rates over the threshold with both marked,
+ * confidence histograms and the errors, most confident first. Every text
  * from the data is escaped. Works for full-pipeline and classifier-only reports. Stateless.
  */
 public final class HtmlReport {
@@ -28,7 +32,7 @@ public final class HtmlReport {
             th,td{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}.low{background:#fde2dd}
             svg{width:100%;height:auto;font-size:11px}svg .axis text{fill:#555}\
-            .note{color:#666;font-size:.9em}""";
+            .note{color:#666;font-size:.9em}.bars svg{max-width:640px}""";
 
     private HtmlReport() {
     }
@@ -38,8 +42,10 @@ public final class HtmlReport {
      *
      * @param source  what was scored, shown under the title (for example the data file and the mode)
      * @param shipped the answer threshold to mark on the curve
+     * @param targetPrecision the auto-answer precision the recommended threshold must keep (as {@code eval
+     *                        --target-precision}); the recommendation is the same the command prints
      */
-    public static String render(EvalReport report, String source, double shipped) {
+    public static String render(EvalReport report, String source, double shipped, double targetPrecision) {
         Objects.requireNonNull(report, "report");
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")
@@ -47,6 +53,11 @@ public final class HtmlReport {
                 .append("<title>kefu evaluation report</title><style>").append(STYLE).append("</style></head><body>")
                 .append("<h1>kefu evaluation report</h1><p class=\"note\">").append(escape(source)).append("</p>");
         summary(html, report);
+        boolean pipeline = report.thresholdSweep() != null;
+        ThresholdAdvice advice = pipeline ? ThresholdAdvice.of(report.thresholdSweep(), targetPrecision).orElse(null) : null;
+        if (pipeline) {
+            advice(html, advice, shipped, targetPrecision);
+        }
         if (report.answers() != null) {
             AnswerSection.render(html, report.answers());
         }
@@ -54,14 +65,15 @@ public final class HtmlReport {
         html.append("<h2 id=\"confusion\">Confusion matrix</h2><p class=\"note\">Rows: gold label; columns: ")
                 .append("predicted label. Shade: share of the row.</p><div class=\"scroll\">")
                 .append(HeatMapChart.svg(report.confusion())).append("</div>");
-        html.append("<h2 id=\"threshold\">Coverage and precision over the answer threshold</h2>");
-        boolean pipeline = report.thresholdSweep() != null;
+        html.append("<h2 id=\"threshold\">Rates over the answer threshold</h2>");
         html.append("<p class=\"note\">").append(pipeline
-                ? "Full pipeline re-run at each answer threshold."
+                ? "Full pipeline re-run at each answer threshold: coverage, auto-answer precision, end-to-end "
+                        + "accuracy and oos recall."
                 : "Classifier only: share of lines whose top confidence is at or above the threshold, "
                         + "and the accuracy among them.").append("</p>");
         html.append(ThresholdCurveChart.svg(pipeline ? report.thresholdSweep()
-                : ThresholdCurveChart.fromOutcomes(report.outcomes()), shipped));
+                : ThresholdCurveChart.fromOutcomes(report.outcomes()), pipeline, shipped,
+                advice == null ? null : advice.best().threshold()));
         html.append("<h2 id=\"confidence\">Confidence of the top intent</h2>")
                 .append(ConfidenceHistogram.svg(report.outcomes()));
         errors(html, report);
@@ -89,6 +101,23 @@ public final class HtmlReport {
         }
     }
 
+    /** The threshold the command recommends, the shipped one, and which to trust. */
+    private static void advice(StringBuilder html, ThresholdAdvice advice, double shipped, double target) {
+        html.append("<h2 id=\"recommendation\">Answer threshold</h2><p id=\"threshold-advice\">");
+        if (advice == null) {
+            html.append(String.format(Locale.ROOT, "No answer threshold reaches auto-answer precision %.2f on these "
+                    + "lines; shipped: %.2f. Keep the shipped value and look at the errors below.", target, shipped));
+        } else {
+            html.append(String.format(Locale.ROOT, "Recommended: <b>%.2f</b> (the highest coverage, %s, at auto-answer "
+                    + "precision %s &gt;= %.2f; oos recall %s). Shipped: <b>%.2f</b>. ", advice.best().threshold(),
+                    Markup.rate(advice.best().coverage()), Markup.rate(advice.best().precision()), target,
+                    Markup.rate(advice.best().oosRecall()), shipped));
+            html.append("Trust the shipped value unless the recommendation also holds under cross-validation "
+                    + "(<code>eval --cv</code>): a threshold picked on one labelled set fits that set's chance errors.");
+        }
+        html.append("</p>");
+    }
+
     private static void card(StringBuilder html, String name, String value) {
         html.append("<div class=\"card\">").append(escape(name)).append("<b>").append(escape(value)).append("</b></div>");
     }
@@ -105,6 +134,13 @@ public final class HtmlReport {
                     .append("</tr>");
         }
         html.append("</tbody></table></div>");
+        List<BarChart.Bar> bars = perLabel.entrySet().stream().filter(e -> e.getValue().support() > 0)
+                .sorted(Comparator.comparingDouble((Map.Entry<String, LabelScores> e) -> e.getValue().f1())
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> new BarChart.Bar(e.getKey(), e.getValue().f1(), rate(e.getValue().f1()))).toList();
+        html.append("<h3 id=\"label-bars\">F1 per intent, worst first</h3>")
+                .append("<div class=\"bars\">").append(BarChart.svg("F1 per intent, worst first", bars, 1, "F1", "#1f6fd1"))
+                .append("</div>");
     }
 
     private static void errors(StringBuilder html, EvalReport r) {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A scripted stand-in for kefu's public HTTP API (the shapes of DESIGN.md), for widget behaviour
  * the real server cannot produce on demand yet: agent messages, queue moves, the end of a handoff.
- * It serves a host page at {@code /} that embeds the real {@code web/widget.js}. Every message
+ * It serves a host page at {@code /} that embeds the real {@code web/widget.js} (and its modules). Every message
  * posted is handed off; what the events stream sends is queued by the test with {@link #push}.
  */
 final class FakeKefuApi implements AutoCloseable {
@@ -71,11 +71,11 @@ final class FakeKefuApi implements AutoCloseable {
         try (exchange) {
             switch (path) {
                 case "/" -> send(exchange, 200, "text/html", page());
-                case "/widget.js" -> send(exchange, 200, "application/javascript", widget());
+                case "/widget.js" -> send(exchange, 200, "application/javascript", resource("web/widget.js"));
                 case "/api/messages" -> send(exchange, 200, "application/json", reply());
                 case "/api/conversations/" + CONVERSATION + "/messages" -> send(exchange, 200, "application/json", transcript());
                 case "/api/conversations/" + CONVERSATION + "/events" -> stream(exchange);
-                default -> send(exchange, 404, "application/json", "{\"error\":\"no route\"}");
+                default -> widgetFileOr404(exchange, path);
             }
         }
     }
@@ -90,8 +90,17 @@ final class FakeKefuApi implements AutoCloseable {
                 </body></html>""".formatted(url().replaceAll("/$", ""));
     }
 
-    private static String widget() throws IOException {
-        try (InputStream in = FakeKefuApi.class.getClassLoader().getResourceAsStream("web/widget.js")) {
+    /** The widget's modules and style sheet, as kefu serves them under {@code /widget/}. */
+    private static void widgetFileOr404(HttpExchange exchange, String path) throws IOException {
+        if (path.matches("/widget/[a-z-]+\\.(js|css)") && FakeKefuApi.class.getClassLoader().getResource("web" + path) != null) {
+            send(exchange, 200, path.endsWith(".css") ? "text/css" : "application/javascript", resource("web" + path));
+        } else {
+            send(exchange, 404, "application/json", "{\"error\":\"no route\"}");
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = FakeKefuApi.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -116,6 +116,9 @@ class OpenApiIT {
         for (String page : new String[] {"/metrics", "/openapi.json", "/", "/widget.js", "/agent"}) {
             check("GET", page, send(request(page).GET()));
         }
+        for (String file : new String[] {"main.js", "widget.css", "nope.js", "..%2Fagent.html"}) {
+            check("GET", "/widget/{file}", send(request("/widget/" + file).GET()));
+        }
     }
 
     /** Checks one response against the description of {@code method template}; returns its JSON body (or null). */

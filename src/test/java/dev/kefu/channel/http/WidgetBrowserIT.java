@@ -110,6 +110,49 @@ class WidgetBrowserIT {
     }
 
     @Test
+    void a_message_over_500_characters_is_never_cut_a_notice_says_how_much_is_over_and_it_is_not_sent() {
+        driver.get(server.url());
+        widget.loaded();
+        widget.find("kefu-launcher").click();
+        WebElement input = widget.find("kefu-input");
+        String pasted = "我的订单号是多少".repeat(64) + "😀"; // 513 characters as the server counts them
+        widget.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", input, pasted);
+        assertThat(input.getAttribute("value")).as("nothing cut").isEqualTo(pasted);
+        assertThat(widget.visible("kefu-limit")).isTrue();
+        assertThat(widget.find("kefu-limit").getText()).isEqualTo("已超出 500 字上限 13 字，请删减后再发送");
+        assertThat(widget.find("kefu-send").isEnabled()).isFalse();
+        input.sendKeys(Keys.ENTER);
+        assertThat(widget.texts("user")).isEmpty();
+        assertThat(input.getAttribute("value")).isEqualTo(pasted);
+
+        widget.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", input,
+                pasted.substring(0, 500));
+        assertThat(widget.find("kefu-limit").getText()).isEqualTo("已达到 500 字上限");
+        assertThat(widget.find("kefu-send").isEnabled()).isTrue();
+        int bots = widget.texts("bot").size();
+        input.sendKeys(Keys.ENTER);
+        widget.awaitNew("bot", bots);
+        assertThat(widget.texts("user")).containsExactly(pasted.substring(0, 500));
+        assertThat(widget.visible("kefu-limit")).isFalse();
+
+        assertThat(widget.js("return window.kefu.ask(arguments[0])", pasted)).as("the page API refuses too").isEqualTo(false);
+        assertThat(widget.find("kefu-input").getAttribute("value")).isEqualTo(pasted);
+        assertThat(widget.visible("kefu-limit")).isTrue();
+        assertThat(widget.texts("user")).hasSize(1);
+    }
+
+    @Test
+    void with_no_hotline_set_the_demo_page_says_where_to_find_it_as_the_bot_does() {
+        driver.get(server.url());
+        widget.loaded();
+        String shown = driver.findElement(By.cssSelector("[data-testid=hotline]")).getText();
+        assertThat(shown).isNotBlank().doesNotContain("{{");
+        widget.find("kefu-launcher").click();
+        widget.find("kefu-input").sendKeys("客服热线是多少", Keys.ENTER);
+        assertThat(widget.awaitNew("bot", 1)).contains(shown);
+    }
+
+    @Test
     void an_answer_has_thumbs_and_a_click_rates_it() {
         driver.get(server.url());
         widget.loaded();

@@ -24,28 +24,29 @@ class HtmlReportTest {
 
     @Test
     void a_pipeline_report_is_well_formed_and_has_every_part() throws Exception {
-        Document page = parse(HtmlReport.render(report(true), "corpus/eval.tsv, full pipeline", 0.5));
+        Document page = parse(HtmlReport.render(report(true), "corpus/eval.tsv, full pipeline", 0.5, 0.97));
 
         for (String id : List.of("summary", "labels", "confusion", "threshold", "confidence", "errors")) {
             assertThat(byId(page, id)).as(id).isNotNull();
         }
-        assertThat(page.getElementsByTagName("svg").getLength()).isEqualTo(3);
-        assertThat(page.getDocumentElement().getTextContent()).contains("end to end").contains("shipped threshold 0.50");
-        assertThat(page.getElementsByTagName("polyline").getLength()).isEqualTo(2);
+        assertThat(page.getElementsByTagName("svg").getLength()).as("heat map, rates, histograms, F1 bars").isEqualTo(4);
+        assertThat(page.getDocumentElement().getTextContent()).contains("end to end").contains("shipped 0.50");
+        assertThat(page.getElementsByTagName("polyline").getLength()).as("coverage, precision, e2e, oos recall").isEqualTo(4);
     }
 
     @Test
     void a_classifier_only_report_draws_its_curve_from_the_confidences() throws Exception {
-        Document page = parse(HtmlReport.render(report(false), "test.tsv, classifier alone", 0.5));
+        Document page = parse(HtmlReport.render(report(false), "test.tsv, classifier alone", 0.5, 0.97));
 
-        assertThat(page.getElementsByTagName("svg").getLength()).isEqualTo(3);
+        assertThat(page.getElementsByTagName("svg").getLength()).isEqualTo(4);
         assertThat(page.getDocumentElement().getTextContent()).contains("Classifier only").doesNotContain("end to end");
         assertThat(page.getElementsByTagName("polyline").getLength()).isEqualTo(2);
+        assertThat(byId(page, "recommended-threshold")).as("the command recommends none without a pipeline").isNull();
     }
 
     @Test
     void texts_from_the_data_are_escaped_and_nothing_runs_or_loads() throws Exception {
-        String html = HtmlReport.render(report(true), HOSTILE, 0.5);
+        String html = HtmlReport.render(report(true), HOSTILE, 0.5, 0.97);
         Document page = parse(html);
 
         assertThat(page.getElementsByTagName("script").getLength()).isZero();
@@ -69,12 +70,47 @@ class HtmlReportTest {
                 plain.oosRecall(), plain.autoAnswerPrecision(), plain.coverage(), plain.answerThreshold(),
                 plain.actions(), plain.perLabel(), plain.confusion(), plain.thresholdSweep(), plain.latencyUs(),
                 plain.throughputPerS(), plain.errors(), plain.outcomes(), answers);
-        String html = HtmlReport.render(withAnswers, "corpus/eval.tsv", 0.5);
+        String html = HtmlReport.render(withAnswers, "corpus/eval.tsv", 0.5, 0.97);
         Element section = byId(parse(html), "answers");
         assertThat(section).isNotNull();
+        assertThat(byId(parse(html), "entry-bars")).as("entries answered wrongly, worst first").isNotNull();
         assertThat(html).contains("answer accuracy<b>0.850</b>").contains("<td>refund-where</td>")
                 .doesNotContain("<script>alert");
-        assertThat(byId(parse(HtmlReport.render(plain, "corpus/eval.tsv", 0.5)), "answers")).isNull();
+        assertThat(byId(parse(HtmlReport.render(plain, "corpus/eval.tsv", 0.5, 0.97)), "answers")).isNull();
+    }
+
+    @Test
+    void the_recommended_threshold_is_marked_beside_the_shipped_one_with_which_to_trust() throws Exception {
+        EvalReport plain = report(true);
+        List<SweepPoint> sweep = List.of(new SweepPoint(0.3, 0.98, 0.93, 0.9, 0.5), new SweepPoint(0.4, 0.95, 0.975, 0.92, 0.8),
+                new SweepPoint(0.6, 0.9, 0.99, 0.9, 1));
+        EvalReport swept = new EvalReport(plain.n(), plain.accuracy(), plain.macroF1(), plain.e2eAccuracy(),
+                plain.oosRecall(), plain.autoAnswerPrecision(), plain.coverage(), plain.answerThreshold(),
+                plain.actions(), plain.perLabel(), plain.confusion(), sweep, plain.latencyUs(),
+                plain.throughputPerS(), plain.errors(), plain.outcomes(), null);
+        Document page = parse(HtmlReport.render(swept, "corpus/eval.tsv", 0.5, 0.97));
+
+        Element recommended = byId(page, "recommended-threshold");
+        assertThat(recommended).isNotNull();
+        assertThat(recommended.getAttribute("data-threshold")).as("highest coverage at precision >= 0.97").isEqualTo("0.40");
+        assertThat(recommended.getTextContent()).isEqualTo("recommended 0.40");
+        assertThat(byId(page, "shipped-threshold").getAttribute("data-threshold")).isEqualTo("0.50");
+        assertThat(byId(page, "threshold-advice").getTextContent()).contains("Recommended: 0.40", "Shipped: 0.50",
+                "Trust the shipped value unless", "eval --cv");
+
+        Document none = parse(HtmlReport.render(swept, "corpus/eval.tsv", 0.5, 0.999));
+        assertThat(byId(none, "recommended-threshold")).isNull();
+        assertThat(byId(none, "threshold-advice").getTextContent()).contains("No answer threshold reaches", "0.50");
+    }
+
+    @Test
+    void intents_are_drawn_worst_first_and_every_chart_has_axes() throws Exception {
+        String html = HtmlReport.render(report(true), "corpus/eval.tsv", 0.5, 0.97);
+        Document page = parse(html);
+        assertThat(html.indexOf(">refund_time</text>")).as("refund_time (F1 0.97) before oos (F1 1.00)")
+                .isLessThan(html.indexOf(">oos</text>"));
+        assertThat(page.getDocumentElement().getTextContent()).contains("rate (axis starts at", "answer threshold",
+                "confidence of the top intent", "lines per bin", "F1");
     }
 
     private static EvalReport report(boolean pipeline) {
