@@ -1,6 +1,6 @@
 /** Unit tests of the widget's pure modules, imported exactly as the widget imports them. */
 import { ApiError } from "/widget/api.js";
-import { chipQuestions, clock, modeOf, parse, seenKey, timeOf, waitingText } from "/widget/format.js";
+import { chipQuestions, clock, modeOf, offersPerson, parse, seenKey, timeOf, waitingText } from "/widget/format.js";
 import { readOptions } from "/widget/options.js";
 import { MAX_CHARS, TEXT } from "/widget/text.js";
 import { equal, report, test } from "./unit.js";
@@ -48,6 +48,15 @@ test("no chips during a handoff or without suggestions", () => {
   equal(chipQuestions({ action: "answer", suggestions: [{ question: "甲" }, { question: "" }, null, { question: "乙" }] }), ["甲", "乙"]);
   equal(chipQuestions({ action: "handoff", suggestions: [{ question: "甲" }] }), []);
   equal(chipQuestions({ action: "fallback" }), []);
+});
+
+test("a person is offered under a second failure, steps that did not help or an urgent answer, only with the bot", () => {
+  equal(offersPerson({ action: "fallback", reason: "repeated_fallback" }, "bot"), true);
+  equal(offersPerson({ action: "answer", reason: "still_not_solved" }, "bot"), true);
+  equal(offersPerson({ action: "answer", reason: "priority_intent" }, "bot"), true);
+  equal(offersPerson({ action: "fallback", reason: "out_of_scope" }, "bot"), false);
+  equal(offersPerson({ action: "answer", reason: "priority_intent" }, "waiting"), false);
+  equal(offersPerson({ action: "handoff", reason: "repeated_fallback" }, "bot"), false);
 });
 
 test("parse returns null for text that is not JSON", () => {

@@ -2,10 +2,12 @@
  * One visitor's conversation: sending in order, replies, failures and retry, the restored transcript,
  * and the handoff to a person. The state of the widget lives here.
  */
-import { chipQuestions, lengthNotice, modeOf, parse, seenKey } from "./format.js";
+import { chipQuestions, lengthNotice, modeOf, offersPerson, parse, seenKey } from "./format.js";
 import { load, save } from "./storage.js";
 import { TEXT } from "./text.js";
-import { addRating, append, chipsNode, markFailed, messageNode, renderMode, renderUnread, setTyping, showError } from "./view.js";
+import {
+  addRating, append, chipsNode, markFailed, messageNode, offerNode, renderMode, renderUnread, setTyping, showError
+} from "./view.js";
 
 const SMALL_TALK = new Set(["greeting", "thanks", "goodbye"]);
 
@@ -154,6 +156,7 @@ export function createConversation(parts) {
       const node = addMessage("bot", reply.reply);
       if (reply.action === "answer") rateable(node, reply);
     }
+    if (offersPerson(reply, state.mode)) append(ui, offerNode(() => send(TEXT.humanText)));
     const questions = chipQuestions(reply);
     addChips(questions);
     save("localStorage", keys.chips, JSON.stringify({ conversationId: state.conversationId, questions }));

@@ -38,6 +38,14 @@ export function chipQuestions(reply) {
   return reply.suggestions.map((s) => s && s.question).filter(Boolean);
 }
 
+/** The reasons whose reply offers a person (the server's Reason names): the widget adds a 转人工 button under them. */
+const OFFERS_A_PERSON = new Set(["repeated_fallback", "repeated_message", "still_not_solved", "priority_intent"]);
+
+/** Whether {@code reply} offers a person (and none is on the way yet). */
+export function offersPerson(reply, mode) {
+  return mode === "bot" && reply.action !== "handoff" && OFFERS_A_PERSON.has(reply.reason);
+}
+
 /** Characters as the server counts them (code points: an emoji is one), of the text that would be sent. */
 export function charCount(text) {
   return Array.from(String(text || "").trim()).length;

@@ -44,7 +44,8 @@ export async function start(script) {
   const { host, root } = createHost(options, await styleSheet());
   const api = createApi(options.api);
 
-  const on = { toggle: () => toggle(), close: () => close(), retry: () => conversation.retry(), human: () => conversation.send(TEXT.humanText) };
+  const on = { toggle: () => toggle(), close: () => close(), retry: () => conversation.retry(), human: () => conversation.send(TEXT.humanText),
+    cancel: () => conversation.send(TEXT.cancelText) };
   const ui = createUi(root, options, on);
   const parts = { options, api, ui, host, keys, live: null };
   const conversation = createConversation(parts);

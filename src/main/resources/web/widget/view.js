@@ -31,9 +31,13 @@ export function createUi(root, options, on) {
     className: "icon-btn", type: "button", "aria-label": TEXT.close, title: TEXT.close,
     "data-testid": "kefu-close", onclick: on.close
   }, [icon(ICON_CLOSE)]);
-  ui.handoffText = el("span");
+  ui.handoffText = el("span", { className: "spacer" });
+  ui.cancel = el("button", {
+    className: "cancel", type: "button", text: TEXT.cancelHandoff, "data-testid": "kefu-cancel-handoff",
+    onclick: on.cancel, hidden: true
+  });
   ui.handoff = el("div", { className: "banner handoff", role: "status", "data-testid": "kefu-handoff", hidden: true },
-    [el("span", { className: "dot", "aria-hidden": "true" }), ui.handoffText]);
+    [el("span", { className: "dot", "aria-hidden": "true" }), ui.handoffText, ui.cancel]);
   ui.errorText = el("span", { className: "spacer" });
   ui.retry = el("button", { type: "button", text: TEXT.retry, "data-testid": "kefu-retry", onclick: on.retry });
   ui.error = el("div", { className: "banner error", role: "alert", "data-testid": "kefu-error", hidden: true },
@@ -157,6 +161,7 @@ export function renderMode(ui, host, mode, position) {
   ui.handoff.hidden = mode === "bot";
   ui.handoff.setAttribute("data-state", mode);
   ui.human.disabled = mode !== "bot";
+  ui.cancel.hidden = mode !== "waiting"; // once an agent has it, cancelling is theirs to do
   ui.human.textContent = mode === "bot" ? TEXT.human : TEXT.humanBusy;
   ui.subtitle.textContent = mode === "waiting" ? TEXT.subtitleWaiting : mode === "assigned" ? TEXT.subtitleAssigned : TEXT.subtitleBot;
   if (mode === "waiting") {
@@ -166,6 +171,14 @@ export function renderMode(ui, host, mode, position) {
     ui.handoff.setAttribute("data-position", "0");
     ui.handoffText.textContent = TEXT.assigned;
   }
+}
+
+/** A button under the reply that offers a person: one click asks for one. */
+export function offerNode(onAccept) {
+  return el("div", { className: "chips offer", "data-testid": "kefu-offer" }, [
+    el("button", { className: "chip", type: "button", text: TEXT.offerPerson, "data-testid": "kefu-offer-person",
+      onclick: (e) => { e.currentTarget.disabled = true; onAccept(); } })
+  ]);
 }
 
 /** The unread badge and the launcher's label. */

@@ -110,6 +110,38 @@ class WidgetBrowserIT {
     }
 
     @Test
+    void a_person_is_offered_with_a_button_and_while_waiting_the_bot_answers_and_the_wait_can_be_cancelled() {
+        driver.get(server.url());
+        widget.loaded();
+        widget.find("kefu-launcher").click();
+        int bots = widget.texts("bot").size();
+        widget.find("kefu-input").sendKeys("今天上海会下雨吗", Keys.ENTER);
+        widget.awaitNew("bot", bots);
+        bots = widget.texts("bot").size();
+        widget.find("kefu-input").sendKeys("给我讲个笑话", Keys.ENTER);
+        assertThat(widget.awaitNew("bot", bots)).contains("转人工");
+        widget.waitUntil("the offer of a person", () -> widget.visible("kefu-offer-person"));
+        assertThat(widget.visible("kefu-handoff")).as("offered, not handed off").isFalse();
+
+        widget.find("kefu-offer-person").click();
+        widget.waitUntil("the waiting state", () -> widget.visible("kefu-handoff"));
+        assertThat(widget.find("kefu-handoff").getAttribute("data-state")).isEqualTo("waiting");
+        assertThat(widget.visible("kefu-cancel-handoff")).isTrue();
+
+        bots = widget.texts("bot").size();
+        widget.find("kefu-input").sendKeys("退款多久到账", Keys.ENTER);
+        assertThat(widget.awaitNew("bot", bots)).contains(REFUND_ANSWER).contains("取消转人工");
+        assertThat(widget.find("kefu-handoff").getAttribute("data-state")).as("still in the queue").isEqualTo("waiting");
+
+        bots = widget.texts("bot").size();
+        widget.find("kefu-cancel-handoff").click();
+        assertThat(widget.awaitNew("bot", bots)).contains("已为您取消转人工");
+        widget.waitUntil("back with the bot", () -> !widget.visible("kefu-handoff"));
+        assertThat(widget.lastText("user")).isEqualTo("取消转人工");
+        assertThat(widget.find("kefu-human").isEnabled()).isTrue();
+    }
+
+    @Test
     void a_message_over_500_characters_is_never_cut_a_notice_says_how_much_is_over_and_it_is_not_sent() {
         driver.get(server.url());
         widget.loaded();
