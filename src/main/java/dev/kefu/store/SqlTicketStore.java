@@ -169,8 +169,9 @@ public final class SqlTicketStore implements TicketStore {
                     ticket.conversationId(), text, now.toEpochMilli(), agent);
             update(c, "UPDATE conversations SET updated_at = ? WHERE id = ?", now.toEpochMilli(), ticket.conversationId());
             // A conversation from a messaging platform gets the reply through the outbox, in this same transaction.
-            update(c, "INSERT INTO outbox (channel, user_id, conversation_id, text, next_attempt_at, created_at) "
-                    + "SELECT channel, user_id, conversation_id, ?, ?, ? FROM channel_users WHERE conversation_id = ?",
+            // The user's id goes with it sealed, as the link keeps it (SqlChannelStore).
+            update(c, "INSERT INTO outbox (channel, user_id, address, conversation_id, text, next_attempt_at, created_at) "
+                    + "SELECT channel, user_id, address, conversation_id, ?, ?, ? FROM channel_users WHERE conversation_id = ?",
                     text, now.toEpochMilli(), now.toEpochMilli(), ticket.conversationId());
             return new AgentMessage(ticketId, ticket.conversationId(), agent, text, now);
         });
