@@ -1,6 +1,7 @@
 package dev.kefu.store;
 
 import dev.kefu.handoff.AgentMessage;
+import dev.kefu.handoff.DeskEvent;
 import dev.kefu.handoff.HandoffTicket;
 import dev.kefu.handoff.TicketCursor;
 import dev.kefu.handoff.TicketPage;
@@ -216,6 +217,11 @@ public final class SqlTicketStore implements TicketStore {
                     + "updated_at = ? WHERE id = ?", now, ticket.conversationId());
             return require(c, ticketId);
         });
+    }
+
+    @Override
+    public List<DeskEvent> eventsAfter(Instant since, int limit) {
+        return db.read(c -> SqlDeskEvents.after(c, since, limit));
     }
 
     private static HandoffTicket require(Connection c, String ticketId) throws SQLException {

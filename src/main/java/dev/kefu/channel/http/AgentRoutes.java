@@ -6,6 +6,7 @@ import dev.kefu.dialog.conversation.TranscriptMessage;
 import dev.kefu.dialog.conversation.Transcripts;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.handoff.AgentMessage;
+import dev.kefu.handoff.DeskEvent;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.HandoffTicket;
 import dev.kefu.handoff.TicketPage;
@@ -31,6 +32,8 @@ final class AgentRoutes {
     static final int MAX_AGENT_TEXT = 2000;
     private static final String AGENT = "kefu.agent";
     private static final String AGENTS_CHANNEL = "agents";
+    /** Most missed events sent to a reconnecting stream; the console reloads its lists on {@code hello} anyway. */
+    static final int MAX_REPLAYED = 500;
     /** The event stream's path: the one agent route a browser opens without headers. */
     static final String EVENTS = "/api/agent/events";
 
@@ -91,7 +94,7 @@ final class AgentRoutes {
         String lastUser = messages.stream().filter(m -> m.role().equals("user")).reduce((a, b) -> b)
                 .map(TranscriptMessage::text).orElse("");
         Map<String, Object> body = view(ticket, Instant.now());
-        body.put("messages", messages.stream().map(MessageRoutes::line).toList());
+        body.put("messages", forAgents(messages).stream().map(MessageRoutes::line).toList());
         body.put("faqSuggestions", lastUser.isBlank() ? List.of()
                 : engine.get().faqFor(lastUser, 3).stream().map(AgentRoutes::faq).toList());
         ctx.json(body);
@@ -127,12 +130,59 @@ final class AgentRoutes {
         ctx.json(view(ticket, Instant.now()));
     }
 
-    /** {@code GET /api/agent/events}: every ticket change and user message, live. */
+    /**
+     * {@code GET /api/agent/events}: every ticket change and user message, live. A stream that
+     * reconnects with {@code Last-Event-ID} (what a browser's EventSource sends by itself), or a
+     * new one with {@code ?lastEventId=}, is first sent what it missed: ids are stored times
+     * (epoch milliseconds), so this works across a restart and on another instance. Then
+     * {@code hello}.
+     */
     void events(SseClient client) {
         client.keepAlive();
-        EventHub.start(client, System.currentTimeMillis());
-        MessageRoutes.addStream(live.agents(), AGENTS_CHANNEL, client);
+        String header = client.ctx().header("Last-Event-ID");
+        long since = MessageRoutes.lastEventId(header != null ? header : client.ctx().queryParam("lastEventId"));
+        EventHub.start(client, since >= 0 ? since : System.currentTimeMillis());
+        MessageRoutes.addStream(live.agents(), AGENTS_CHANNEL, client); // first: a live event is sent, not lost
+        if (since >= 0) {
+            for (DeskEvent event : tickets.eventsAfter(Instant.ofEpochMilli(since), MAX_REPLAYED)) {
+                replay(client, event);
+            }
+        }
         EventHub.send(client, "hello", Map.of("waiting", tickets.count(TicketStatus.WAITING)), 0);
+    }
+
+    /** One missed event, as it was sent live ({@link Live}). */
+    private static void replay(SseClient client, DeskEvent event) {
+        if (event instanceof DeskEvent.TicketChanged t) {
+            EventHub.send(client, "ticket", Live.ticketEvent(t.ticketId(), t.conversationId(), t.status(), t.time()),
+                    t.time().toEpochMilli());
+        } else if (event instanceof DeskEvent.Line line) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            if (line.role().equals("agent")) {
+                data.put("ticketId", line.ticketId());
+            }
+            data.put("conversationId", line.conversationId());
+            data.put("role", line.role());
+            data.put("text", line.role().equals("user") ? Desk.forAgents(line.text()) : line.text());
+            data.put("time", line.time().toString());
+            EventHub.send(client, "message", data, line.time().toEpochMilli());
+        } else {
+            throw new IllegalStateException("unknown desk event " + event);
+        }
+    }
+
+    /** The transcript as agents see it: the newest user line without a possible first half of a card number ({@link Desk#forAgents}). */
+    private static List<TranscriptMessage> forAgents(List<TranscriptMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            TranscriptMessage m = messages.get(i);
+            if (m.role().equals("user")) {
+                List<TranscriptMessage> shown = new java.util.ArrayList<>(messages);
+                shown.set(i, new TranscriptMessage(m.id(), m.role(), Desk.forAgents(m.text()), m.time(), m.action(),
+                        m.intent(), m.confidence(), m.reason(), m.faqId(), m.agent()));
+                return shown;
+            }
+        }
+        return messages;
     }
 
     Map<String, Object> view(HandoffTicket t, Instant now) {

@@ -192,7 +192,7 @@ public final class HttpServer implements AutoCloseable {
         metrics.watch(parts.conversations());
         metrics.watch(jetty);
         this.access = new AccessLog(metrics);
-        Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
+        Desk desk = new Desk(engine::get, parts, live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
         this.auth = new AgentAuth(secrets.agentToken(), Clock.systemUTC());
         this.agents = new AgentRoutes(parts, engine::get, auth, live, metrics);
