@@ -6,7 +6,6 @@ import dev.kefu.dialog.conversation.TranscriptMessage;
 import dev.kefu.dialog.conversation.Transcripts;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.handoff.AgentMessage;
-import dev.kefu.handoff.DeskEvent;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.HandoffTicket;
 import dev.kefu.handoff.TicketPage;
@@ -14,7 +13,6 @@ import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
 import dev.kefu.text.PiiMasker;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,9 +29,6 @@ final class AgentRoutes {
     /** Longest agent message, in characters. */
     static final int MAX_AGENT_TEXT = 2000;
     private static final String AGENT = "kefu.agent";
-    private static final String AGENTS_CHANNEL = "agents";
-    /** Most missed events sent to a reconnecting stream; the console reloads its lists on {@code hello} anyway. */
-    static final int MAX_REPLAYED = 500;
     /** The event stream's path: the one agent route a browser opens without headers. */
     static final String EVENTS = "/api/agent/events";
 
@@ -128,47 +123,6 @@ final class AgentRoutes {
         HandoffTicket ticket = tickets.handBack(ctx.pathParam("id"), agent(ctx));
         live.ticketChanged(ticket);
         ctx.json(view(ticket, Instant.now()));
-    }
-
-    /**
-     * {@code GET /api/agent/events}: every ticket change and user message, live. A stream that
-     * reconnects with {@code Last-Event-ID} (what a browser's EventSource sends by itself), or a
-     * new one with {@code ?lastEventId=}, is first sent what it missed: ids are stored times
-     * (epoch milliseconds), so this works across a restart and on another instance. Then
-     * {@code hello}.
-     */
-    void events(SseClient client) {
-        client.keepAlive();
-        String header = client.ctx().header("Last-Event-ID");
-        long since = MessageRoutes.lastEventId(header != null ? header : client.ctx().queryParam("lastEventId"));
-        EventHub.start(client, since >= 0 ? since : System.currentTimeMillis());
-        MessageRoutes.addStream(live.agents(), AGENTS_CHANNEL, client); // first: a live event is sent, not lost
-        if (since >= 0) {
-            for (DeskEvent event : tickets.eventsAfter(Instant.ofEpochMilli(since), MAX_REPLAYED)) {
-                replay(client, event);
-            }
-        }
-        EventHub.send(client, "hello", Map.of("waiting", tickets.count(TicketStatus.WAITING)), 0);
-    }
-
-    /** One missed event, as it was sent live ({@link Live}). */
-    private static void replay(SseClient client, DeskEvent event) {
-        if (event instanceof DeskEvent.TicketChanged t) {
-            EventHub.send(client, "ticket", Live.ticketEvent(t.ticketId(), t.conversationId(), t.status(), t.time()),
-                    t.time().toEpochMilli());
-        } else if (event instanceof DeskEvent.Line line) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            if (line.role().equals("agent")) {
-                data.put("ticketId", line.ticketId());
-            }
-            data.put("conversationId", line.conversationId());
-            data.put("role", line.role());
-            data.put("text", line.role().equals("user") ? Desk.forAgents(line.text()) : line.text());
-            data.put("time", line.time().toString());
-            EventHub.send(client, "message", data, line.time().toEpochMilli());
-        } else {
-            throw new IllegalStateException("unknown desk event " + event);
-        }
     }
 
     /** The transcript as agents see it: the newest user line without a possible first half of a card number ({@link Desk#forAgents}). */

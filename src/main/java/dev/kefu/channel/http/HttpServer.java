@@ -268,7 +268,7 @@ public final class HttpServer implements AutoCloseable {
             Guards.securityHeaders(ctx);
             MessageRoutes.requireStreamSlot(live.agents(), ctx);
         });
-        table.sse(AgentRoutes.EVENTS, agents::events); // EventSource sends no headers: ?ticket= from stream-ticket
+        table.sse(AgentRoutes.EVENTS, new AgentStream(parts.tickets(), live)::events); // EventSource sends no headers: ?ticket= from stream-ticket
         app.after("/api/conversations/{id}/events", ctx -> MessageRoutes.releaseStreamSlot(live.users(), ctx));
         app.after(AgentRoutes.EVENTS, ctx -> MessageRoutes.releaseStreamSlot(live.agents(), ctx));
         table.get("/api/agent/feedback", feedback::perFaq);
