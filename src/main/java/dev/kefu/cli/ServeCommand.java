@@ -8,6 +8,7 @@ import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.store.Database;
 import dev.kefu.store.Retention;
+import dev.kefu.store.ServerKeys;
 import dev.kefu.store.SqlChannelStore;
 import dev.kefu.store.SqlConversationStore;
 import dev.kefu.store.SqlFeedbackStore;
@@ -75,7 +76,8 @@ final class ServeCommand {
                               browser, e.g. https://shop.example.com (default *: any)
             Environment: KEFU_AGENT_TOKEN (agent API), KEFU_WECHAT_TOKEN, KEFU_WECHAT_APPID,
             KEFU_WECHAT_SECRET, KEFU_WECHAT_API_BASE, KEFU_WECHAT_AES_KEY, KEFU_WECHAT_MODE (WeChat), KEFU_WEBHOOK_SECRET,
-            KEFU_WEBHOOK_CALLBACK_URL (generic webhook), KEFU_DB_USER, KEFU_DB_PASSWORD (PostgreSQL);
+            KEFU_WEBHOOK_CALLBACK_URL (generic webhook), KEFU_USER_ID_KEY (key of the stored
+            platform user ids; default: one generated and kept in the database), KEFU_DB_USER, KEFU_DB_PASSWORD (PostgreSQL);
             see the README.""".formatted(DEFAULT_DB);
 
     private ServeCommand() {
@@ -111,7 +113,9 @@ final class ServeCommand {
         }
         SqlConversationStore store = new SqlConversationStore(db);
         Map<String, String> env = System.getenv();
-        SqlChannelStore channels = new SqlChannelStore(db, Clock.systemUTC());
+        SqlChannelStore channels = new SqlChannelStore(db, Clock.systemUTC(),
+                ServerKeys.userPseudonyms(db, env.get(Settings.USER_ID_KEY_ENV)));
+        channels.pseudonymizeOldRows();
         Path modelsDir = options.path("models", "models");
         Path corpusDir = options.path("corpus", "corpus");
         String hotline = Settings.hotline(options, env);

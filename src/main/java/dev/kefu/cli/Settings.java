@@ -24,6 +24,8 @@ final class Settings {
     static final String HOTLINE_ENV = "KEFU_HOTLINE";
     /** Bearer token of the agent API; unset disables it. */
     static final String AGENT_TOKEN_ENV = "KEFU_AGENT_TOKEN";
+    /** The key of the stored platform user ids ({@link dev.kefu.channel.webhook.UserPseudonyms}). */
+    static final String USER_ID_KEY_ENV = "KEFU_USER_ID_KEY";
     static final String WECHAT_API_DEFAULT = "https://api.weixin.qq.com";
 
     private Settings() {

@@ -1,5 +1,6 @@
 package dev.kefu.handoff;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,4 +42,11 @@ public interface TicketStore {
 
     /** Mean time from creation to claim of the last {@code n} claimed tickets, in seconds; empty without history. */
     Optional<Double> recentWaitSeconds(int n);
+
+    /**
+     * What agents' live streams carried after {@code since}, oldest first, at most {@code limit}:
+     * each ticket moved since (once, with its status now) and each user or agent message of a
+     * conversation while it had a ticket open. A stream that reconnects is sent these.
+     */
+    List<DeskEvent> eventsAfter(Instant since, int limit);
 }

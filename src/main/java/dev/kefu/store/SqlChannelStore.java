@@ -2,7 +2,7 @@ package dev.kefu.store;
 
 import dev.kefu.channel.webhook.ChannelStore;
 import dev.kefu.channel.webhook.OutboundMessage;
-import dev.kefu.text.PiiMasker;
+import dev.kefu.channel.webhook.UserPseudonyms;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,22 +18,28 @@ import java.util.function.Supplier;
 
 /**
  * Channel links, inbound idempotency keys (written in the transaction of the turn they answer, see
- * {@link TurnScope}), signature nonces and, through {@link SqlOutbox}, the outbox in SQL. Thread-safe.
+ * {@link TurnScope}), signature nonces and, through {@link SqlOutbox}, the outbox in SQL. A
+ * platform user id is never stored as sent: tables hold its {@linkplain UserPseudonyms#pseudonym
+ * pseudonym}, and the link holds it {@linkplain UserPseudonyms#seal sealed} for the outbox to
+ * deliver to. Thread-safe.
  */
 public final class SqlChannelStore implements ChannelStore {
     private final Database db;
     private final Clock clock;
+    private final UserPseudonyms users;
     private final SqlOutbox outbox;
 
-    public SqlChannelStore(Database db, Clock clock) {
+    /** {@code users} from {@link ServerKeys#userPseudonyms}: the key every instance on {@code db} shares. */
+    public SqlChannelStore(Database db, Clock clock, UserPseudonyms users) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.outbox = new SqlOutbox(db);
+        this.users = Objects.requireNonNull(users, "users");
+        this.outbox = new SqlOutbox(db, users);
     }
 
     @Override
     public Optional<String> conversationOf(String channel, String userId) {
-        return db.read(c -> linked(c, channel, userId));
+        return db.read(c -> linked(c, channel, users.pseudonym(channel, userId)));
     }
 
     /**
@@ -45,8 +51,9 @@ public final class SqlChannelStore implements ChannelStore {
      */
     @Override
     public String conversationFor(String channel, String userId, String newConversationId) {
+        String user = users.pseudonym(channel, userId);
         return db.inTransaction(c -> {
-            Optional<String> linked = linked(c, channel, userId);
+            Optional<String> linked = linked(c, channel, user);
             if (linked.isPresent()) {
                 return linked.get();
             }
@@ -59,11 +66,12 @@ public final class SqlChannelStore implements ChannelStore {
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO channel_users (channel, user_id, conversation_id, "
-                    + "created_at) VALUES (?, ?, ?, ?) ON CONFLICT (channel, user_id) DO NOTHING")) {
+                    + "created_at, address) VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, user_id) DO NOTHING")) {
                 s.setString(1, channel);
-                s.setString(2, userId);
+                s.setString(2, user);
                 s.setString(3, newConversationId);
                 s.setLong(4, now);
+                s.setString(5, users.seal(userId));
                 if (s.executeUpdate() == 1) {
                     return newConversationId;
                 }
@@ -72,16 +80,73 @@ public final class SqlChannelStore implements ChannelStore {
                 s.setString(1, newConversationId);
                 s.executeUpdate();
             }
-            return linked(c, channel, userId).orElseThrow(() -> new IllegalStateException(
-                    "the link of " + channel + " user " + new PiiMasker().mask(userId).text() + " was taken and then deleted"));
+            return linked(c, channel, user).orElseThrow(() -> new IllegalStateException(
+                    "the link of " + channel + " user " + user + " was taken and then deleted"));
         });
     }
 
-    private static Optional<String> linked(Connection c, String channel, String userId) throws SQLException {
+    /**
+     * Rows written before user ids were pseudonymized (V30) hold the raw id: each gets its
+     * pseudonym, and a link or a reply still to deliver its sealed address. Run at start; it finds
+     * nothing to do once done, and several instances may run it at once. Returns the rows changed.
+     */
+    public int pseudonymizeOldRows() {
+        return db.inTransaction(c -> {
+            int changed = 0;
+            for (String[] row : rawIds(c, "SELECT channel, user_id, 'link' FROM channel_users WHERE address IS NULL")) {
+                changed += update(c, "UPDATE channel_users SET user_id = ?, address = ? WHERE channel = ? AND user_id = ?",
+                        users.pseudonym(row[0], row[1]), users.seal(row[1]), row[0], row[1]);
+            }
+            for (String[] row : rawIds(c, "SELECT DISTINCT channel, user_id, 'key' FROM inbound_messages "
+                    + "WHERE user_id NOT LIKE 'u1.%'")) {
+                changed += update(c, "UPDATE inbound_messages SET user_id = ? WHERE channel = ? AND user_id = ?",
+                        users.pseudonym(row[0], row[1]), row[0], row[1]);
+            }
+            for (String[] row : rawIds(c, "SELECT channel, user_id, CASE WHEN delivered_at IS NULL AND dead_at IS NULL "
+                    + "THEN 'pending' ELSE 'settled' END, id FROM outbox WHERE user_id NOT LIKE 'u1.%'")) {
+                changed += update(c, "UPDATE outbox SET user_id = ?, address = ? WHERE id = ?", users.pseudonym(row[0],
+                        row[1]), row[2].equals("pending") ? users.seal(row[1]) : null, Long.parseLong(row[3]));
+            }
+            return changed;
+        });
+    }
+
+    /** The rows of {@code sql} (channel, user id, kind[, id]) whose user id is not a pseudonym. */
+    private static List<String[]> rawIds(Connection c, String sql) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                String[] row = new String[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = r.getString(i + 1);
+                }
+                if (!UserPseudonyms.isPseudonym(row[1])) {
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static int update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    s.setNull(i + 1, java.sql.Types.VARCHAR);
+                } else {
+                    s.setObject(i + 1, values[i]);
+                }
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    private static Optional<String> linked(Connection c, String channel, String user) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT conversation_id FROM channel_users WHERE channel = ? AND user_id = ?")) {
             s.setString(1, channel);
-            s.setString(2, userId);
+            s.setString(2, user);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }
@@ -95,7 +160,7 @@ public final class SqlChannelStore implements ChannelStore {
                     + "confidence, text, faq_id, reason, bot_message_id FROM inbound_messages "
                     + "WHERE channel = ? AND user_id = ? AND message_id = ?")) {
                 s.setString(1, key.channel());
-                s.setString(2, key.userId());
+                s.setString(2, users.pseudonym(key.channel(), key.userId()));
                 s.setString(3, key.messageId());
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(new Answered(r.getString(1), r.getString(2), new StoredTurn(r.getString(3),
@@ -114,7 +179,7 @@ public final class SqlChannelStore implements ChannelStore {
                     + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (channel, user_id, message_id) DO NOTHING")) {
                 s.setString(1, key.channel());
-                s.setString(2, key.userId());
+                s.setString(2, users.pseudonym(key.channel(), key.userId()));
                 s.setString(3, key.messageId());
                 s.setString(4, key.textDigest());
                 s.setString(5, conversationId);
@@ -140,7 +205,7 @@ public final class SqlChannelStore implements ChannelStore {
                     "UPDATE inbound_messages SET reply = ? WHERE channel = ? AND user_id = ? AND message_id = ?")) {
                 s.setString(1, reply);
                 s.setString(2, key.channel());
-                s.setString(3, key.userId());
+                s.setString(3, users.pseudonym(key.channel(), key.userId()));
                 s.setString(4, key.messageId());
                 return s.executeUpdate();
             }

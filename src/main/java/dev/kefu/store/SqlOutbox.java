@@ -1,6 +1,7 @@
 package dev.kefu.store;
 
 import dev.kefu.channel.webhook.OutboundMessage;
+import dev.kefu.channel.webhook.UserPseudonyms;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -10,19 +11,22 @@ import java.util.List;
 
 /**
  * The outbox in SQL: messages to platform users, taken in order per user, each ending delivered or
- * dead-lettered (with a system line in the transcript naming the reason). Thread-safe.
+ * dead-lettered (with a system line in the transcript naming the reason). A row orders by the
+ * user's pseudonym and holds the id to deliver to sealed, only until it is settled. Thread-safe.
  */
 final class SqlOutbox {
     /** Due, and no older message to the same user is still pending: a failed first message holds back the second. */
-    private static final String DUE = "SELECT id, channel, user_id, conversation_id, text, attempts FROM outbox o "
+    private static final String DUE = "SELECT id, channel, user_id, conversation_id, text, attempts, address FROM outbox o "
             + "WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM "
             + "outbox e WHERE e.channel = o.channel AND e.user_id = o.user_id AND e.id < o.id AND e.delivered_at IS NULL "
             + "AND e.dead_at IS NULL) ORDER BY id LIMIT ?";
 
     private final Database db;
+    private final UserPseudonyms users;
 
-    SqlOutbox(Database db) {
+    SqlOutbox(Database db, UserPseudonyms users) {
         this.db = db;
+        this.users = users;
     }
 
     List<OutboundMessage> take(Instant now, int limit, Duration lease) {
@@ -37,8 +41,9 @@ final class SqlOutbox {
                 s.setInt(2, limit);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        due.add(new OutboundMessage(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getString(5), r.getInt(6)));
+                        String address = r.getString(7); // null only in a row older than V30 (see pseudonymizeOldRows)
+                        due.add(new OutboundMessage(r.getLong(1), r.getString(2), address == null ? r.getString(3)
+                                : users.open(address), r.getString(4), r.getString(5), r.getInt(6)));
                     }
                 }
             }
@@ -58,7 +63,8 @@ final class SqlOutbox {
     }
 
     void delivered(long outboxId, Instant at) {
-        update("UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+        update("UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL, address = NULL "
+                + "WHERE id = ?",
                 at.toEpochMilli(), outboxId);
     }
 
@@ -77,7 +83,7 @@ final class SqlOutbox {
     void dead(long outboxId, String note, Instant at) {
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
-                    + "dead_at = ? WHERE id = ? AND dead_at IS NULL AND delivered_at IS NULL")) {
+                    + "dead_at = ?, address = NULL WHERE id = ? AND dead_at IS NULL AND delivered_at IS NULL")) {
                 s.setString(1, clip(note));
                 s.setLong(2, at.toEpochMilli());
                 s.setLong(3, outboxId);

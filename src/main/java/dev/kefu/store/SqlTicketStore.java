@@ -1,6 +1,7 @@
 package dev.kefu.store;
 
 import dev.kefu.handoff.AgentMessage;
+import dev.kefu.handoff.DeskEvent;
 import dev.kefu.handoff.HandoffTicket;
 import dev.kefu.handoff.TicketCursor;
 import dev.kefu.handoff.TicketPage;
@@ -172,8 +173,9 @@ public final class SqlTicketStore implements TicketStore {
                     ticket.conversationId(), text, now.toEpochMilli(), agent);
             update(c, "UPDATE conversations SET updated_at = ? WHERE id = ?", now.toEpochMilli(), ticket.conversationId());
             // A conversation from a messaging platform gets the reply through the outbox, in this same transaction.
-            update(c, "INSERT INTO outbox (channel, user_id, conversation_id, text, next_attempt_at, created_at) "
-                    + "SELECT channel, user_id, conversation_id, ?, ?, ? FROM channel_users WHERE conversation_id = ?",
+            // The user's id goes with it sealed, as the link keeps it (SqlChannelStore).
+            update(c, "INSERT INTO outbox (channel, user_id, address, conversation_id, text, next_attempt_at, created_at) "
+                    + "SELECT channel, user_id, address, conversation_id, ?, ?, ? FROM channel_users WHERE conversation_id = ?",
                     text, now.toEpochMilli(), now.toEpochMilli(), ticket.conversationId());
             return new AgentMessage(ticketId, ticket.conversationId(), agent, text, now);
         });
@@ -218,6 +220,11 @@ public final class SqlTicketStore implements TicketStore {
                     + "updated_at = ? WHERE id = ?", now, ticket.conversationId());
             return require(c, ticketId);
         });
+    }
+
+    @Override
+    public List<DeskEvent> eventsAfter(Instant since, int limit) {
+        return db.read(c -> SqlDeskEvents.after(c, since, limit));
     }
 
     private static HandoffTicket require(Connection c, String ticketId) throws SQLException {

@@ -13,7 +13,6 @@ import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
 import dev.kefu.text.PiiMasker;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,7 +29,6 @@ final class AgentRoutes {
     /** Longest agent message, in characters. */
     static final int MAX_AGENT_TEXT = 2000;
     private static final String AGENT = "kefu.agent";
-    private static final String AGENTS_CHANNEL = "agents";
     /** The event stream's path: the one agent route a browser opens without headers. */
     static final String EVENTS = "/api/agent/events";
 
@@ -91,7 +89,7 @@ final class AgentRoutes {
         String lastUser = messages.stream().filter(m -> m.role().equals("user")).reduce((a, b) -> b)
                 .map(TranscriptMessage::text).orElse("");
         Map<String, Object> body = view(ticket, Instant.now());
-        body.put("messages", messages.stream().map(MessageRoutes::line).toList());
+        body.put("messages", forAgents(messages).stream().map(MessageRoutes::line).toList());
         body.put("faqSuggestions", lastUser.isBlank() ? List.of()
                 : engine.get().faqFor(lastUser, 3).stream().map(AgentRoutes::faq).toList());
         ctx.json(body);
@@ -127,12 +125,18 @@ final class AgentRoutes {
         ctx.json(view(ticket, Instant.now()));
     }
 
-    /** {@code GET /api/agent/events}: every ticket change and user message, live. */
-    void events(SseClient client) {
-        client.keepAlive();
-        EventHub.start(client, System.currentTimeMillis());
-        MessageRoutes.addStream(live.agents(), AGENTS_CHANNEL, client);
-        EventHub.send(client, "hello", Map.of("waiting", tickets.count(TicketStatus.WAITING)), 0);
+    /** The transcript as agents see it: the newest user line without a possible first half of a card number ({@link Desk#forAgents}). */
+    private static List<TranscriptMessage> forAgents(List<TranscriptMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            TranscriptMessage m = messages.get(i);
+            if (m.role().equals("user")) {
+                List<TranscriptMessage> shown = new java.util.ArrayList<>(messages);
+                shown.set(i, new TranscriptMessage(m.id(), m.role(), Desk.forAgents(m.text()), m.time(), m.action(),
+                        m.intent(), m.confidence(), m.reason(), m.faqId(), m.agent()));
+                return shown;
+            }
+        }
+        return messages;
     }
 
     Map<String, Object> view(HandoffTicket t, Instant now) {

@@ -2,6 +2,8 @@ package dev.kefu.channel.http;
 
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.conversation.Reply;
+import dev.kefu.dialog.conversation.TranscriptMessage;
+import dev.kefu.dialog.conversation.Transcripts;
 import dev.kefu.dialog.policy.Action;
 import dev.kefu.dialog.policy.ConversationState;
 import dev.kefu.dialog.policy.Reason;
@@ -9,7 +11,9 @@ import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.QueueStatus;
 import dev.kefu.text.PiiMasker;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +25,14 @@ final class Desk {
     private final HandoffQueue queue;
     private final Live live;
     private final HttpMetrics metrics;
-    private final PiiMasker masker = new PiiMasker();
+    private static final PiiMasker MASKER = new PiiMasker();
+    private final Transcripts transcripts;
 
     /** {@code engine} gives the current engine: a reload swaps it while requests keep their own. */
-    Desk(Supplier<ChatEngine> engine, HandoffQueue queue, Live live, HttpMetrics metrics) {
+    Desk(Supplier<ChatEngine> engine, HttpServer.Parts parts, Live live, HttpMetrics metrics) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.queue = Objects.requireNonNull(queue, "queue");
+        this.queue = parts.queue();
+        this.transcripts = parts.transcripts();
         this.live = Objects.requireNonNull(live, "live");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
@@ -52,7 +58,9 @@ final class Desk {
         boolean toAgents = reply.reason().equals(Reason.WITH_AGENT.wireName()) || reply.action() != Action.HANDOFF;
         if (handoff != null && toAgents) {
             // with a person, or waiting for one while the bot answers: the agents' consoles see the message too
-            live.userMessage(conversationId, masker.mask(text).text(), Instant.now().toString());
+            TranscriptMessage stored = lastUserLine(conversationId).orElse(null);
+            live.userMessage(conversationId, forAgents(stored == null ? MASKER.mask(text).text() : stored.text()),
+                    stored == null ? Instant.now() : stored.time());
         } else if (handoff != null && reply.action() == Action.HANDOFF) {
             live.status(conversationId, handoff);
             live.ticketOpened(conversationId);
@@ -61,6 +69,30 @@ final class Desk {
             live.ticketCancelled(conversationId);
         }
         return MessageResponse.of(reply, handoff);
+    }
+
+    /**
+     * The user's message as stored: masked, also where it ends the second half of a card number
+     * whose first half ended the previous message (the store masks that one in the same transaction).
+     */
+    private Optional<TranscriptMessage> lastUserLine(String conversationId) {
+        List<TranscriptMessage> lines = transcripts.transcript(conversationId).orElse(List.of());
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).role().equals("user")) {
+                return Optional.of(lines.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A user's newest message as agents see it (live, and in the transcript while it is the
+     * newest): digits it ends with that may be the first half of a card number typed over two
+     * messages are masked at once. Whether they are is known only from the next message, and a
+     * live line, once shown, stays on the agent's screen.
+     */
+    static String forAgents(String newestUserText) {
+        return MASKER.maskCardStart(newestUserText);
     }
 
     /** The reply of a turn stored earlier (a resend after a crash), with the conversation's handoff status now. */

@@ -193,7 +193,7 @@ public final class HttpServer implements AutoCloseable {
         metrics.watch(parts.conversations());
         metrics.watch(jetty);
         this.access = new AccessLog(metrics);
-        Desk desk = new Desk(engine::get, parts.queue(), live, metrics);
+        Desk desk = new Desk(engine::get, parts, live, metrics);
         this.messages = new MessageRoutes(parts, desk, live, guards);
         this.auth = new AgentAuth(secrets.agentToken(), Clock.systemUTC());
         this.agents = new AgentRoutes(parts, engine::get, auth, live, metrics);
@@ -269,7 +269,7 @@ public final class HttpServer implements AutoCloseable {
             Guards.securityHeaders(ctx);
             MessageRoutes.requireStreamSlot(live.agents(), ctx);
         });
-        table.sse(AgentRoutes.EVENTS, agents::events); // EventSource sends no headers: ?ticket= from stream-ticket
+        table.sse(AgentRoutes.EVENTS, new AgentStream(parts.tickets(), live)::events); // EventSource sends no headers: ?ticket= from stream-ticket
         app.after("/api/conversations/{id}/events", ctx -> MessageRoutes.releaseStreamSlot(live.users(), ctx));
         app.after(AgentRoutes.EVENTS, ctx -> MessageRoutes.releaseStreamSlot(live.agents(), ctx));
         table.get("/api/agent/feedback", feedback::perFaq);

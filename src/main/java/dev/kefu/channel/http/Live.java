@@ -9,7 +9,9 @@ import dev.kefu.handoff.AgentMessage;
 import dev.kefu.handoff.HandoffQueue;
 import dev.kefu.handoff.HandoffTicket;
 import dev.kefu.handoff.QueueStatus;
+import dev.kefu.handoff.TicketStatus;
 import dev.kefu.store.Broadcast;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -55,11 +57,25 @@ final class Live {
     /** A ticket was opened, claimed, closed or handed back. */
     void ticketChanged(HandoffTicket ticket) {
         status(ticket.conversationId(), queue.status(ticket.conversationId()).orElse(null));
-        send(AGENTS, AGENTS, "ticket", Map.of("ticketId", ticket.ticketId(), "conversationId", ticket.conversationId(),
-                "status", ticket.status().wireName()));
+        Instant moved = ticket.closedAt() != null ? ticket.closedAt()
+                : ticket.claimedAt() != null ? ticket.claimedAt() : ticket.createdAt();
+        send(AGENTS, AGENTS, "ticket", ticketEvent(ticket.ticketId(), ticket.conversationId(), ticket.status(), moved));
     }
 
-    /** A ticket was opened for {@code conversationId} (its id is looked up). */
+    /**
+     * A ticket event's data; {@code time}, the stored time of the move, is what the stream's id
+     * becomes (the same as what a reconnect reads back, {@link AgentRoutes#events}).
+     */
+    static Map<String, Object> ticketEvent(String ticketId, String conversationId, TicketStatus status, Instant time) {
+        return Map.of("ticketId", ticketId, "conversationId", conversationId, "status", status.wireName(),
+                "time", time.toString());
+    }
+
+    /**
+     * A ticket was opened for {@code conversationId} (its id is looked up). The event has no time, so
+     * it does not move the stream's id: a reconnect reads the opening back, and a ticket event twice
+     * only refreshes a console twice.
+     */
     void ticketOpened(String conversationId) {
         queue.status(conversationId).ifPresent(status -> send(AGENTS, AGENTS, "ticket",
                 Map.of("ticketId", status.ticketId(), "conversationId", conversationId, "status", status.status())));
@@ -86,10 +102,10 @@ final class Live {
                 message.conversationId(), "role", "agent", "text", message.text(), "time", message.time().toString()));
     }
 
-    /** A user wrote while their conversation is with a person. */
-    void userMessage(String conversationId, String text, String time) {
+    /** A user wrote while their conversation is with a person: {@code text} as agents may see it, at its stored time. */
+    void userMessage(String conversationId, String text, Instant time) {
         send(AGENTS, AGENTS, "message", Map.of("conversationId", conversationId, "role", "user", "text", text,
-                "time", time));
+                "time", time.toString()));
     }
 
     /** This instance reloaded its models: the others on the database reload theirs. */

@@ -131,7 +131,7 @@ final class MessageRoutes {
     }
 
     /** The id a reconnecting client last received; -1 when it sent none (or not a number). */
-    private static long lastEventId(String header) {
+    static long lastEventId(String header) {
         try {
             return header == null || header.isBlank() ? -1 : Math.max(0, Long.parseLong(header.strip()));
         } catch (NumberFormatException e) {

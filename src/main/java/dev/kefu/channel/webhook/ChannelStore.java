@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * What the messaging channels keep: which platform user is which conversation, which inbound
  * messages were already answered (platforms resend), the signature nonces seen, and the outbox.
- * Implementations are thread-safe.
+ * User ids are passed as the platform sends them; a durable implementation stores them
+ * {@linkplain UserPseudonyms pseudonymized}. Implementations are thread-safe.
  */
 public interface ChannelStore {
     /** The conversation of {@code userId} on {@code channel}, if it has one. */
@@ -99,7 +100,7 @@ public interface ChannelStore {
         private static final long serialVersionUID = 1L;
 
         public AlreadyAnswered(InboundKey key) {
-            super("message " + key.messageId() + " of " + key.channel() + " user " + key.userId() + " was answered already");
+            super("message " + key.messageId() + " on " + key.channel() + " was answered already"); // no user id: personal data
         }
     }
 }

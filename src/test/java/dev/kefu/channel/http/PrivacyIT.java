@@ -76,6 +76,70 @@ class PrivacyIT {
         assertThat(note).isEqualTo("用户邮箱 z***@qq.com 已核实");
     }
 
+    @Test
+    void a_webhook_user_id_that_is_a_phone_number_is_stored_nowhere_and_keeps_its_conversation() throws Exception {
+        String phone = "13812345678";
+        JsonNode first = JSON.readTree(generic("{\"userId\": \"" + phone + "\", \"text\": \"退款多久到账\", \"messageId\": \"p-1\"}").body());
+        JsonNode second = JSON.readTree(generic("{\"userId\": \"" + phone + "\", \"text\": \"转人工\", \"messageId\": \"p-2\"}").body());
+        assertThat(second.get("conversationId").asText()).isEqualTo(first.get("conversationId").asText());
+        assertThat(second.get("action").asText()).isEqualTo("handoff");
+        String ticket = second.get("handoff").get("ticketId").asText();
+        assertThat(agent("POST", "/api/agent/tickets/" + ticket + "/claim", null).statusCode()).isEqualTo(200);
+        assertThat(agent("POST", "/api/agent/tickets/" + ticket + "/messages", "{\"text\": \"您好\"}").statusCode())
+                .isEqualTo(201);
+        // a resend is still found by its key
+        assertThat(generic("{\"userId\": \"" + phone + "\", \"text\": \"退款多久到账\", \"messageId\": \"p-1\"}").statusCode())
+                .isEqualTo(200);
+
+        assertThat(storedValuesContaining(phone)).as("every value of every table").isEmpty();
+        List<String> users = server.db().read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (ResultSet r = c.createStatement().executeQuery("SELECT user_id FROM channel_users UNION ALL "
+                    + "SELECT user_id FROM inbound_messages UNION ALL SELECT user_id FROM outbox")) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
+        });
+        assertThat(users).hasSize(4).containsOnly(users.get(0)).allMatch(id -> id.matches("u1\\.[A-Za-z0-9_-]{43}"));
+    }
+
+    /** Every stored text value, of every table, that contains {@code part}. */
+    private List<String> storedValuesContaining(String part) {
+        return server.db().read(c -> {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet r = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (r.next()) {
+                    if (!r.getString("TABLE_NAME").startsWith("sqlite_")) {
+                        tables.add(r.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            List<String> found = new ArrayList<>();
+            for (String table : tables) {
+                try (ResultSet r = c.createStatement().executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    while (r.next()) {
+                        for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                            String value = r.getString(i);
+                            if (value != null && value.contains(part)) {
+                                found.add(table + "." + r.getMetaData().getColumnName(i) + ": " + value);
+                            }
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private HttpResponse<String> generic(String body) throws Exception {
+        long now = java.time.Instant.now().getEpochSecond();
+        return server.send(HttpRequest.newBuilder(URI.create(server.base + "/webhook/generic"))
+                .header("Content-Type", "application/json").header("X-Kefu-Timestamp", String.valueOf(now))
+                .header("X-Kefu-Signature", WebhookIT.sign(now, body)).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private List<String> storedTexts(String conversation, String role) {
         return server.db().read(c -> {
             try (var s = c.prepareStatement("SELECT text FROM messages WHERE conversation_id = ? AND role = ? ORDER BY id")) {

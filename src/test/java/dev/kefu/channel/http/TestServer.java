@@ -87,7 +87,8 @@ final class TestServer implements AutoCloseable {
                 .withContextTimeout(ChatEngine.DEFAULT_CONTEXT_TIMEOUT, clock);
         ChatEngine engine = engines.get();
         server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db),
-                new SqlTicketStore(db, Clock.systemUTC()), new SqlChannelStore(db, Clock.systemUTC()), new SqlFeedbackStore(db),
+                new SqlTicketStore(db, Clock.systemUTC()), new SqlChannelStore(db, Clock.systemUTC(),
+                dev.kefu.store.ServerKeys.userPseudonyms(db, null)), new SqlFeedbackStore(db),
                 db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()),
                 () -> new HttpServer.Loaded(engines.get(), Map.of("intents", CLASSIFIER.labels().size()))),
                 SECRETS, limits, new dev.kefu.store.LocalBroadcast(), webhooks);

@@ -77,9 +77,10 @@ class WebhookDeliveryIT {
     }
 
     @Test
-    void an_agent_reply_reaches_the_generic_callback_signed(@TempDir Path dir) throws Exception {
+    void an_agent_reply_reaches_the_generic_callback_signed_and_the_phone_number_user_id_is_not_kept(@TempDir Path dir)
+            throws Exception {
         try (FakePlatform platform = new FakePlatform(); KefuProcess kefu = KefuProcess.start(dir, env(platform))) {
-            String body = "{\"userId\": \"app-user-7\", \"text\": \"转人工\", \"messageId\": \"g-1\"}";
+            String body = "{\"userId\": \"13912345678\", \"text\": \"转人工\", \"messageId\": \"g-1\"}";
             HmacSignature signature = new HmacSignature(SECRET);
             String timestamp = String.valueOf(Instant.now().getEpochSecond());
             HttpResponse<String> reply = send(HttpRequest.newBuilder(URI.create(kefu.url() + "webhook/generic"))
@@ -92,8 +93,24 @@ class WebhookDeliveryIT {
             assertThat(signature.verify(call.timestamp(), call.body().getBytes(StandardCharsets.UTF_8), call.signature()))
                     .as("signed over X-Kefu-Timestamp + \".\" + body").isTrue();
             JsonNode sent = JSON.readTree(call.body());
-            assertThat(sent.get("userId").asText()).isEqualTo("app-user-7");
+            assertThat(sent.get("userId").asText()).isEqualTo("13912345678");
             assertThat(sent.get("text").asText()).isEqualTo("请提供订单号");
+            try (dev.kefu.store.Database db = dev.kefu.store.Database.open("jdbc:sqlite:" + dir.resolve("kefu.db"))) {
+                // the worker marks the row delivered once the callback has answered: poll for it
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                int settled = 0;
+                while (settled == 0 && System.nanoTime() < deadline) {
+                    settled = db.read(c -> {
+                        try (java.sql.ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM outbox "
+                                + "WHERE delivered_at IS NOT NULL AND address IS NULL AND user_id LIKE 'u1.%'")) {
+                            return r.next() ? r.getInt(1) : 0;
+                        }
+                    });
+                    Thread.sleep(settled == 0 ? 50 : 0);
+                }
+                assertThat(settled).as("the delivered reply keeps only the pseudonym").isEqualTo(1);
+            }
+            assertThat(java.nio.file.Files.readString(kefu.log())).doesNotContain("13912345678");
         }
     }
 
