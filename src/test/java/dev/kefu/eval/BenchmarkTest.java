@@ -22,7 +22,7 @@ class BenchmarkTest {
             conversations.add(conversation.substring(0, conversation.lastIndexOf('-')));
         }, List.of("退款多久到账", "转人工"));
 
-        Benchmark.Result result = benchmark.run(2, Duration.ZERO, Duration.ofMillis(100),
+        Benchmark.Result result = benchmark.run(2, Duration.ZERO, Duration.ofSeconds(1),
                 (done, total) -> steps.add(done + "/" + total));
 
         assertThat(result.threads()).isEqualTo(2);

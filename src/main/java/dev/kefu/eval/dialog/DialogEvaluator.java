@@ -6,8 +6,6 @@ import dev.kefu.dialog.conversation.Suggestion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -116,33 +114,5 @@ public final class DialogEvaluator {
         String text = reply.text().replace('\n', ' ');
         return reply.action().wireName() + " " + reply.intent() + " faq=" + reply.faqId() + " reason=" + reply.reason()
                 + " (" + reply.detail() + ") 「" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "」";
-    }
-
-    /** A clock that moves only when the script says so. Not thread-safe; one per conversation. */
-    static final class SteppedClock extends Clock {
-        private Instant now;
-
-        SteppedClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

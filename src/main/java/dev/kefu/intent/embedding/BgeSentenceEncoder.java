@@ -84,9 +84,6 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
 
             @Override
             public float[] encode(String text) {
-                if (text.isBlank()) {
-                    return new float[DIMENSION];
-                }
                 try {
                     return loading.join().encode(text);
                 } catch (java.util.concurrent.CompletionException e) {
