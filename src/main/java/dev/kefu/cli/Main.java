@@ -21,6 +21,7 @@ public final class Main {
               eval    score the models on a labeled file; print a summary, write a JSON report
               bench   throughput and latency of the full pipeline, as JSON
               purge   delete a conversation (or all older than N days) from the database
+              agents  add, list or remove agent accounts (the first admin: agents add --role admin)
 
             `java -jar target/kefu.jar <command> --help` shows a command's options.""";
 
@@ -77,6 +78,7 @@ public final class Main {
             case "eval" -> EvalCommand.USAGE;
             case "bench" -> BenchCommand.USAGE;
             case "purge" -> PurgeCommand.USAGE;
+            case "agents" -> AgentsCommand.USAGE;
             default -> null;
         };
     }
@@ -90,6 +92,7 @@ public final class Main {
             case "eval" -> EvalCommand.run(args, out, err);
             case "bench" -> BenchCommand.run(args, out, err);
             case "purge" -> PurgeCommand.run(args, out, err);
+            case "agents" -> AgentsCommand.run(args, in, out, err);
             default -> throw new IllegalStateException("no command " + command);
         };
     }

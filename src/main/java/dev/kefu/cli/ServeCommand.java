@@ -122,9 +122,11 @@ final class ServeCommand {
         Function<Models, ChatEngine> engineOf = m -> m.engine(Thresholds.DEFAULT, hotline, store, hours)
                 .withContextTimeout(contextTimeout, Clock.systemUTC());
         WebhookSettings webhooks = Settings.webhooks(options, env, models.faq().entries());
+        SqlTicketStore tickets = new SqlTicketStore(db, Clock.systemUTC());
         HttpServer server = new HttpServer(new HttpServer.Parts(engineOf.apply(models),
-                store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), channels,
-                new SqlFeedbackStore(db), db::isHealthy, models.describe(), () -> {
+                store, store, new SqlHandoffQueue(db), tickets, channels, new SqlFeedbackStore(db), Settings.accounts(db),
+                new dev.kefu.store.SqlAssignments(db, tickets, Clock.systemUTC()),
+                new dev.kefu.store.SqlWorksheets(db, Clock.systemUTC()), db::isHealthy, models.describe(), () -> {
                     Models fresh = Models.load(modelsDir, corpusDir);
                     return new HttpServer.Loaded(engineOf.apply(fresh), fresh.describe());
                 }), Settings.secrets(env), limits, db.broadcast(), webhooks);

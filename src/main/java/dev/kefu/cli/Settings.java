@@ -53,6 +53,12 @@ final class Settings {
         return new Database.Credentials(env.get("KEFU_DB_USER"), env.get("KEFU_DB_PASSWORD"));
     }
 
+    /** The agent accounts on {@code db}. */
+    static dev.kefu.auth.Accounts accounts(Database db) {
+        return new dev.kefu.auth.Accounts(new dev.kefu.store.SqlAccountStore(db), new dev.kefu.auth.PasswordHash(),
+                Clock.systemUTC());
+    }
+
     static HttpServer.Secrets secrets(Map<String, String> env) {
         return new HttpServer.Secrets(env.get(AGENT_TOKEN_ENV), env.get("KEFU_WECHAT_TOKEN"), env.get("KEFU_WEBHOOK_SECRET"));
     }

@@ -7,8 +7,11 @@ import java.util.Objects;
  * {@code assigned}), its place in the queue (1 = next; 0 once assigned), why it was opened, and
  * the estimated wait in seconds (null when there is not enough history to estimate). Positions
  * are counted up to {@value #MAX_POSITION}: that value means "that far back or further".
+ * {@code agentName} is the display name of the agent who has the ticket (null while waiting): the
+ * customer sees who is helping them.
  */
-public record QueueStatus(String ticketId, String status, int position, String reason, Integer estimatedWaitSeconds) {
+public record QueueStatus(String ticketId, String status, int position, String reason, Integer estimatedWaitSeconds,
+                          String agentName) {
     /** The largest position reported. */
     public static final int MAX_POSITION = 500;
 

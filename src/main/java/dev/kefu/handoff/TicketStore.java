@@ -40,6 +40,12 @@ public interface TicketStore {
     /** Returns an open ticket's conversation to the bot. */
     HandoffTicket handBack(String ticketId, String agent);
 
+    /** The digests of {@code tickets} for the queue list, by ticket id, in one query. */
+    java.util.Map<String, TicketDigest> digests(List<HandoffTicket> tickets);
+
+    /** {@code agent} has seen the conversation so far: its user messages no longer count as unread (for its assignee only). */
+    void markRead(String ticketId, String agent);
+
     /** Mean time from creation to claim of the last {@code n} claimed tickets, in seconds; empty without history. */
     Optional<Double> recentWaitSeconds(int n);
 

@@ -22,6 +22,8 @@ public final class Retention {
     private static final List<String> CHILDREN = List.of(
             "DELETE FROM feedback WHERE conversation_id = ?",
             "DELETE FROM messages WHERE conversation_id = ?",
+            "DELETE FROM ticket_notes WHERE ticket_id IN (SELECT id FROM tickets WHERE conversation_id = ?)",
+            "DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM tickets WHERE conversation_id = ?)",
             "DELETE FROM tickets WHERE conversation_id = ?",
             "DELETE FROM channel_users WHERE conversation_id = ?",
             "DELETE FROM inbound_messages WHERE conversation_id = ?",

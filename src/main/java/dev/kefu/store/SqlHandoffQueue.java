@@ -88,8 +88,10 @@ public final class SqlHandoffQueue implements HandoffQueue {
         String reason;
         int priority;
         long createdAt;
-        try (PreparedStatement s = c.prepareStatement("SELECT id, status, reason, priority, created_at FROM tickets "
-                + "WHERE conversation_id = ? AND status IN ('waiting', 'assigned')")) {
+        String agentName;
+        try (PreparedStatement s = c.prepareStatement("SELECT t.id, t.status, t.reason, t.priority, t.created_at, "
+                + "COALESCE(a.display_name, t.agent) FROM tickets t LEFT JOIN agent_accounts a ON a.login = t.agent "
+                + "WHERE t.conversation_id = ? AND t.status IN ('waiting', 'assigned')")) {
             s.setString(1, conversationId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
@@ -100,10 +102,11 @@ public final class SqlHandoffQueue implements HandoffQueue {
                 reason = r.getString(3);
                 priority = r.getInt(4);
                 createdAt = r.getLong(5);
+                agentName = r.getString(6);
             }
         }
         if (!status.equals("waiting")) {
-            return Optional.of(new QueueStatus(id, status, 0, reason, null));
+            return Optional.of(new QueueStatus(id, status, 0, reason, null, agentName));
         }
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM tickets o WHERE "
                 + "o.status = 'waiting' AND (o.priority < ? OR (o.priority = ? AND (o.created_at < ? "
@@ -116,7 +119,7 @@ public final class SqlHandoffQueue implements HandoffQueue {
             s.setInt(6, QueueStatus.MAX_POSITION);
             try (ResultSet r = s.executeQuery()) {
                 int position = r.next() ? r.getInt(1) : 1;
-                return Optional.of(new QueueStatus(id, status, position, reason, estimateWait(c, position)));
+                return Optional.of(new QueueStatus(id, status, position, reason, estimateWait(c, position), null));
             }
         }
     }

@@ -29,8 +29,8 @@ import java.util.Set;
  * Thread-safe.
  */
 public final class SqlTicketStore implements TicketStore {
-    private static final String COLUMNS = "id, conversation_id, status, reason, intent, priority, created_at, "
-            + "claimed_at, closed_at, agent, note";
+    static final String COLUMNS = "id, conversation_id, status, reason, intent, priority, created_at, "
+            + "claimed_at, closed_at, agent, note, number";
     private static final String QUEUE_ORDER = " ORDER BY priority, created_at, id";
     /** The order of {@link #ended}, the same as its SQL's (ids compare as the database's text does). */
     private static final Comparator<HandoffTicket> NEWEST_ENDED_FIRST = Comparator
@@ -121,7 +121,7 @@ public final class SqlTicketStore implements TicketStore {
                 + " ORDER BY closed_at DESC, id DESC LIMIT ?";
     }
 
-    private static List<HandoffTicket> tickets(PreparedStatement s) throws SQLException {
+    static List<HandoffTicket> tickets(PreparedStatement s) throws SQLException {
         List<HandoffTicket> tickets = new ArrayList<>();
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
@@ -146,11 +146,11 @@ public final class SqlTicketStore implements TicketStore {
     public HandoffTicket claim(String ticketId, String agent) {
         return db.inTransaction(c -> {
             HandoffTicket ticket = require(c, ticketId);
-            ticket.status().after(Move.CLAIM);
+            requireClaimable(ticket);
             int claimed = update(c, "UPDATE tickets SET status = 'assigned', agent = ?, claimed_at = ? WHERE id = ? "
                     + "AND status = 'waiting'", agent, clock.millis(), ticketId);
             if (claimed == 0) { // another writer claimed it between our read and our write
-                require(c, ticketId).status().after(Move.CLAIM);
+                requireClaimable(require(c, ticketId));
                 throw new TicketStatus.IllegalMove("cannot claim: already claimed");
             }
             // raises the conversation's version (trigger V10_1): a bot answer computed before the claim,
@@ -158,6 +158,14 @@ public final class SqlTicketStore implements TicketStore {
             update(c, "UPDATE conversations SET handed_off = 1 WHERE id = ?", ticket.conversationId());
             return require(c, ticketId);
         });
+    }
+
+    /** A claim of an assigned ticket is refused naming the agent who has it. */
+    private static void requireClaimable(HandoffTicket ticket) {
+        if (ticket.status() == TicketStatus.ASSIGNED) {
+            throw new TicketStatus.IllegalMove("cannot claim: already claimed by " + ticket.agent());
+        }
+        ticket.status().after(Move.CLAIM);
     }
 
     @Override
@@ -189,6 +197,48 @@ public final class SqlTicketStore implements TicketStore {
     @Override
     public HandoffTicket handBack(String ticketId, String agent) {
         return end(ticketId, agent, null, Move.HAND_BACK);
+    }
+
+    /** The digest columns of tickets, by id; {@code ?} is the list of ids. */
+    private static final String DIGESTS = """
+            SELECT t.id, u.channel, u.user_id,
+              (SELECT m.text FROM messages m WHERE m.conversation_id = t.conversation_id ORDER BY m.id DESC LIMIT 1),
+              (SELECT m.role FROM messages m WHERE m.conversation_id = t.conversation_id ORDER BY m.id DESC LIMIT 1),
+              (SELECT m.created_at FROM messages m WHERE m.conversation_id = t.conversation_id ORDER BY m.id DESC LIMIT 1),
+              (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = t.conversation_id AND m.role = 'user'
+                 AND m.created_at >= t.created_at AND m.id > COALESCE(t.read_message_id, 0))
+            FROM tickets t LEFT JOIN channel_users u ON u.conversation_id = t.conversation_id
+            WHERE t.id IN (%s)""";
+
+    @Override
+    public java.util.Map<String, dev.kefu.handoff.TicketDigest> digests(List<HandoffTicket> listed) {
+        if (listed.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return db.read(c -> {
+            java.util.Map<String, dev.kefu.handoff.TicketDigest> digests = new java.util.HashMap<>();
+            String marks = String.join(", ", java.util.Collections.nCopies(listed.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement(DIGESTS.formatted(marks))) {
+                for (int i = 0; i < listed.size(); i++) {
+                    s.setString(i + 1, listed.get(i).ticketId());
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        String channel = r.getString(2);
+                        digests.put(r.getString(1), new dev.kefu.handoff.TicketDigest(channel == null ? "web" : channel,
+                                r.getString(3), r.getString(4), r.getString(5), instant(r, 6), r.getInt(7)));
+                    }
+                }
+            }
+            return digests;
+        });
+    }
+
+    @Override
+    public void markRead(String ticketId, String agent) {
+        db.inOneStatement(c -> update(c, "UPDATE tickets SET read_message_id = (SELECT MAX(m.id) FROM messages m "
+                + "WHERE m.conversation_id = tickets.conversation_id) WHERE id = ? AND agent = ? AND status = 'assigned'",
+                ticketId, agent));
     }
 
     @Override
@@ -252,7 +302,7 @@ public final class SqlTicketStore implements TicketStore {
     private static HandoffTicket ticket(ResultSet r) throws SQLException {
         return new HandoffTicket(r.getString(1), r.getString(2), TicketStatus.ofWire(r.getString(3)), r.getString(4),
                 r.getString(5), r.getInt(6), Instant.ofEpochMilli(r.getLong(7)), instant(r, 8), instant(r, 9),
-                r.getString(10), r.getString(11));
+                r.getString(10), r.getString(11), r.getLong(12));
     }
 
     private static Instant instant(ResultSet r, int column) throws SQLException {

@@ -28,7 +28,6 @@ final class AgentRoutes {
     private final HttpMetrics metrics;
     /** Longest agent message, in characters. */
     static final int MAX_AGENT_TEXT = 2000;
-    private static final String AGENT = "kefu.agent";
     /** The event stream's path: the one agent route a browser opens without headers. */
     static final String EVENTS = "/api/agent/events";
 
@@ -38,8 +37,16 @@ final class AgentRoutes {
     private final Supplier<ChatEngine> engine;
     private final AgentAuth auth;
     private final Live live;
+    private final dev.kefu.auth.Accounts accounts;
 
-    AgentRoutes(HttpServer.Parts parts, Supplier<ChatEngine> engine, AgentAuth auth, Live live, HttpMetrics metrics) {
+    private final Assigner assigner;
+    private final dev.kefu.handoff.Worksheets sheets;
+
+    AgentRoutes(HttpServer.Parts parts, Supplier<ChatEngine> engine, AgentAuth auth, Live live, HttpMetrics metrics,
+                Assigner assigner) {
+        this.assigner = Objects.requireNonNull(assigner, "assigner");
+        this.sheets = parts.worksheets();
+        this.accounts = parts.accounts();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.tickets = parts.tickets();
         this.transcripts = parts.transcripts();
@@ -51,7 +58,7 @@ final class AgentRoutes {
 
     /** Before every agent route: the bearer token, or for the event stream a stream ticket. */
     void authenticate(Context ctx) {
-        ctx.attribute(AGENT, ctx.path().equals(EVENTS) ? auth.authenticateStream(ctx) : auth.authenticate(ctx));
+        AgentAuth.remember(ctx, ctx.path().equals(EVENTS) ? auth.authenticateStream(ctx) : auth.authenticate(ctx));
     }
 
     /**
@@ -64,17 +71,34 @@ final class AgentRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         if (query.ended()) {
             TicketPage page = tickets.ended(query.statuses(), query.limit(), query.before());
-            body.put("tickets", page.tickets().stream().map(t -> view(t, now, null)).toList());
+            body.put("tickets", withDigests(page.tickets(), page.tickets().stream().map(t -> view(t, now, null)).toList()));
             body.put("next", page.next() == null ? null : page.next().wire());
         } else {
             // the list is a prefix of the queue, so a waiting ticket's position is its rank among the
             // waiting ones: no count per ticket
             int[] waiting = {0};
-            body.put("tickets", tickets.list(query.openStatus(), query.limit()).stream().map(t -> view(t, now,
-                    t.status() == TicketStatus.WAITING ? ++waiting[0] : null)).toList());
+            List<HandoffTicket> listed = tickets.list(query.openStatus(), query.limit());
+            body.put("tickets", withDigests(listed, listed.stream().map(t -> view(t, now,
+                    t.status() == TicketStatus.WAITING ? ++waiting[0] : null)).toList()));
             body.put("next", null);
         }
         ctx.json(body);
+    }
+
+    /** The views of {@code listed} with what the list shows of each: channel, customer, last message, unread. */
+    private List<Map<String, Object>> withDigests(List<HandoffTicket> listed, List<Map<String, Object>> views) {
+        Map<String, dev.kefu.handoff.TicketDigest> digests = tickets.digests(listed);
+        for (Map<String, Object> view : views) {
+            dev.kefu.handoff.TicketDigest d = digests.get((String) view.get("ticketId"));
+            if (d != null) {
+                view.put("channel", d.channel());
+                view.put("customer", d.customer());
+                view.put("lastMessage", d.lastText() == null ? null : Map.of("role", d.lastRole(), "text",
+                        d.lastText(), "time", d.lastAt().toString()));
+                view.put("unread", d.unread());
+            }
+        }
+        return views;
     }
 
     /** {@code POST /api/agent/stream-ticket}: what opens the event stream for a minute, for this agent. */
@@ -85,10 +109,18 @@ final class AgentRoutes {
 
     void ticket(Context ctx) {
         HandoffTicket ticket = tickets.find(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+        if (AgentAuth.actor(ctx).login().equals(ticket.agent())) {
+            tickets.markRead(ticket.ticketId(), ticket.agent());
+        }
         List<TranscriptMessage> messages = transcripts.transcript(ticket.conversationId()).orElse(List.of());
-        String lastUser = messages.stream().filter(m -> m.role().equals("user")).reduce((a, b) -> b)
-                .map(TranscriptMessage::text).orElse("");
+        String lastUser = ProblemMessages.of(messages);
         Map<String, Object> body = view(ticket, Instant.now());
+        body.putAll(withDigests(List.of(ticket), List.of(new LinkedHashMap<>())).get(0));
+        // for agents only: notes, tags, and the customer's earlier tickets (the widget never sees these)
+        body.put("notes", sheets.notes(ticket.ticketId()).stream().map(WorksheetRoutes::note).toList());
+        body.put("tags", sheets.tags(ticket.ticketId()));
+        Instant now = Instant.now();
+        body.put("earlier", sheets.earlier(ticket, 10).stream().map(t -> view(t, now)).toList());
         body.put("messages", forAgents(messages).stream().map(MessageRoutes::line).toList());
         body.put("faqSuggestions", lastUser.isBlank() ? List.of()
                 : engine.get().faqFor(lastUser, 3).stream().map(AgentRoutes::faq).toList());
@@ -101,6 +133,7 @@ final class AgentRoutes {
             metrics.claimed(Duration.between(ticket.createdAt(), ticket.claimedAt()));
         }
         live.ticketChanged(ticket);
+        audit(ctx, "claim");
         ctx.json(view(ticket, Instant.now()));
     }
 
@@ -108,6 +141,7 @@ final class AgentRoutes {
         String text = text(ctx);
         AgentMessage message = tickets.reply(ctx.pathParam("id"), agent(ctx), text);
         live.agentMessage(message);
+        audit(ctx, "reply");
         ctx.status(201).json(Map.of("ticketId", message.ticketId(), "conversationId", message.conversationId(),
                 "agent", message.agent(), "text", message.text(), "time", message.time().toString()));
     }
@@ -116,12 +150,16 @@ final class AgentRoutes {
         String note = optionalNote(ctx);
         HandoffTicket ticket = tickets.close(ctx.pathParam("id"), agent(ctx), note);
         live.ticketChanged(ticket);
+        audit(ctx, "close");
+        assigner.assign();
         ctx.json(view(ticket, Instant.now()));
     }
 
     void handBack(Context ctx) {
         HandoffTicket ticket = tickets.handBack(ctx.pathParam("id"), agent(ctx));
         live.ticketChanged(ticket);
+        audit(ctx, "handback");
+        assigner.assign();
         ctx.json(view(ticket, Instant.now()));
     }
 
@@ -148,6 +186,7 @@ final class AgentRoutes {
     private Map<String, Object> view(HandoffTicket t, Instant now, Integer position) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("ticketId", t.ticketId());
+        view.put("number", t.number());
         view.put("conversationId", t.conversationId());
         view.put("status", t.status().wireName());
         view.put("priority", t.priority());
@@ -169,7 +208,12 @@ final class AgentRoutes {
     }
 
     private static String agent(Context ctx) {
-        return Objects.requireNonNull(ctx.attribute(AGENT), "authenticated agent");
+        return AgentAuth.actor(ctx).login();
+    }
+
+    /** The audit line of a move on the ticket of the path, by the account that made it. */
+    private void audit(Context ctx, String action) {
+        accounts.record(AgentAuth.actor(ctx).auditName(), action, ctx.pathParam("id"));
     }
 
     private static ApiException notFound(Context ctx) {

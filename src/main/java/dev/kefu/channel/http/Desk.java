@@ -27,9 +27,14 @@ final class Desk {
     private final HttpMetrics metrics;
     private static final PiiMasker MASKER = new PiiMasker();
     private final Transcripts transcripts;
+    private final Runnable assign;
 
-    /** {@code engine} gives the current engine: a reload swaps it while requests keep their own. */
-    Desk(Supplier<ChatEngine> engine, HttpServer.Parts parts, Live live, HttpMetrics metrics) {
+    /**
+     * {@code engine} gives the current engine: a reload swaps it while requests keep their own;
+     * {@code assign} runs auto-assignment after a ticket opened.
+     */
+    Desk(Supplier<ChatEngine> engine, HttpServer.Parts parts, Live live, HttpMetrics metrics, Runnable assign) {
+        this.assign = Objects.requireNonNull(assign, "assign");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.queue = parts.queue();
         this.transcripts = parts.transcripts();
@@ -64,6 +69,10 @@ final class Desk {
         } else if (handoff != null && reply.action() == Action.HANDOFF) {
             live.status(conversationId, handoff);
             live.ticketOpened(conversationId);
+            if (handoff.status().equals("waiting")) {
+                assign.run();
+                handoff = queue.status(conversationId).orElse(handoff);
+            }
         } else if (reply.reason().equals(Reason.HANDOFF_CANCELLED.wireName())) {
             live.status(conversationId, null);
             live.ticketCancelled(conversationId);

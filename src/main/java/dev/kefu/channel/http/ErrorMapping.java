@@ -23,6 +23,8 @@ final class ErrorMapping {
 
     static void install(Javalin app, RouteTable table) {
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(dev.kefu.auth.AccountException.class, (e, ctx) -> ctx.status(400)
+                .json(Map.of("error", e.getMessage(), "field", e.field())));
         app.exception(TicketStatus.IllegalMove.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         app.exception(UnknownTicketException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         // Other instances kept answering messages of this conversation while this one tried: the

@@ -49,6 +49,10 @@ public final class HttpServer implements AutoCloseable {
     private final MessageRoutes messages;
     private final AgentRoutes agents;
     private final AgentAuth auth;
+    private final AccountRoutes accounts;
+    private final AssignmentRoutes assignment;
+    private final Assigner assigner;
+    private final WorksheetRoutes worksheets;
     private final WebhookRoutes webhooks;
     private final WechatRoutes wechat;
     private final Guards guards;
@@ -74,11 +78,16 @@ public final class HttpServer implements AutoCloseable {
      */
     public record Parts(ChatEngine engine, ConversationStore conversations, Transcripts transcripts,
                         HandoffQueue queue, TicketStore tickets, ChannelStore channels, FeedbackStore feedback,
+                        dev.kefu.auth.Accounts accounts, dev.kefu.handoff.Assignments assignments,
+                        dev.kefu.handoff.Worksheets worksheets,
                         BooleanSupplier databaseHealthy,
                         Map<String, Object> modelInfo, Supplier<Loaded> reloader) {
         public Parts {
             Objects.requireNonNull(reloader, "reloader");
             Objects.requireNonNull(feedback, "feedback");
+            Objects.requireNonNull(accounts, "accounts");
+            Objects.requireNonNull(assignments, "assignments");
+            Objects.requireNonNull(worksheets, "worksheets");
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(conversations, "conversations");
             Objects.requireNonNull(transcripts, "transcripts");
@@ -193,10 +202,14 @@ public final class HttpServer implements AutoCloseable {
         metrics.watch(parts.conversations());
         metrics.watch(jetty);
         this.access = new AccessLog(metrics);
-        Desk desk = new Desk(engine::get, parts, live, metrics);
+        this.assigner = new Assigner(parts.assignments(), live);
+        Desk desk = new Desk(engine::get, parts, live, metrics, assigner::assign);
         this.messages = new MessageRoutes(parts, desk, live, guards);
-        this.auth = new AgentAuth(secrets.agentToken(), Clock.systemUTC());
-        this.agents = new AgentRoutes(parts, engine::get, auth, live, metrics);
+        this.auth = new AgentAuth(secrets.agentToken(), parts.accounts(), Clock.systemUTC());
+        this.accounts = new AccountRoutes(parts.accounts(), auth, assigner);
+        this.agents = new AgentRoutes(parts, engine::get, auth, live, metrics, assigner);
+        this.assignment = new AssignmentRoutes(parts.accounts(), assigner, agents);
+        this.worksheets = new WorksheetRoutes(parts.worksheets(), parts.accounts(), agents);
         metrics.watch(() -> parts.tickets().count(TicketStatus.WAITING), live.users(), live.agents());
         InboundTurns inbound = new InboundTurns(desk, parts.channels());
         this.webhooks = new WebhookRoutes(inbound, webhookSettings, Clock.systemUTC());
@@ -228,6 +241,7 @@ public final class HttpServer implements AutoCloseable {
         scheduler.scheduleAtFixedRate(() -> {
             guards.evictIdle();
             auth.evictIdle();
+            accounts.evictIdle();
         }, 1, 1, TimeUnit.MINUTES);
         if (webhookLimiter != null) {
             scheduler.scheduleAtFixedRate(() -> webhookLimiter.evictIdle(System.nanoTime()), 1, 1, TimeUnit.MINUTES);
@@ -257,13 +271,30 @@ public final class HttpServer implements AutoCloseable {
         app.before("/api/conversations/{id}/events", messages::requireConversation);
         table.sse("/api/conversations/{id}/events", messages::events);
         table.post("/api/conversations/{id}/feedback", feedback::rate);
+        app.before("/api/auth/login", Guards::requireJson);
+        table.post("/api/auth/login", accounts::login);
+        table.get("/api/auth/me", accounts::me);
+        table.post("/api/auth/logout", accounts::logout);
         app.before("/api/agent/*", agents::authenticate);
+        table.get("/api/agent/accounts", accounts::list);
+        table.post("/api/agent/accounts", accounts::create);
+        table.post("/api/agent/accounts/{login}/remove", accounts::remove);
+        table.get("/api/agent/audit", accounts::audit);
         table.get("/api/agent/tickets", agents::list);
         table.get("/api/agent/tickets/{id}", agents::ticket);
         table.post("/api/agent/tickets/{id}/claim", agents::claim);
         table.post("/api/agent/tickets/{id}/messages", agents::reply);
         table.post("/api/agent/tickets/{id}/close", agents::close);
         table.post("/api/agent/tickets/{id}/handback", agents::handBack);
+        table.post("/api/agent/tickets/{id}/transfer", assignment::transfer);
+        table.post("/api/agent/tickets/{id}/unassign", assignment::unassign);
+        table.post("/api/agent/presence", assignment::presence);
+        table.post("/api/agent/tickets/{id}/notes", worksheets::addNote);
+        table.post("/api/agent/tickets/{id}/tags", worksheets::setTags);
+        table.get("/api/agent/canned", worksheets::canned);
+        table.post("/api/agent/canned", worksheets::saveCanned);
+        table.post("/api/agent/canned/{shortcut}/remove", worksheets::removeCanned);
+        table.get("/api/agent/search", worksheets::search);
         table.post("/api/agent/stream-ticket", agents::streamTicket);
         app.before(AgentRoutes.EVENTS, ctx -> {
             Guards.securityHeaders(ctx);
@@ -288,6 +319,8 @@ public final class HttpServer implements AutoCloseable {
         table.get("/widget.js", ctx -> assets.widget(ctx));
         table.get("/widget/{file}", ctx -> assets.widgetFile(ctx));
         table.get("/agent", ctx -> assets.agentConsole(ctx));
+        table.get("/agent/login", ctx -> assets.loginPage(ctx));
+        table.get("/agent/assets/{file}", ctx -> assets.agentAsset(ctx));
     }
 
     /** Before {@code /webhook/*}: the webhooks' own per-IP limit (429 with {@code Retry-After}). */
@@ -369,6 +402,8 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private void refreshStatuses() {
+        // another instance may have freed a place or brought an agent online: assign here too
+        assigner.assign();
         try {
             messages.refreshStatuses();
         } catch (RuntimeException e) {

@@ -35,6 +35,13 @@ final class WebAssets {
     private final byte[] agentConsole = read("web/agent.html");
     private final Map<String, byte[]> widgetFiles = new ConcurrentHashMap<>();
     private final String agentConsolePolicy = consolePolicy(new String(agentConsole, StandardCharsets.UTF_8));
+    private final byte[] loginPage = read("web/agent/login.html");
+    /** The files under {@code /agent/assets/}: ES modules and style sheets, by name. */
+    private final java.util.Map<String, byte[]> agentAssets = java.util.Map.of(
+            "login.js", read("web/agent/login.js"), "login.css", read("web/agent/login.css"));
+    /** Pages made of static files only: no inline code at all. */
+    static final String MODULE_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /** The assets, with the demo page showing the hotline setting ({@code null} when unset) as answers show it. */
     WebAssets(String hotline) {
@@ -94,6 +101,28 @@ final class WebAssets {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Frame-Options", "DENY")
                 .result(agentConsole);
+    }
+
+    /** {@code GET /agent/login}: the account login page. */
+    void loginPage(Context ctx) {
+        pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY)
+                .contentType("text/html; charset=utf-8").result(loginPage);
+    }
+
+    /** {@code GET /agent/assets/{file}}: a module or style sheet of the console pages; 404 for any other name. */
+    void agentAsset(Context ctx) {
+        String name = ctx.pathParam("file");
+        byte[] file = agentAssets.get(name);
+        if (file == null) {
+            throw new ApiException(404, "no asset " + name);
+        }
+        ctx.contentType(name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")
+                .header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(file);
+    }
+
+    private static Context pageHeaders(Context ctx) {
+        return ctx.header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY");
     }
 
     /**

@@ -46,6 +46,8 @@ final class TestServer implements AutoCloseable {
             dev.kefu.answer.PhrasingVectors.read(Path.of("models"), FAQ.entries().size()),
             dev.kefu.intent.embedding.BgeSentenceEncoder.loadForConcurrentCalls());
 
+    /** One hasher for every test server: it computes a decoy hash when made. */
+    static final dev.kefu.auth.PasswordHash HASHER = new dev.kefu.auth.PasswordHash();
     static final String AGENT_TOKEN = "test-agent-token";
     static final String WECHAT_TOKEN = "test-wechat-token";
     static final String WEBHOOK_SECRET = "test-webhook-secret";
@@ -86,10 +88,13 @@ final class TestServer implements AutoCloseable {
                 new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store)
                 .withContextTimeout(ChatEngine.DEFAULT_CONTEXT_TIMEOUT, clock);
         ChatEngine engine = engines.get();
+        SqlTicketStore tickets = new SqlTicketStore(db, Clock.systemUTC());
         server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db),
-                new SqlTicketStore(db, Clock.systemUTC()), new SqlChannelStore(db, Clock.systemUTC(),
+                tickets, new SqlChannelStore(db, Clock.systemUTC(),
                 dev.kefu.store.ServerKeys.userPseudonyms(db, null)), new SqlFeedbackStore(db),
-                db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()),
+                new dev.kefu.auth.Accounts(new dev.kefu.store.SqlAccountStore(db), HASHER, Clock.systemUTC()),
+                new dev.kefu.store.SqlAssignments(db, tickets, Clock.systemUTC()),
+                new dev.kefu.store.SqlWorksheets(db, Clock.systemUTC()), db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()),
                 () -> new HttpServer.Loaded(engines.get(), Map.of("intents", CLASSIFIER.labels().size()))),
                 SECRETS, limits, new dev.kefu.store.LocalBroadcast(), webhooks);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);

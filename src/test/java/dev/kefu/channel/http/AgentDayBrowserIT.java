@@ -1,0 +1,186 @@
+package dev.kefu.channel.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kefu.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A day at the desk with accounts, in two headless Chromiums against the shaded jar: two agents
+ * log in on the login page, go online, get four customers' tickets by auto-assignment, one
+ * transfers a chat to the other, and logging out puts the rest back in the queue.
+ */
+class AgentDayBrowserIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "day-test-token";
+    private static final String PASSWORD = "desk-day-password-1";
+
+    @TempDir
+    static Path serverDir;
+    private static KefuProcess server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        HeadlessChromium.requireInstalled();
+        server = KefuProcess.start(serverDir, Map.of("KEFU_AGENT_TOKEN", TOKEN));
+        add("lina", "李娜", "agent", 2);
+        add("wei", "张伟", "agent", 2);
+    }
+
+    private static void add(String login, String name, String role, int maxChats) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"agents", "add", "--login", login, "--name", name, "--role", role,
+                "--max-chats", String.valueOf(maxChats), "--db", "jdbc:sqlite:" + serverDir.resolve("kefu.db")},
+                new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+            Files.copy(server.log(), Path.of("target", "AgentDayBrowserIT-serve.log"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void two_agents_share_four_customers_transfer_one_and_logging_out_releases_the_rest() throws Exception {
+        try (HeadlessChromium linaBrowser = HeadlessChromium.start(1280, 800);
+             HeadlessChromium weiBrowser = HeadlessChromium.start(390, 844)) {
+            Desk lina = new Desk(linaBrowser.driver());
+            lina.logIn("lina", "wrong-password-000");
+            lina.waitUntil("the login error", () -> lina.find("account-login-error").isDisplayed());
+            assertThat(lina.find("account-login-error").getText()).contains("错误");
+            lina.logIn("lina", PASSWORD);
+            lina.waitUntil("the console", () -> lina.driver.getCurrentUrl().endsWith("/agent") && lina.find("console").isDisplayed());
+            assertThat(lina.find("me").getText()).isEqualTo("李娜");
+            lina.online();
+
+            List<String> conversations = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                conversations.add(JSON.readTree(server.say(null, "转人工").body()).get("conversationId").asText());
+            }
+            assertThat(holders(conversations)).containsExactly("lina", "lina", "queue", "queue");
+
+            Desk wei = new Desk(weiBrowser.driver());
+            wei.logIn("wei", PASSWORD);
+            wei.waitUntil("the console", () -> wei.find("console").isDisplayed());
+            wei.online();
+            assertThat(holders(conversations)).containsExactly("lina", "lina", "wei", "wei");
+
+            // lina's list shows her tickets with numbers, the customer and the last message
+            lina.click("[data-filter=assigned]");
+            WebElement item = lina.ticket(conversations.get(0));
+            assertThat(item.getText()).containsPattern("#\\d{4}").contains("网页访客");
+            item.click();
+            lina.waitUntil("the ticket", () -> lina.find("ticket-name").getText().startsWith("工单 #"));
+            lina.waitUntil("transfer enabled", () -> lina.find("transfer").isEnabled());
+            lina.find("transfer").click();
+            lina.waitUntil("the transfer dialog", () -> lina.find("transfer-dialog").isDisplayed());
+            new Select(lina.find("transfer-to")).selectByValue("wei");
+            lina.find("transfer-ok").click();
+            waitFor("the transfer", () -> holders(conversations).get(0).equals("wei"));
+
+            lina.find("logout").click();
+            lina.waitUntil("the login page", () -> lina.driver.getCurrentUrl().endsWith("/agent/login"));
+            waitFor("lina's chat back in the queue", () -> holders(conversations).get(1).equals("queue"));
+            assertThat(holders(conversations)).containsExactly("wei", "queue", "wei", "wei");
+        }
+    }
+
+    /** Who has each conversation's open ticket: an agent's login, or "queue". */
+    private List<String> holders(List<String> conversations) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/agent/tickets"))
+                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> byConversation = new java.util.HashMap<>();
+            for (JsonNode t : JSON.readTree(response.body()).get("tickets")) {
+                byConversation.put(t.get("conversationId").asText(),
+                        t.get("status").asText().equals("assigned") ? t.get("agent").asText() : "queue");
+            }
+            return conversations.stream().map(c -> byConversation.getOrDefault(c, "none")).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls {@code condition} the way WebDriverWait does (every half second, 15 s at most). */
+    private static void waitFor(String what, BooleanSupplier condition) {
+        new org.openqa.selenium.support.ui.FluentWait<>(what).withTimeout(Duration.ofSeconds(15))
+                .pollingEvery(Duration.ofMillis(200)).withMessage("waiting for " + what)
+                .until(w -> condition.getAsBoolean());
+    }
+
+    private static final class Desk {
+        private final WebDriver driver;
+
+        Desk(WebDriver driver) {
+            this.driver = driver;
+        }
+
+        void logIn(String login, String password) {
+            driver.get(server.url() + "agent/login");
+            find("account-login").clear();
+            find("account-login").sendKeys(login);
+            find("account-password").clear();
+            find("account-password").sendKeys(password);
+            find("account-login-submit").click();
+        }
+
+        void online() {
+            waitUntil("the presence switch", () -> find("presence").isDisplayed());
+            new Select(find("presence")).selectByValue("online");
+            waitUntil("online", () -> "在线".equals(((JavascriptExecutor) driver)
+                    .executeScript("return document.getElementById('announce').textContent")));
+        }
+
+        WebElement ticket(String conversationId) {
+            String selector = "[data-testid=ticket-item][data-conversation='" + conversationId + "']";
+            waitUntil("the ticket of " + conversationId, () -> !driver.findElements(By.cssSelector(selector)).isEmpty());
+            return driver.findElement(By.cssSelector(selector));
+        }
+
+        void click(String selector) {
+            driver.findElement(By.cssSelector(selector)).click();
+        }
+
+        WebElement find(String testId) {
+            return driver.findElement(By.cssSelector("[data-testid=" + testId + "]"));
+        }
+
+        void waitUntil(String what, BooleanSupplier condition) {
+            new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage("waiting for " + what)
+                    .until(d -> condition.getAsBoolean());
+        }
+    }
+}
