@@ -126,7 +126,8 @@ final class ServeCommand {
         HttpServer server = new HttpServer(new HttpServer.Parts(engineOf.apply(models),
                 store, store, new SqlHandoffQueue(db), tickets, channels, new SqlFeedbackStore(db), Settings.accounts(db),
                 new dev.kefu.store.SqlAssignments(db, tickets, Clock.systemUTC()),
-                new dev.kefu.store.SqlWorksheets(db, Clock.systemUTC()), db::isHealthy, models.describe(), () -> {
+                new dev.kefu.store.SqlWorksheets(db, Clock.systemUTC()), new dev.kefu.store.SqlDeskReports(db),
+                db::isHealthy, models.describe(), () -> {
                     Models fresh = Models.load(modelsDir, corpusDir);
                     return new HttpServer.Loaded(engineOf.apply(fresh), fresh.describe());
                 }), Settings.secrets(env), limits, db.broadcast(), webhooks);

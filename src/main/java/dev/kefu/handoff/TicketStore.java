@@ -46,6 +46,15 @@ public interface TicketStore {
     /** {@code agent} has seen the conversation so far: its user messages no longer count as unread (for its assignee only). */
     void markRead(String ticketId, String agent);
 
+    /**
+     * Rates the service of the conversation's latest ticket that an agent closed in the last day: {@link
+     * UnknownTicketException} when there is none, {@link TicketStatus.IllegalMove} when it is rated.
+     */
+    Satisfaction rate(String conversationId, int stars, String comment);
+
+    /** The rating of a ticket, if the customer gave one. */
+    Optional<Satisfaction> satisfaction(String ticketId);
+
     /** Mean time from creation to claim of the last {@code n} claimed tickets, in seconds; empty without history. */
     Optional<Double> recentWaitSeconds(int n);
 

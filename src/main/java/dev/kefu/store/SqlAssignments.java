@@ -67,6 +67,9 @@ public final class SqlAssignments implements Assignments {
                 }
                 update(c, "UPDATE tickets SET status = 'assigned', agent = ?, claimed_at = ?, read_message_id = NULL "
                         + "WHERE id = ? AND status = 'waiting'", agent, clock.millis(), ticket);
+                // as a claim does: raises the conversation's version, so a bot answer computed meanwhile is redone
+                update(c, "UPDATE conversations SET handed_off = 1 WHERE id = (SELECT conversation_id FROM tickets "
+                        + "WHERE id = ?)", ticket);
                 ids.add(ticket);
             }
             return ids;

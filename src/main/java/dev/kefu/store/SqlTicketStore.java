@@ -242,6 +242,48 @@ public final class SqlTicketStore implements TicketStore {
     }
 
     @Override
+    public dev.kefu.handoff.Satisfaction rate(String conversationId, int stars, String comment) {
+        return db.inTransaction(c -> {
+            String ticketId;
+            try (PreparedStatement s = c.prepareStatement("SELECT id, satisfaction FROM tickets WHERE conversation_id = ? "
+                    + "AND status = 'closed' AND agent IS NOT NULL AND closed_at > ? ORDER BY closed_at DESC, id DESC LIMIT 1")) {
+                s.setString(1, conversationId);
+                // asked right after the close: a "5" a week later is a new message, not a rating
+                s.setLong(2, clock.millis() - java.time.Duration.ofDays(1).toMillis());
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw new UnknownTicketException("closed by an agent in conversation " + conversationId);
+                    }
+                    ticketId = r.getString(1);
+                    r.getInt(2);
+                    if (!r.wasNull()) {
+                        throw new TicketStatus.IllegalMove("cannot rate: this service was rated already");
+                    }
+                }
+            }
+            if (update(c, "UPDATE tickets SET satisfaction = ?, satisfaction_comment = ?, rated_at = ? WHERE id = ? "
+                    + "AND satisfaction IS NULL", stars, comment, clock.millis(), ticketId) == 0) {
+                throw new TicketStatus.IllegalMove("cannot rate: this service was rated already");
+            }
+            return new dev.kefu.handoff.Satisfaction(ticketId, stars, comment);
+        });
+    }
+
+    @Override
+    public Optional<dev.kefu.handoff.Satisfaction> satisfaction(String ticketId) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT satisfaction, satisfaction_comment FROM tickets "
+                    + "WHERE id = ? AND satisfaction IS NOT NULL")) {
+                s.setString(1, ticketId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(new dev.kefu.handoff.Satisfaction(ticketId, r.getInt(1), r.getString(2)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public Optional<Double> recentWaitSeconds(int n) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT AVG(claimed_at - created_at) FROM (SELECT claimed_at, "

@@ -119,6 +119,12 @@ final class AgentRoutes {
         // for agents only: notes, tags, and the customer's earlier tickets (the widget never sees these)
         body.put("notes", sheets.notes(ticket.ticketId()).stream().map(WorksheetRoutes::note).toList());
         body.put("tags", sheets.tags(ticket.ticketId()));
+        body.put("satisfaction", tickets.satisfaction(ticket.ticketId()).map(s -> {
+            Map<String, Object> rating = new LinkedHashMap<>();
+            rating.put("stars", s.stars());
+            rating.put("comment", s.comment());
+            return rating;
+        }).orElse(null));
         Instant now = Instant.now();
         body.put("earlier", sheets.earlier(ticket, 10).stream().map(t -> view(t, now)).toList());
         body.put("messages", forAgents(messages).stream().map(MessageRoutes::line).toList());
@@ -148,11 +154,27 @@ final class AgentRoutes {
 
     void close(Context ctx) {
         String note = optionalNote(ctx);
+        askSatisfaction(ctx);
         HandoffTicket ticket = tickets.close(ctx.pathParam("id"), agent(ctx), note);
         live.ticketChanged(ticket);
         audit(ctx, "close");
         assigner.assign();
         ctx.json(view(ticket, Instant.now()));
+    }
+
+    /**
+     * A platform user whose chat this agent is closing gets the satisfaction question as the
+     * agent's last message (through the outbox); the widget asks with stars by itself.
+     */
+    private void askSatisfaction(Context ctx) {
+        HandoffTicket ticket = tickets.find(ctx.pathParam("id")).orElse(null);
+        if (ticket == null || ticket.status() != TicketStatus.ASSIGNED || !agent(ctx).equals(ticket.agent())) {
+            return;
+        }
+        dev.kefu.handoff.TicketDigest digest = tickets.digests(List.of(ticket)).get(ticket.ticketId());
+        if (digest != null && !digest.channel().equals("web")) {
+            live.agentMessage(tickets.reply(ticket.ticketId(), ticket.agent(), InboundTurns.satisfactionQuestion()));
+        }
     }
 
     void handBack(Context ctx) {

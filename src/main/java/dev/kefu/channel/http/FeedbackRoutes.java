@@ -17,8 +17,12 @@ final class FeedbackRoutes {
     private final ConversationStore conversations;
     private final FeedbackStore feedback;
     private final HttpMetrics metrics;
+    private final dev.kefu.handoff.TicketStore tickets;
+    /** Customers' comments are masked like their messages. */
+    private static final dev.kefu.text.PiiMasker MASKER = new dev.kefu.text.PiiMasker();
 
     FeedbackRoutes(HttpServer.Parts parts, HttpMetrics metrics) {
+        this.tickets = parts.tickets();
         this.conversations = parts.conversations();
         this.feedback = parts.feedback();
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -42,6 +46,34 @@ final class FeedbackRoutes {
         body.put("faqId", rated.faqId());
         body.put("helpful", rated.helpful());
         ctx.json(body);
+    }
+
+    /**
+     * {@code POST /api/conversations/{id}/satisfaction} {@code {"stars": 1-5, "comment"?}}: the
+     * customer rates the service of the ticket an agent last closed; 404 without one, 409 when rated.
+     */
+    void satisfaction(Context ctx) {
+        String id = ctx.pathParam("id");
+        com.fasterxml.jackson.databind.JsonNode body = Bodies.jsonObject(Bodies.read(ctx, MessageRoutes.MAX_BODY),
+                "{\"stars\": 5, \"comment\": \"很满意\"}");
+        com.fasterxml.jackson.databind.JsonNode stars = body.get("stars");
+        if (stars == null || !stars.isIntegralNumber() || stars.asInt() < 1 || stars.asInt() > 5) {
+            throw new ApiException(400, "stars must be a whole number 1..5");
+        }
+        com.fasterxml.jackson.databind.JsonNode comment = body.get("comment");
+        if (comment != null && !comment.isNull() && (!comment.isTextual()
+                || comment.asText().length() > dev.kefu.handoff.Satisfaction.MAX_COMMENT)) {
+            throw new ApiException(400, "comment must be a string of at most " + dev.kefu.handoff.Satisfaction.MAX_COMMENT
+                    + " characters");
+        }
+        String text = comment == null || comment.isNull() || comment.asText().isBlank() ? null
+                : MASKER.mask(comment.asText().strip()).text();
+        dev.kefu.handoff.Satisfaction rated = tickets.rate(id, stars.asInt(), text);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("ticketId", rated.ticketId());
+        view.put("stars", rated.stars());
+        view.put("comment", rated.comment());
+        ctx.json(view);
     }
 
     /** {@code GET /api/agent/feedback}: per FAQ entry, answers given and ratings, worst first. */

@@ -53,6 +53,7 @@ public final class HttpServer implements AutoCloseable {
     private final AssignmentRoutes assignment;
     private final Assigner assigner;
     private final WorksheetRoutes worksheets;
+    private final ReportRoutes reports;
     private final WebhookRoutes webhooks;
     private final WechatRoutes wechat;
     private final Guards guards;
@@ -79,7 +80,7 @@ public final class HttpServer implements AutoCloseable {
     public record Parts(ChatEngine engine, ConversationStore conversations, Transcripts transcripts,
                         HandoffQueue queue, TicketStore tickets, ChannelStore channels, FeedbackStore feedback,
                         dev.kefu.auth.Accounts accounts, dev.kefu.handoff.Assignments assignments,
-                        dev.kefu.handoff.Worksheets worksheets,
+                        dev.kefu.handoff.Worksheets worksheets, dev.kefu.report.DeskReports reports,
                         BooleanSupplier databaseHealthy,
                         Map<String, Object> modelInfo, Supplier<Loaded> reloader) {
         public Parts {
@@ -88,6 +89,7 @@ public final class HttpServer implements AutoCloseable {
             Objects.requireNonNull(accounts, "accounts");
             Objects.requireNonNull(assignments, "assignments");
             Objects.requireNonNull(worksheets, "worksheets");
+            Objects.requireNonNull(reports, "reports");
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(conversations, "conversations");
             Objects.requireNonNull(transcripts, "transcripts");
@@ -210,8 +212,9 @@ public final class HttpServer implements AutoCloseable {
         this.agents = new AgentRoutes(parts, engine::get, auth, live, metrics, assigner);
         this.assignment = new AssignmentRoutes(parts.accounts(), assigner, agents);
         this.worksheets = new WorksheetRoutes(parts.worksheets(), parts.accounts(), agents);
+        this.reports = new ReportRoutes(parts.reports());
         metrics.watch(() -> parts.tickets().count(TicketStatus.WAITING), live.users(), live.agents());
-        InboundTurns inbound = new InboundTurns(desk, parts.channels());
+        InboundTurns inbound = new InboundTurns(desk, parts.channels(), parts.tickets());
         this.webhooks = new WebhookRoutes(inbound, webhookSettings, Clock.systemUTC());
         this.wechat = new WechatRoutes(inbound, parts.channels(), webhookSettings, Clock.systemUTC());
         int webhookRate = webhookSettings.ratePerSecond();
@@ -261,9 +264,10 @@ public final class HttpServer implements AutoCloseable {
         app.before("/webhook/*", Guards::requireIdentityEncoding);
         app.before("/api/messages", Guards::requireJson);
         app.before("/api/conversations/{id}/feedback", Guards::requireJson);
+        app.before("/api/conversations/{id}/satisfaction", Guards::requireJson);
         app.after(Guards::securityHeaders);
         for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events",
-                "/api/conversations/{id}/feedback")) {
+                "/api/conversations/{id}/feedback", "/api/conversations/{id}/satisfaction")) {
             table.options(path, ctx -> ctx.status(204)); // CORS preflight of pages that embed the widget
         }
         table.post("/api/messages", messages::post);
@@ -271,6 +275,7 @@ public final class HttpServer implements AutoCloseable {
         app.before("/api/conversations/{id}/events", messages::requireConversation);
         table.sse("/api/conversations/{id}/events", messages::events);
         table.post("/api/conversations/{id}/feedback", feedback::rate);
+        table.post("/api/conversations/{id}/satisfaction", feedback::satisfaction);
         app.before("/api/auth/login", Guards::requireJson);
         table.post("/api/auth/login", accounts::login);
         table.get("/api/auth/me", accounts::me);
@@ -295,6 +300,7 @@ public final class HttpServer implements AutoCloseable {
         table.post("/api/agent/canned", worksheets::saveCanned);
         table.post("/api/agent/canned/{shortcut}/remove", worksheets::removeCanned);
         table.get("/api/agent/search", worksheets::search);
+        table.get("/api/agent/reports", reports::report);
         table.post("/api/agent/stream-ticket", agents::streamTicket);
         app.before(AgentRoutes.EVENTS, ctx -> {
             Guards.securityHeaders(ctx);
@@ -320,6 +326,7 @@ public final class HttpServer implements AutoCloseable {
         table.get("/widget/{file}", ctx -> assets.widgetFile(ctx));
         table.get("/agent", ctx -> assets.agentConsole(ctx));
         table.get("/agent/login", ctx -> assets.loginPage(ctx));
+        table.get("/agent/reports", ctx -> assets.reportsPage(ctx));
         table.get("/agent/assets/{file}", ctx -> assets.agentAsset(ctx));
     }
 

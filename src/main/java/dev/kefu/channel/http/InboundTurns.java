@@ -19,12 +19,23 @@ import java.util.function.Supplier;
  * Thread-safe.
  */
 final class InboundTurns {
+    /** A platform user's answer to the satisfaction question: one digit 1-5 (full-width too). */
+    private static final java.util.regex.Pattern STARS = java.util.regex.Pattern.compile("[1-5１-５]");
+    private static final java.util.Properties TEXTS = dev.kefu.text.TextResources.load(InboundTurns.class,
+            "webhook.properties");
     private final Desk desk;
     private final ChannelStore channels;
+    private final dev.kefu.handoff.TicketStore tickets;
 
-    InboundTurns(Desk desk, ChannelStore channels) {
+    InboundTurns(Desk desk, ChannelStore channels, dev.kefu.handoff.TicketStore tickets) {
         this.desk = Objects.requireNonNull(desk, "desk");
         this.channels = Objects.requireNonNull(channels, "channels");
+        this.tickets = Objects.requireNonNull(tickets, "tickets");
+    }
+
+    /** The question platform users get when an agent closes their ticket (the widget shows stars instead). */
+    static String satisfactionQuestion() {
+        return TEXTS.getProperty("satisfaction_question");
     }
 
     /** The key of message {@code messageId} of {@code userId}, whose text is {@code text}. */
@@ -43,7 +54,19 @@ final class InboundTurns {
         // messages arriving together share it and are answered in order (ChatEngine)
         String conversation = channels.conversationOf(channel, userId)
                 .orElseGet(() -> channels.conversationFor(channel, userId, ConversationIds.next()));
-        return desk.converse(conversation, text);
+        MessageResponse rated = STARS.matcher(text.strip()).matches() ? rate(conversation, text.strip()) : null;
+        return rated != null ? rated : desk.converse(conversation, text);
+    }
+
+    /** The answer to a rating of the service just closed; null when there is none to rate (the digit is a message). */
+    private MessageResponse rate(String conversation, String digit) {
+        try {
+            tickets.rate(conversation, Character.getNumericValue(digit.codePointAt(0)), null);
+        } catch (dev.kefu.handoff.UnknownTicketException | dev.kefu.handoff.TicketStatus.IllegalMove e) {
+            return null;
+        }
+        return new MessageResponse(conversation, "answer", null, 1.0, TEXTS.getProperty("satisfaction_thanks"), null,
+                java.util.List.of(), null, "satisfaction", null);
     }
 
     /**

@@ -37,8 +37,14 @@ final class WebAssets {
     private final String agentConsolePolicy = consolePolicy(new String(agentConsole, StandardCharsets.UTF_8));
     private final byte[] loginPage = read("web/agent/login.html");
     /** The files under {@code /agent/assets/}: ES modules and style sheets, by name. */
+    private final byte[] reportsPage = read("web/agent/reports.html");
     private final java.util.Map<String, byte[]> agentAssets = java.util.Map.of(
-            "login.js", read("web/agent/login.js"), "login.css", read("web/agent/login.css"));
+            "login.js", read("web/agent/login.js"), "login.css", read("web/agent/login.css"),
+            "reports.js", read("web/agent/reports.js"), "reports.css", read("web/agent/reports.css"),
+            "report-format.js", read("web/agent/report-format.js"),
+            // the unit tests of the pure module, run by the browser tests: static, harmless in production
+            "report-format-test.html", read("web/agent/report-format-test.html"),
+            "report-format-test.js", read("web/agent/report-format-test.js"));
     /** Pages made of static files only: no inline code at all. */
     static final String MODULE_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -109,6 +115,12 @@ final class WebAssets {
                 .contentType("text/html; charset=utf-8").result(loginPage);
     }
 
+    /** {@code GET /agent/reports}: the admins' report page (the data comes from {@code /api/agent/reports}). */
+    void reportsPage(Context ctx) {
+        pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY)
+                .contentType("text/html; charset=utf-8").result(reportsPage);
+    }
+
     /** {@code GET /agent/assets/{file}}: a module or style sheet of the console pages; 404 for any other name. */
     void agentAsset(Context ctx) {
         String name = ctx.pathParam("file");
@@ -116,7 +128,11 @@ final class WebAssets {
         if (file == null) {
             throw new ApiException(404, "no asset " + name);
         }
-        ctx.contentType(name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")
+        if (name.endsWith(".html")) {
+            pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY);
+        }
+        ctx.contentType(name.endsWith(".js") ? "text/javascript; charset=utf-8" : name.endsWith(".css")
+                ? "text/css; charset=utf-8" : "text/html; charset=utf-8")
                 .header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(file);
     }
 

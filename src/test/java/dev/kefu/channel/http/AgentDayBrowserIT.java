@@ -53,6 +53,7 @@ class AgentDayBrowserIT {
         server = KefuProcess.start(serverDir, Map.of("KEFU_AGENT_TOKEN", TOKEN));
         add("lina", "李娜", "agent", 2);
         add("wei", "张伟", "agent", 2);
+        add("wang", "王经理", "admin", 1);
     }
 
     private static void add(String login, String name, String role, int maxChats) {
@@ -76,7 +77,7 @@ class AgentDayBrowserIT {
     @Test
     void two_agents_share_four_customers_transfer_one_and_logging_out_releases_the_rest() throws Exception {
         try (HeadlessChromium linaBrowser = HeadlessChromium.start(1280, 800);
-             HeadlessChromium weiBrowser = HeadlessChromium.start(390, 844)) {
+             HeadlessChromium weiBrowser = HeadlessChromium.start(1280, 800)) {
             Desk lina = new Desk(linaBrowser.driver());
             lina.logIn("lina", "wrong-password-000");
             lina.waitUntil("the login error", () -> lina.find("account-login-error").isDisplayed());
@@ -111,14 +112,82 @@ class AgentDayBrowserIT {
             lina.find("transfer-ok").click();
             waitFor("the transfer", () -> holders(conversations).get(0).equals("wei"));
 
+            // wei answers the transferred chat with a canned reply, writes a note and closes it
+            HttpResponse<String> canned = adminCall("POST", "/api/agent/canned",
+                    "{\"shortcut\": \"refund\", \"text\": \"退款将在 1-3 个工作日内原路退回。\"}");
+            assertThat(canned.statusCode()).as(canned.body()).isEqualTo(201);
+            wei.click("[data-filter=assigned]");
+            wei.ticket(conversations.get(0)).click();
+            wei.waitUntil("the reply box", () -> wei.find("reply").isEnabled());
+            wei.find("reply").sendKeys("/ref");
+            wei.waitUntil("the canned reply", () -> !wei.driver.findElements(By.cssSelector("[data-testid=canned-item]")).isEmpty());
+            wei.find("reply").sendKeys(org.openqa.selenium.Keys.ENTER);
+            wei.waitUntil("the canned text", () -> wei.find("reply").getAttribute("value").startsWith("退款将在"));
+            wei.find("send").click();
+            waitFor("the reply in the transcript", () -> transcript(conversations.get(0)).contains("退款将在 1-3 个工作日内原路退回。"));
+            wei.find("worksheet-toggle").click();
+            wei.find("note-text").sendKeys("用户卡号 6222021234567890123 已核实");
+            wei.find("note-add").click();
+            wei.waitUntil("the note", () -> wei.find("note-list").getText().contains("已核实"));
+            assertThat(wei.find("note-list").getText()).doesNotContain("6222021234567890123");
+            assertThat(transcript(conversations.get(0))).doesNotContain("已核实");
+            wei.find("close").click();
+            wei.waitUntil("the confirmation", () -> wei.find("confirm").isDisplayed());
+            wei.find("confirm-ok").click();
+            waitFor("the close", () -> holders(conversations).get(0).equals("closed"));
+            HttpResponse<String> rated = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/conversations/"
+                    + conversations.get(0) + "/satisfaction")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"stars\": 4}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
+
             lina.find("logout").click();
             lina.waitUntil("the login page", () -> lina.driver.getCurrentUrl().endsWith("/agent/login"));
             waitFor("lina's chat back in the queue", () -> holders(conversations).get(1).equals("queue"));
-            assertThat(holders(conversations)).containsExactly("wei", "queue", "wei", "wei");
+            assertThat(holders(conversations)).containsExactly("closed", "queue", "wei", "wei");
+
+            // the admin's reports page shows the day: handoffs, and 张伟's rating
+            Desk admin = lina;
+            admin.logIn("wang", PASSWORD);
+            admin.waitUntil("the console", () -> admin.find("console").isDisplayed());
+            admin.driver.get(server.url() + "agent/reports");
+            admin.waitUntil("the report", () -> "true".equals(admin.driver.findElement(By.tagName("body")).getAttribute("data-loaded")));
+            assertThat(admin.find("report-totals").getText()).contains("会话数").contains("4 / 5");
+            assertThat(admin.find("report-reasons").getText()).contains("用户要求人工");
+            assertThat(admin.find("report-agents").getText()).contains("张伟").contains("4");
         }
     }
 
-    /** Who has each conversation's open ticket: an agent's login, or "queue". */
+    @Test
+    void the_pure_modules_pass_their_unit_tests_in_the_browser() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start(800, 600)) {
+            Desk page = new Desk(browser.driver());
+            browser.driver().get(server.url() + "agent/assets/report-format-test.html");
+            page.waitUntil("the unit tests", () -> page.find("unit-result").getText().contains("passed"));
+            assertThat(page.find("unit-result").getText()).endsWith(" 0 failed").doesNotStartWith("0 passed");
+        }
+    }
+
+    private HttpResponse<String> adminCall(String method, String path, String body) throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"login\": \"wang\", \"password\": \"" + PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        String csrf = JSON.readTree(login.body()).get("csrfToken").asText();
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).header(AgentAuth.CSRF_HEADER, csrf)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String transcript(String conversation) {
+        try {
+            return server.get("api/conversations/" + conversation + "/messages").body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Who has each conversation's ticket: an agent's login, "queue", or how it ended. */
     private List<String> holders(List<String> conversations) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/agent/tickets"))
@@ -126,7 +195,11 @@ class AgentDayBrowserIT {
             Map<String, String> byConversation = new java.util.HashMap<>();
             for (JsonNode t : JSON.readTree(response.body()).get("tickets")) {
                 byConversation.put(t.get("conversationId").asText(),
-                        t.get("status").asText().equals("assigned") ? t.get("agent").asText() : "queue");
+                        switch (t.get("status").asText()) {
+                            case "assigned" -> t.get("agent").asText();
+                            case "waiting" -> "queue";
+                            default -> t.get("status").asText();
+                        });
             }
             return conversations.stream().map(c -> byConversation.getOrDefault(c, "none")).toList();
         } catch (Exception e) {

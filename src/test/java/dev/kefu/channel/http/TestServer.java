@@ -94,7 +94,8 @@ final class TestServer implements AutoCloseable {
                 dev.kefu.store.ServerKeys.userPseudonyms(db, null)), new SqlFeedbackStore(db),
                 new dev.kefu.auth.Accounts(new dev.kefu.store.SqlAccountStore(db), HASHER, Clock.systemUTC()),
                 new dev.kefu.store.SqlAssignments(db, tickets, Clock.systemUTC()),
-                new dev.kefu.store.SqlWorksheets(db, Clock.systemUTC()), db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()),
+                new dev.kefu.store.SqlWorksheets(db, Clock.systemUTC()), new dev.kefu.store.SqlDeskReports(db),
+                db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()),
                 () -> new HttpServer.Loaded(engines.get(), Map.of("intents", CLASSIFIER.labels().size()))),
                 SECRETS, limits, new dev.kefu.store.LocalBroadcast(), webhooks);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
