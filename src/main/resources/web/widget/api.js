@@ -53,6 +53,12 @@ export function createApi(base) {
         throw e;
       }
     },
+    /** Rates the service of the agent who last closed the chat: {stars: 1-5, comment?}. */
+    rateService: (conversationId, rating) => call(`${conversation(conversationId)}/satisfaction`, {
+      method: "POST",
+      headers: JSON_HEADERS,
+      body: JSON.stringify(rating)
+    }),
     /** Rates an answer: {faqId, helpful, messageId?}. */
     rate: (conversationId, rating) => call(`${conversation(conversationId)}/feedback`, {
       method: "POST",

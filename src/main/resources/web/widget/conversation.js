@@ -6,7 +6,8 @@ import { chipQuestions, lengthNotice, modeOf, offersPerson, parse, seenKey } fro
 import { load, save } from "./storage.js";
 import { TEXT } from "./text.js";
 import {
-  addRating, append, chipsNode, markFailed, messageNode, offerNode, renderMode, renderUnread, setTyping, showError
+  addRating, append, chipsNode, markFailed, messageNode, offerNode, renderMode, renderUnread, setTyping, showError,
+  surveyNode
 } from "./view.js";
 
 const SMALL_TALK = new Set(["greeting", "thanks", "goodbye"]);
@@ -21,7 +22,8 @@ export function createConversation(parts) {
     pending: 0,
     unread: 0,
     seen: new Set(),    // transcript lines already shown (agent/system), to merge SSE and polling
-    failed: null        // what the retry button repeats
+    failed: null,       // what the retry button repeats
+    agentName: null     // the agent who has the chat, once announced
   };
 
   /** Appends a message; {@code quiet} ones (greeting, restored history) do not count as unread. */
@@ -73,13 +75,30 @@ export function createConversation(parts) {
   function setMode(handoff) {
     const previous = state.mode;
     state.mode = modeOf(handoff);
-    renderMode(ui, host, state.mode, handoff && typeof handoff.position === "number" ? handoff.position : 0);
+    const agentName = state.mode === "assigned" && handoff.agentName ? handoff.agentName : null;
+    renderMode(ui, host, state.mode, handoff && typeof handoff.position === "number" ? handoff.position : 0, agentName);
+    if (agentName && agentName !== state.agentName) addMessage("system", TEXT.joined(agentName));
+    state.agentName = agentName;
     if (state.mode !== "bot") {
       parts.live.listen(state.conversationId);
     } else {
       parts.live.stop();
       if (previous !== "bot") addMessage("system", TEXT.handoffEnded);
+      if (previous === "assigned") askForRating();
     }
+  }
+
+  /** After an agent's chat: the 1-5 star survey, stored with the ticket. */
+  function askForRating() {
+    const id = state.conversationId;
+    append(ui, surveyNode(async (rating) => {
+      try {
+        await api.rateService(id, rating);
+        return true;
+      } catch (e) {
+        return e.status === 409; // rated already (another tab): nothing left to do
+      }
+    }));
   }
 
   function addLiveLine(line) {

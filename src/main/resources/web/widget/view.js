@@ -156,7 +156,7 @@ export function showError(ui, message, retriable) {
 }
 
 /** Header, banner and button for a mode (bot, waiting, assigned) and queue position. */
-export function renderMode(ui, host, mode, position) {
+export function renderMode(ui, host, mode, position, agentName) {
   host.setAttribute("data-mode", mode);
   ui.handoff.hidden = mode === "bot";
   ui.handoff.setAttribute("data-state", mode);
@@ -169,8 +169,50 @@ export function renderMode(ui, host, mode, position) {
     ui.handoffText.textContent = waitingText(position);
   } else if (mode === "assigned") {
     ui.handoff.setAttribute("data-position", "0");
-    ui.handoffText.textContent = TEXT.assigned;
+    ui.handoffText.textContent = agentName ? TEXT.assignedBy(agentName) : TEXT.assigned;
   }
+}
+
+/**
+ * The survey after an agent's chat: 1-5 stars and an optional comment; {@code submit(rating)}
+ * resolves true when it was stored.
+ */
+export function surveyNode(submit) {
+  let stars = 0;
+  const note = el("p", { className: "survey-note", role: "status", "data-testid": "kefu-survey-note" });
+  const comment = el("textarea", { maxlength: "500", rows: "2", "aria-label": TEXT.surveyComment,
+    placeholder: TEXT.surveyComment, "data-testid": "kefu-survey-comment" });
+  const send = el("button", { type: "submit", className: "survey-send", disabled: true, text: TEXT.surveySend,
+    "data-testid": "kefu-survey-send" });
+  const buttons = [1, 2, 3, 4, 5].map((n) => el("button", {
+    type: "button", className: "star", "aria-pressed": "false", "aria-label": TEXT.star(n), title: TEXT.star(n),
+    "data-testid": "kefu-star", text: "★",
+    onclick: () => {
+      stars = n;
+      buttons.forEach((b, i) => b.setAttribute("aria-pressed", i < n ? "true" : "false"));
+      send.disabled = false;
+    }
+  }));
+  const form = el("form", { className: "survey", "data-testid": "kefu-survey", "aria-label": TEXT.surveyTitle }, [
+    el("p", { className: "survey-title", text: TEXT.surveyTitle }),
+    el("div", { className: "stars", role: "group", "aria-label": TEXT.surveyTitle }, buttons),
+    comment, send, note
+  ]);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (!stars) return;
+    send.disabled = true;
+    const rating = comment.value.trim() ? { stars, comment: comment.value.trim() } : { stars };
+    if (await submit(rating)) {
+      note.textContent = TEXT.surveyThanks;
+      buttons.forEach((b) => { b.disabled = true; });
+      comment.disabled = true;
+    } else {
+      note.textContent = TEXT.surveyFailed;
+      send.disabled = false;
+    }
+  });
+  return form;
 }
 
 /** A button under the reply that offers a person: one click asks for one. */
