@@ -107,7 +107,7 @@ final class ServeCommand {
         Models models;
         Database db;
         try {
-            models = Models.load(options.path("models", "models"), options.path("corpus", "corpus"));
+            models = Models.load(options.path("models", "models"), options.path("corpus", "corpus"), true);
         } finally {
             db = join(opening);
         }
@@ -125,7 +125,7 @@ final class ServeCommand {
         HttpServer server = new HttpServer(new HttpServer.Parts(engineOf.apply(models),
                 store, store, new SqlHandoffQueue(db), new SqlTicketStore(db, Clock.systemUTC()), channels,
                 new SqlFeedbackStore(db), db::isHealthy, models.describe(), () -> {
-                    Models fresh = Models.load(modelsDir, corpusDir);
+                    Models fresh = Models.load(modelsDir, corpusDir, true);
                     return new HttpServer.Loaded(engineOf.apply(fresh), fresh.describe());
                 }), Settings.secrets(env), limits, db.broadcast(), webhooks);
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
