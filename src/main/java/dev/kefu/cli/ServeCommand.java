@@ -161,6 +161,12 @@ final class ServeCommand {
         out.printf("kefu is ready in %d ms: open %s (demo page and chat widget)%n",
                 (System.nanoTime() - start) / 1_000_000, page);
         out.println("embed the widget with <script src=\"" + page + "widget.js\" defer></script>; stop with Ctrl-C");
+        String token = Settings.secrets(env).agentToken();
+        out.println(token == null || token.isBlank()
+                ? "agent console: " + page + "agent (the agent API is off: to turn it on, start kefu with "
+                        + Settings.AGENT_TOKEN_ENV + " set to a secret, e.g. " + Settings.AGENT_TOKEN_ENV
+                        + "=$(openssl rand -hex 16) java -jar target/kefu.jar serve, and sign in with it)"
+                : "agent console: " + page + "agent (sign in with the " + Settings.AGENT_TOKEN_ENV + " token)");
         stopped.await();
         return 0;
     }

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 final class AgentAuth {
     static final String AGENT_HEADER = "X-Kefu-Agent";
+    /** The error code of a 401 while no {@code KEFU_AGENT_TOKEN} is set: no token can work. */
+    static final String DISABLED = "agent_api_disabled";
+    /** The error code of a 401 for a missing or wrong token while the agent API is on. */
+    static final String WRONG_TOKEN = "wrong_agent_token";
     private static final Logger LOG = LoggerFactory.getLogger(AgentAuth.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9 ._-]{1,40}");
     static final int FAILURE_BURST = 10;
@@ -80,7 +84,7 @@ final class AgentAuth {
 
     private void requireEnabled() {
         if (expected == null) {
-            throw new ApiException(401, "the agent API is disabled: start kefu with KEFU_AGENT_TOKEN set");
+            throw new ApiException(401, DISABLED, "the agent API is disabled: start kefu with KEFU_AGENT_TOKEN set");
         }
     }
 
@@ -92,7 +96,7 @@ final class AgentAuth {
         }
         if (token == null || !MessageDigest.isEqual(sha256(token), expected)) {
             failures.acquire(ctx.ip(), System.nanoTime());
-            throw new ApiException(401, "missing or wrong agent token (Authorization: Bearer <KEFU_AGENT_TOKEN>)");
+            throw new ApiException(401, WRONG_TOKEN, "missing or wrong agent token (Authorization: Bearer <KEFU_AGENT_TOKEN>)");
         }
     }
 
