@@ -39,6 +39,15 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
 
     /** Loads {@code modelsDir}, refusing it when {@code corpusDir} has changed since training. */
     static Models load(Path modelsDir, Path corpusDir) {
+        return load(modelsDir, corpusDir, false);
+    }
+
+    /**
+     * As {@link #load(Path, Path)}; {@code serving} loads the sentence encoder on a background thread
+     * (a server is healthy before it is in memory). Only for a long-lived process: a command that
+     * exits while ONNX Runtime is still loading would abort in native code.
+     */
+    static Models load(Path modelsDir, Path corpusDir, boolean serving) {
         ModelManifest manifest = ModelManifest.read(modelsDir);
         if (corpusDir != null && Files.isDirectory(corpusDir)) {
             List<String> changed = manifest.staleAgainst(corpusDir);
@@ -56,7 +65,7 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
         ClassifierKind kind = kindOf(manifest, modelsDir);
         LuceneFaqSearcher faq = LuceneFaqSearcher.open(modelsDir.resolve(FAQ_INDEX));
         RankerKind rankerKind = rankerKindOf(manifest, modelsDir);
-        AnswerRanker ranker = rankerKind.load(modelsDir, faq);
+        AnswerRanker ranker = rankerKind.load(modelsDir, faq, serving);
         Path intents = corpusDir == null ? null : corpusDir.resolve("intents.tsv");
         List<LabeledText> lines = intents != null && Files.isRegularFile(intents) ? LabeledCorpus.read(intents) : List.of();
         return new Models(normalizer, tokenizer, kind.load(modelsDir), faq, kind, ranker, rankerKind, null,

@@ -168,8 +168,8 @@ enum RankerKind {
         }
     }
 
-    /** The ranker of this kind that {@code dir} holds over {@code faq}. */
-    AnswerRanker load(Path dir, LuceneFaqSearcher faq) {
+    /** The ranker of this kind that {@code dir} holds over {@code faq}; {@code serving}: see {@link Models#load(Path, Path, boolean)}. */
+    AnswerRanker load(Path dir, LuceneFaqSearcher faq, boolean serving) {
         return switch (this) {
             case INTENT_FIRST -> new IntentFirstRanker(faq);
             case BM25 -> new NearestPhrasingRanker(faq, null, null);
@@ -185,9 +185,10 @@ enum RankerKind {
                             + model.encoder() + ", this kefu has " + BgeSentenceEncoder.NAME
                             + "; run `java -jar target/kefu.jar train`");
                 }
-                // the cheap model answers most messages alone: the encoder loads while the server starts
-                yield new LearnedAnswerRanker(faq, model, PhrasingVectors.read(dir, faq.entries().size()),
-                        BgeSentenceEncoder.loadForConcurrentCallsInBackground());
+                // the cheap model answers most messages alone: in a server, the encoder loads while it starts
+                yield new LearnedAnswerRanker(faq, model, PhrasingVectors.read(dir, faq.entries().size()), serving
+                        ? BgeSentenceEncoder.loadForConcurrentCallsInBackground()
+                        : BgeSentenceEncoder.loadForConcurrentCalls());
             }
         };
     }

@@ -107,7 +107,7 @@ final class ServeCommand {
         Models models;
         Database db;
         try {
-            models = Models.load(options.path("models", "models"), options.path("corpus", "corpus"));
+            models = Models.load(options.path("models", "models"), options.path("corpus", "corpus"), true);
         } finally {
             db = join(opening);
         }
@@ -128,7 +128,7 @@ final class ServeCommand {
                 new dev.kefu.store.SqlAssignments(db, tickets, Clock.systemUTC()),
                 new dev.kefu.store.SqlWorksheets(db, Clock.systemUTC()), new dev.kefu.store.SqlDeskReports(db),
                 db::isHealthy, models.describe(), () -> {
-                    Models fresh = Models.load(modelsDir, corpusDir);
+                    Models fresh = Models.load(modelsDir, corpusDir, true);
                     return new HttpServer.Loaded(engineOf.apply(fresh), fresh.describe());
                 }), Settings.secrets(env), limits, db.broadcast(), webhooks);
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
@@ -164,6 +164,12 @@ final class ServeCommand {
         out.printf("kefu is ready in %d ms: open %s (demo page and chat widget)%n",
                 (System.nanoTime() - start) / 1_000_000, page);
         out.println("embed the widget with <script src=\"" + page + "widget.js\" defer></script>; stop with Ctrl-C");
+        String token = Settings.secrets(env).agentToken();
+        out.println(token == null || token.isBlank()
+                ? "agent console: " + page + "agent (the agent API is off: to turn it on, start kefu with "
+                        + Settings.AGENT_TOKEN_ENV + " set to a secret, e.g. " + Settings.AGENT_TOKEN_ENV
+                        + "=$(openssl rand -hex 16) java -jar target/kefu.jar serve, and sign in with it)"
+                : "agent console: " + page + "agent (sign in with the " + Settings.AGENT_TOKEN_ENV + " token)");
         stopped.await();
         return 0;
     }

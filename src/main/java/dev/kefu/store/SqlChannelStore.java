@@ -93,14 +93,24 @@ public final class SqlChannelStore implements ChannelStore {
     public int pseudonymizeOldRows() {
         return db.inTransaction(c -> {
             int changed = 0;
+            // An older instance still running may have written a raw row for a user a newer one had
+            // linked already: the newer row is kept, the raw one dropped (a link's conversation stays
+            // until retention, without a platform user).
             for (String[] row : rawIds(c, "SELECT channel, user_id, 'link' FROM channel_users WHERE address IS NULL")) {
+                String pseudonym = users.pseudonym(row[0], row[1]);
+                changed += update(c, "DELETE FROM channel_users WHERE channel = ? AND user_id = ? AND EXISTS (SELECT 1 "
+                        + "FROM channel_users p WHERE p.channel = ? AND p.user_id = ?)", row[0], row[1], row[0], pseudonym);
                 changed += update(c, "UPDATE channel_users SET user_id = ?, address = ? WHERE channel = ? AND user_id = ?",
-                        users.pseudonym(row[0], row[1]), users.seal(row[1]), row[0], row[1]);
+                        pseudonym, users.seal(row[1]), row[0], row[1]);
             }
             for (String[] row : rawIds(c, "SELECT DISTINCT channel, user_id, 'key' FROM inbound_messages "
                     + "WHERE user_id NOT LIKE 'u1.%'")) {
+                String pseudonym = users.pseudonym(row[0], row[1]);
+                changed += update(c, "DELETE FROM inbound_messages WHERE channel = ? AND user_id = ? AND message_id IN "
+                        + "(SELECT message_id FROM inbound_messages WHERE channel = ? AND user_id = ?)", row[0], row[1],
+                        row[0], pseudonym);
                 changed += update(c, "UPDATE inbound_messages SET user_id = ? WHERE channel = ? AND user_id = ?",
-                        users.pseudonym(row[0], row[1]), row[0], row[1]);
+                        pseudonym, row[0], row[1]);
             }
             for (String[] row : rawIds(c, "SELECT channel, user_id, CASE WHEN delivered_at IS NULL AND dead_at IS NULL "
                     + "THEN 'pending' ELSE 'settled' END, id FROM outbox WHERE user_id NOT LIKE 'u1.%'")) {

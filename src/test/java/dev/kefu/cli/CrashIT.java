@@ -95,8 +95,9 @@ class CrashIT {
                 JsonNode transcript = get(second.base(), "/api/conversations/" + conversations.get(i) + "/messages", false);
                 List<String> lines = new ArrayList<>();
                 transcript.get("messages").forEach(m -> lines.add(m.get("role").asText() + ":" + m.get("text").asText()));
-                assertThat(lines).as("conversation %d: the bot is silent after the handoff", i).hasSize(5)
-                        .containsSubsequence("user:退款多久到账", "user:转人工", "user:第 " + i + " 位用户还在等");
+                assertThat(lines).as("conversation %d: every acknowledged line, the bot's answer while waiting too", i)
+                        .hasSize(6).containsSubsequence("user:退款多久到账", "user:转人工", "user:第 " + i + " 位用户还在等");
+                assertThat(lines.get(5)).startsWith("bot:").contains("取消转人工");
                 assertThat(transcript.get("handoff").get("ticketId").asText()).isEqualTo(tickets.get(i));
             }
             JsonNode waiting = get(second.base(), "/api/agent/tickets?status=waiting", true).get("tickets");

@@ -49,6 +49,32 @@ class ShadedJarIT {
     }
 
     @Test
+    void a_clarify_question_lists_its_options_once() throws Exception {
+        Run run = java("可以转账给没有实名的用户吗\n", "chat", "--trace");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("[clarify ");
+        List<String> options = run.out().lines().filter(l -> l.matches("\\d\\. .*")).map(l -> l.substring(3)).toList();
+        assertThat(options).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(options).allSatisfy(option -> assertThat(run.out().split(java.util.regex.Pattern.quote(option), -1))
+                .as(option).hasSize(2));
+    }
+
+    @Test
+    void train_and_eval_write_plain_lines_and_no_carriage_return_to_a_stderr_that_is_not_a_terminal() throws Exception {
+        Path dir = Files.createTempDirectory("kefu-no-tty");
+        Path corpus = TinyCorpus.copyTo(dir.resolve("corpus"));
+        Run train = java("", "train", "--corpus", corpus.toString(), "--out", dir.resolve("models").toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        Path data = Files.writeString(dir.resolve("eval.tsv"), "refund_time\t退款多久到账\nhuman_agent\t转人工\n");
+        Run eval = java("", "eval", "--data", data.toString(), "--models", dir.resolve("models").toString(),
+                "--corpus", corpus.toString());
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(train.err() + eval.err()).doesNotContain("\r");
+        assertThat(train.err()).containsPattern("(?m)^train \\d+/\\d+ in \\d+\\.\\d s$");
+        assertThat(eval.err()).containsPattern("(?m)^eval \\d+/\\d+ in \\d+\\.\\d s$");
+    }
+
+    @Test
     void usage_errors_exit_with_2_and_print_usage() throws Exception {
         Run run = java("", "chat", "--no-such-option");
         assertThat(run.code()).isEqualTo(2);

@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kefu.dialog.ChatEngine;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.intent.LabeledCorpus;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.ExternalTerminal;
 
 /** The commands end to end on a tiny corpus trained into a temporary directory. */
 class TrainAndChatTest {
@@ -30,8 +38,8 @@ class TrainAndChatTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("indexed 10 FAQ entries");
         int lines = LabeledCorpus.read(corpus.resolve("intents.tsv")).size();
-        assertThat(run.err()).as("progress: one step per line, one for fitting")
-                .contains("train [" + "#".repeat(30) + "] " + (lines + 1) + "/" + (lines + 1));
+        assertThat(run.err()).as("progress off a terminal: one line for the stage, one step per line and one for fitting")
+                .contains("train " + (lines + 1) + "/" + (lines + 1) + " in ").doesNotContain("\r");
     }
 
     @Test
@@ -41,6 +49,83 @@ class TrainAndChatTest {
         assertThat(models.resolve("faq-index.new")).doesNotExist();
         assertThat(models.resolve("synonyms.txt")).hasSameBinaryContentAs(corpus.resolve("synonyms.txt"));
         assertThat(ModelManifest.read(models).staleAgainst(corpus)).isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void chat_on_a_terminal_edits_lines_and_the_up_arrow_recalls_the_last_one() throws IOException {
+        ChatEngine engine = Models.load(models, corpus).engine(Thresholds.DEFAULT, null);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        ByteArrayOutputStream replies = new ByteArrayOutputStream();
+        List<String> received = new java.util.ArrayList<>();
+        // typed: a message with a typo fixed by Left, Backspace, Right, Backspace; Enter; Up, Enter; Ctrl-D. The arrows
+        // as an xterm sends them once JLine has switched it to keypad mode (ESC O A), as it does for every line
+        byte[] typed = "退款多久到帐\u001bOD\u007f到账\u001bOC\u007f\r\u001bOA\r\u0004".getBytes(StandardCharsets.UTF_8);
+        // a terminal over plain streams (JLine would otherwise open a pseudo-terminal of the machine)
+        try (Terminal terminal = new ExternalTerminal("test", "xterm", new Keyboard(typed), screen, StandardCharsets.UTF_8);
+             PrintStream out = new PrintStream(replies, true, StandardCharsets.UTF_8)) {
+            ChatCommand.Lines editor = ChatCommand.editor(terminal);
+            ChatCommand.converse(engine, () -> {
+                String line = editor.next();
+                if (line != null) {
+                    received.add(line);
+                }
+                return line;
+            }, true, out);
+        }
+        assertThat(received).containsExactly("退款多久到账", "退款多久到账");
+        String printed = replies.toString(StandardCharsets.UTF_8);
+        assertThat(printed.split("\\[answer ", -1)).as(printed).hasSize(3);
+    }
+
+    /** Keys typed at a terminal: the bytes, then nothing more until the terminal is closed (no end of input). */
+    private static final class Keyboard extends java.io.InputStream {
+        private final ByteArrayInputStream keys;
+        private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+
+        Keyboard(byte[] typed) {
+            keys = new ByteArrayInputStream(typed);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int key = keys.read();
+            if (key >= 0) {
+                return key;
+            }
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return -1;
+        }
+
+        /** What is typed at once, without waiting for more (InputStream's own would wait to fill {@code len}). */
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            return keys.available() > 0 ? keys.read(buffer, offset, length) : read() < 0 ? -1 : 0;
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+        }
+    }
+
+    @Test
+    void after_a_handoff_chat_says_in_one_line_that_the_conversation_is_with_a_person() {
+        CliRun run = CliRun.withInput("转人工\n在吗\n/new\n退款多久到账\n", "chat", "--models", models.toString(),
+                "--corpus", corpus.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String[] blocks = run.out().split(System.lineSeparator() + System.lineSeparator());
+        assertThat(blocks[0].lines().filter(l -> l.contains("已为您转人工客服；终端 chat 里没有人工客服"))).as(blocks[0]).hasSize(1);
+        assertThat(blocks).as("no blank reply").allSatisfy(block -> assertThat(block).isNotBlank());
+        assertThat(run.out()).contains("已开始新对话").contains(TinyCorpus.REFUND_ANSWER);
     }
 
     @Test
@@ -174,7 +259,7 @@ class TrainAndChatTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("intent accuracy 1.000");
-        assertThat(run.err()).contains("train [").contains("eval [" + "#".repeat(30) + "] 2/2");
+        assertThat(run.err()).contains("train ").contains("eval 2/2 in ").doesNotContain("\r");
         assertThat(new ObjectMapper().readTree(json.toFile()).get("accuracy").asDouble()).isEqualTo(1.0);
     }
 

@@ -90,6 +90,28 @@ class ServerKeysTest {
         }
     }
 
+    @Test
+    void a_raw_row_written_by_an_older_instance_after_the_user_was_linked_again_gives_way_to_the_new_link() {
+        try (Database db = Database.open(url())) {
+            UserPseudonyms users = ServerKeys.userPseudonyms(db, null);
+            SqlChannelStore store = new SqlChannelStore(db, Clock.systemUTC(), users);
+            String linked = store.conversationFor("generic", "13812345678", "conv-new");
+            db.inTransaction(c -> {
+                execute(c, "INSERT INTO conversations (id, created_at, updated_at, turns, consecutive_fallbacks, "
+                        + "handed_off) VALUES ('conv-old', 1, 1, 1, 0, 0)");
+                execute(c, "INSERT INTO channel_users (channel, user_id, conversation_id, created_at) "
+                        + "VALUES ('generic', '13812345678', 'conv-old', 1)");
+                return 0;
+            });
+
+            store.pseudonymizeOldRows();
+
+            assertThat(store.conversationOf("generic", "13812345678")).contains(linked);
+            assertThat(values(db, "SELECT user_id FROM channel_users")).containsExactly(users.pseudonym("generic",
+                    "13812345678"));
+        }
+    }
+
     private static void execute(java.sql.Connection c, String sql) throws java.sql.SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.executeUpdate();

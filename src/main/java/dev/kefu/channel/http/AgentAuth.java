@@ -28,6 +28,10 @@ final class AgentAuth {
     static final String SESSION_COOKIE = "kefu_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String ACTOR = "kefu.actor";
+    /** The error code of a 401 while no {@code KEFU_AGENT_TOKEN} is set: no token can work. */
+    static final String DISABLED = "agent_api_disabled";
+    /** The error code of a 401 for a missing or wrong token while the agent API is on. */
+    static final String WRONG_TOKEN = "wrong_agent_token";
     private static final Logger LOG = LoggerFactory.getLogger(AgentAuth.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9 ._-]{1,40}");
     static final int FAILURE_BURST = 10;
@@ -142,8 +146,8 @@ final class AgentAuth {
 
     private void requireEnabled() {
         if (expected == null) {
-            throw new ApiException(401, "machine access to the agent API is off (start kefu with KEFU_AGENT_TOKEN set); "
-                    + "agents log in at /agent/login");
+            throw new ApiException(401, DISABLED, "machine access to the agent API is off (start kefu with "
+                    + "KEFU_AGENT_TOKEN set); agents log in at /agent/login");
         }
     }
 
@@ -155,7 +159,7 @@ final class AgentAuth {
         }
         if (token == null || !MessageDigest.isEqual(sha256(token), expected)) {
             failures.acquire(ctx.ip(), System.nanoTime());
-            throw new ApiException(401, "missing or wrong agent token (Authorization: Bearer <KEFU_AGENT_TOKEN>)");
+            throw new ApiException(401, WRONG_TOKEN, "missing or wrong agent token (Authorization: Bearer <KEFU_AGENT_TOKEN>)");
         }
     }
 

@@ -22,7 +22,13 @@ final class ErrorMapping {
     }
 
     static void install(Javalin app, RouteTable table) {
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.code() == null) {
+                error(ctx, e.status(), e.getMessage());
+            } else {
+                ctx.status(e.status()).json(Map.of("error", e.getMessage(), "code", e.code()));
+            }
+        });
         app.exception(dev.kefu.auth.AccountException.class, (e, ctx) -> ctx.status(400)
                 .json(Map.of("error", e.getMessage(), "field", e.field())));
         app.exception(TicketStatus.IllegalMove.class, (e, ctx) -> error(ctx, 409, e.getMessage()));

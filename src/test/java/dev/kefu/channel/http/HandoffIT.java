@@ -212,9 +212,11 @@ class HandoffIT {
         HttpResponse<String> none = server.get("/api/agent/tickets");
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(none.body()).get("error").asText()).contains("token");
+        assertThat(JSON.readTree(none.body()).get("code").asText()).isEqualTo("wrong_agent_token");
         HttpResponse<String> wrong = server.send(HttpRequest.newBuilder(URI.create(server.base + "/api/agent/tickets"))
                 .header("Authorization", "Bearer test-agent-tokeN").GET());
         assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(wrong.body()).get("code").asText()).isEqualTo("wrong_agent_token");
     }
 
     @Test

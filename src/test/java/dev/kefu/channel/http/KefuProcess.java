@@ -29,7 +29,11 @@ public final class KefuProcess implements AutoCloseable {
     private final String url;
     private final Path log;
 
-    private KefuProcess(Process process, String url, Path log) {
+    /** Every stdout line so far; notified on each new one. */
+    private final List<String> stdout;
+
+    private KefuProcess(Process process, String url, Path log, List<String> stdout) {
+        this.stdout = stdout;
         this.process = process;
         this.url = url;
         this.log = log;
@@ -67,11 +71,12 @@ public final class KefuProcess implements AutoCloseable {
         builder.environment().putAll(env);
         Process process = builder.start();
         CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> readStdout(process, ready), "kefu-stdout");
+        List<String> stdout = new java.util.ArrayList<>();
+        Thread reader = new Thread(() -> readStdout(process, ready, stdout), "kefu-stdout");
         reader.setDaemon(true);
         reader.start();
         try {
-            return new KefuProcess(process, ready.get(60, TimeUnit.SECONDS), log);
+            return new KefuProcess(process, ready.get(60, TimeUnit.SECONDS), log, stdout);
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             throw new IllegalStateException("kefu serve did not become ready: " + e.getMessage()
@@ -80,10 +85,14 @@ public final class KefuProcess implements AutoCloseable {
     }
 
     /** Completes {@code ready} with the URL from the ready line, then keeps draining stdout. */
-    private static void readStdout(Process process, CompletableFuture<String> ready) {
+    private static void readStdout(Process process, CompletableFuture<String> ready, List<String> lines) {
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
                 Matcher matcher = READY.matcher(line);
                 if (matcher.find()) {
                     ready.complete(matcher.group(1));
@@ -128,6 +137,25 @@ public final class KefuProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** Waits (at most 30 s) for a stdout line starting with {@code prefix}; returns it. */
+    String awaitStdout(String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        synchronized (stdout) {
+            while (true) {
+                for (String line : stdout) {
+                    if (line.startsWith(prefix)) {
+                        return line;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("no stdout line starting with '" + prefix + "' in " + stdout);
+                }
+                TimeUnit.NANOSECONDS.timedWait(stdout, left);
+            }
+        }
     }
 
     /** {@code kill -9}: no shutdown hook runs. */
