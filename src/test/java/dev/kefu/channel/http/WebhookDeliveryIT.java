@@ -125,8 +125,9 @@ class WebhookDeliveryIT {
             first.kill();
             platform.down(false);
             try (KefuProcess second = KefuProcess.start(dir, env(platform))) {
+                // killed during an attempt, the row stays leased (OutboxWorker.LEASE, 2 min) before it is retried
                 platform.await(c -> c.path().equals("/cgi-bin/message/custom/send")
-                        && c.body().contains("稍等，正在为您核实"), 20);
+                        && c.body().contains("稍等，正在为您核实"), 150);
                 Thread.sleep(1_500);
                 assertThat(platform.calls().stream().filter(c -> c.path().equals("/cgi-bin/message/custom/send"))).hasSize(1);
             }
