@@ -16,7 +16,6 @@ import dev.kefu.intent.LabeledCorpus;
 import dev.kefu.intent.LabeledText;
 import dev.kefu.text.ChineseVariants;
 import dev.kefu.text.CorpusException;
-import dev.kefu.text.Pinyin;
 import dev.kefu.text.SmartcnTokenizer;
 import dev.kefu.text.Synonyms;
 import dev.kefu.text.TextNormalizer;
@@ -72,21 +71,10 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
                 new RankerKind.SharedEncoder(), lines).withCache(Analyzer.DEFAULT_CACHE);
     }
 
-    /** Pinyin read as the words of the FAQ's questions, paraphrases and answers. */
-    static Pinyin pinyinOf(List<FaqEntry> entries) {
-        List<String> texts = new java.util.ArrayList<>();
-        for (FaqEntry e : entries) {
-            texts.add(e.question());
-            texts.addAll(e.paraphrases());
-            texts.add(e.answer());
-        }
-        return Pinyin.of(texts);
-    }
-
     /** These models analysing through a cache of {@code size} messages (0: none, to measure distinct messages). */
     Models withCache(int size) {
         Analyzer fresh = new Analyzer(new ChatEngine.Pipeline(normalizer, tokenizer, classifier, ranker), size,
-                pinyinOf(faq.entries()));
+                Analyzer.pinyinOf(faq.entries()));
         return new Models(normalizer, tokenizer, classifier, faq, kind, ranker, rankerKind, fresh, encoder, lines);
     }
 

@@ -48,6 +48,17 @@ public final class Analyzer {
         this.cache = cacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build();
     }
 
+    /** Pinyin read as the words of the FAQ's questions, paraphrases and answers (what the classifier knows). */
+    public static Pinyin pinyinOf(java.util.List<dev.kefu.faq.FaqEntry> entries) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (dev.kefu.faq.FaqEntry e : entries) {
+            texts.add(e.question());
+            texts.addAll(e.paraphrases());
+            texts.add(e.answer());
+        }
+        return Pinyin.of(texts);
+    }
+
     /** The parts this analyzer runs. */
     public ChatEngine.Pipeline parts() {
         return parts;

@@ -9,9 +9,7 @@ import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.embedding.BgeSentenceEncoder;
 import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
-import dev.kefu.faq.FaqEntry;
 import dev.kefu.text.ChineseVariants;
-import dev.kefu.text.Pinyin;
 import dev.kefu.text.SmartcnTokenizer;
 import dev.kefu.text.Synonyms;
 import dev.kefu.text.TextNormalizer;
@@ -27,19 +25,9 @@ final class ShippedPipeline {
             new SmartcnTokenizer(Synonyms.read(MODELS.resolve("synonyms.txt"), NORMALIZER)),
             OpenNlpIntentClassifier.load(MODELS.resolve("intent.bin")),
             new LearnedAnswerRanker(FAQ, RankerModel.read(MODELS), PhrasingVectors.read(MODELS, FAQ.entries().size()),
-                    BgeSentenceEncoder.loadForConcurrentCalls())), Analyzer.DEFAULT_CACHE, pinyin());
+                    BgeSentenceEncoder.loadForConcurrentCalls())), Analyzer.DEFAULT_CACHE, Analyzer.pinyinOf(FAQ.entries()));
 
     private ShippedPipeline() {
-    }
-
-    private static Pinyin pinyin() {
-        java.util.List<String> texts = new java.util.ArrayList<>();
-        for (FaqEntry e : FAQ.entries()) {
-            texts.add(e.question());
-            texts.addAll(e.paraphrases());
-            texts.add(e.answer());
-        }
-        return Pinyin.of(texts);
     }
 
     /** A new engine over the shipped models with its own in-memory conversations. */
