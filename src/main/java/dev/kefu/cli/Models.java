@@ -9,7 +9,6 @@ import dev.kefu.dialog.conversation.ConversationStore;
 import dev.kefu.dialog.conversation.InMemoryConversationStore;
 import dev.kefu.dialog.policy.DecisionPolicy;
 import dev.kefu.dialog.policy.Thresholds;
-import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.LabeledCorpus;
