@@ -23,6 +23,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The trained artifacts under {@code models/} and the engine wired from them. The directory is
@@ -34,6 +40,7 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
               RankerKind.SharedEncoder encoder, List<LabeledText> lines) {
     static final String FAQ_INDEX = "faq-index";
     static final String SYNONYMS = "synonyms.txt";
+    private static final Logger LOG = LoggerFactory.getLogger(Models.class);
 
     /** Loads {@code modelsDir}, refusing it when {@code corpusDir} has changed since training. */
     static Models load(Path modelsDir, Path corpusDir) {
@@ -54,20 +61,88 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
                         + " changed since the models were trained; run `java -jar target/kefu.jar train`");
             }
         }
-        TextNormalizer normalizer = new TextNormalizer(ChineseVariants.icu());
         Path synonyms = modelsDir.resolve(SYNONYMS);
         if (!Files.isRegularFile(synonyms)) {
             throw new CorpusException(synonyms + ": not found; run `java -jar target/kefu.jar train`");
         }
-        SmartcnTokenizer tokenizer = new SmartcnTokenizer(Synonyms.read(synonyms, normalizer));
         ClassifierKind kind = kindOf(manifest, modelsDir);
-        LuceneFaqSearcher faq = LuceneFaqSearcher.open(modelsDir.resolve(FAQ_INDEX));
         RankerKind rankerKind = rankerKindOf(manifest, modelsDir);
-        AnswerRanker ranker = rankerKind.load(modelsDir, faq, serving);
         Path intents = corpusDir == null ? null : corpusDir.resolve("intents.tsv");
-        List<LabeledText> lines = intents != null && Files.isRegularFile(intents) ? LabeledCorpus.read(intents) : List.of();
-        return new Models(normalizer, tokenizer, kind.load(modelsDir), faq, kind, ranker, rankerKind, null,
-                new RankerKind.SharedEncoder(), lines).withCache(Analyzer.DEFAULT_CACHE);
+        // Start-up is class loading and file reading in parts that do not need each other: the
+        // text pipeline (ICU's tables, then smartcn's dictionary), the classifier, and the FAQ index
+        // with its ranker each load on their own thread (a fresh one: the common pool has a single
+        // thread on 2 cores, and the database opens on it).
+        Loading loading = new Loading();
+        CompletableFuture<TextNormalizer> normalizing = loading.start("text normalizer",
+                () -> new TextNormalizer(ChineseVariants.icu()));
+        CompletableFuture<SmartcnTokenizer> tokenizing = normalizing.thenApply(normalizer -> loading.timed("tokenizer",
+                () -> new SmartcnTokenizer(Synonyms.read(synonyms, normalizer))));
+        CompletableFuture<IntentClassifier> classifying = loading.start("intent classifier", () -> kind.load(modelsDir));
+        CompletableFuture<LuceneFaqSearcher> searching = loading.start("FAQ index",
+                () -> LuceneFaqSearcher.open(modelsDir.resolve(FAQ_INDEX)));
+        CompletableFuture<AnswerRanker> ranking = searching.thenApply(faq -> loading.timed("answer ranker",
+                () -> rankerKind.load(modelsDir, faq, serving)));
+        List<LabeledText> lines = intents != null && Files.isRegularFile(intents)
+                ? loading.timed("training lines", () -> LabeledCorpus.read(intents)) : List.of();
+        Models loaded = new Models(Loading.join(normalizing), Loading.join(tokenizing), Loading.join(classifying),
+                Loading.join(searching), kind, Loading.join(ranking), rankerKind, null, new RankerKind.SharedEncoder(), lines)
+                .withCache(Analyzer.DEFAULT_CACHE);
+        if (serving) {
+            LOG.info("models loaded from {} ({})", modelsDir, loading.report());
+        } else {
+            LOG.debug("models loaded from {} ({})", modelsDir, loading.report());
+        }
+        return loaded;
+    }
+
+    /** The parts of one load running at once, and how long each took (for the start-up log line). */
+    private static final class Loading {
+        private final Map<String, Long> millis = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+        <T> CompletableFuture<T> start(String part, Supplier<T> load) {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    result.complete(timed(part, load));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            }, "kefu-load-" + part.replace(' ', '-'));
+            thread.setDaemon(true);
+            thread.start();
+            return result;
+        }
+
+        <T> T timed(String part, Supplier<T> load) {
+            long start = System.nanoTime();
+            try {
+                return load.get();
+            } finally {
+                millis.put(part, (System.nanoTime() - start) / 1_000_000);
+            }
+        }
+
+        String report() {
+            StringJoiner parts = new StringJoiner(", ");
+            millis.forEach((part, ms) -> parts.add(part + " " + ms + " ms"));
+            return parts.toString();
+        }
+
+        /** The part's value, or the exception it failed with as it was thrown (a corpus error stays one). */
+        static <T> T join(CompletableFuture<T> part) {
+            try {
+                return part.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
     }
 
     /** These models analysing through a cache of {@code size} messages (0: none, to measure distinct messages). */
