@@ -157,16 +157,6 @@ class AgentDayBrowserIT {
         }
     }
 
-    @Test
-    void the_pure_modules_pass_their_unit_tests_in_the_browser() throws Exception {
-        try (HeadlessChromium browser = HeadlessChromium.start(800, 600)) {
-            Desk page = new Desk(browser.driver());
-            browser.driver().get(server.url() + "agent/assets/report-format-test.html");
-            page.waitUntil("the unit tests", () -> page.find("unit-result").getText().contains("passed"));
-            assertThat(page.find("unit-result").getText()).endsWith(" 0 failed").doesNotStartWith("0 passed");
-        }
-    }
-
     private HttpResponse<String> adminCall(String method, String path, String body) throws Exception {
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/auth/login"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
