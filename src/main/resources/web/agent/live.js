@@ -78,7 +78,7 @@ function connect(ticket) {
   });
   source.addEventListener("typing", (e) => {
     const data = parse(e.data);
-    if (!data || typeof data.conversationId !== "string") return;
+    if (!data || data.role !== "user" || typeof data.conversationId !== "string") return;
     state.typing[data.conversationId] = performance.now();
     renderTyping();
   });
