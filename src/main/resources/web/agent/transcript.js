@@ -21,7 +21,8 @@ function appendLine(m) {
   const handoff = role === "bot" && m.action === "handoff" && m.reason !== "with_agent";
   const who = role === "agent" ? TEXT.role.agent + (m.agent ? " " + m.agent : "") : TEXT.role[role];
   const undelivered = role === "system" && m.reason === "undelivered"; // a reply the outbox gave up on, with why
-  const node = el("li", { className: "msg " + role + (handoff ? " handoff" : "") + (undelivered ? " undelivered" : ""),
+  // a log of divs: role=log on a list would leave its items without a list (axe-core: listitem)
+  const node = el("div", { className: "msg " + role + (handoff ? " handoff" : "") + (undelivered ? " undelivered" : ""),
     "data-role": role, "data-testid": "message", "data-undelivered": undelivered ? "true" : null }, [
     role === "system" ? null : el("div", { className: "who" }, [
       el("span", { text: who }),
