@@ -1,8 +1,8 @@
 /**
  * kefu agent console: wires the page (index.html) to one module per concern. The session
  * (session.js), the queue (queue.js), the open ticket (ticket.js, transcript.js, worksheet.js,
- * faq.js), the reply box (composer.js), moves (moves.js), presence, alerts and the live stream
- * (live.js); state in store.js, text in text.js, pure logic in format.js and api.js.
+ * faq.js), the reply box (composer.js), moves (moves.js), the search of ended chats (search.js),
+ * presence, alerts and the live stream (live.js); state in store.js, text in text.js, pure logic in format.js and api.js.
  */
 import { alertsOn, setAlerts } from "./alerts.js";
 import { clearError, onSessionOver } from "./banner.js";
@@ -11,6 +11,7 @@ import { $ } from "./dom.js";
 import { cancelConfirm, claim, confirmClosed, confirmed, confirmMove, openTransfer, transferred, unassign } from "./moves.js";
 import { setPresence } from "./presence.js";
 import { setFilter, walkQueue } from "./queue.js";
+import { clearSearch, submitSearch } from "./search.js";
 import { logout, start, submitLogin } from "./session.js";
 import { addNote, saveTags } from "./worksheet.js";
 
@@ -44,5 +45,7 @@ $("reply").addEventListener("input", signalTyping);
 $("reply").addEventListener("keydown", onReplyKey);
 $("note-form").addEventListener("submit", addNote);
 $("tags-form").addEventListener("submit", saveTags);
+$("search-form").addEventListener("submit", submitSearch);
+$("search-clear").addEventListener("click", clearSearch);
 document.addEventListener("keydown", walkQueue);
 start();

@@ -81,12 +81,16 @@ export function renderLists() {
   const list = $("tickets");
   const hadFocus = list.contains(document.activeElement) ? document.activeElement.getAttribute("data-ticket") : null;
   clear(list);
-  const tickets = state.lists[state.filter];
+  const found = state.filter === "ended" ? state.search : null;
+  $("search-note").hidden = !found;
+  $("search-text").textContent = found ? TEXT.searchResults(found.query, found.tickets.length) : "";
+  const tickets = found ? found.tickets : state.lists[state.filter];
   if (!tickets.length) {
-    list.appendChild(el("li", { className: "empty-list", text: TEXT.noTickets[state.filter], "data-testid": "no-tickets" }));
+    list.appendChild(el("li", { className: "empty-list", text: found ? TEXT.noMatches : TEXT.noTickets[state.filter],
+      "data-testid": "no-tickets" }));
   }
   for (const t of tickets) list.appendChild(el("li", {}, [ticketItem(t)]));
-  if (state.filter === "ended" && state.endedNext) {
+  if (state.filter === "ended" && !found && state.endedNext) {
     list.appendChild(el("li", {}, [el("button", {
       type: "button", className: "btn more", text: TEXT.older, "data-testid": "load-older",
       onclick: (e) => loadOlder(e.currentTarget)
@@ -131,7 +135,9 @@ export function tick() {
   });
 }
 
+/** Shows the list of {@code filter}; leaving the ended list ends a search. */
 export function setFilter(filter) {
+  if (filter !== "ended") state.search = null;
   state.filter = filter;
   document.querySelectorAll("[data-filter]").forEach((b) => {
     b.setAttribute("aria-pressed", b.getAttribute("data-filter") === filter ? "true" : "false");

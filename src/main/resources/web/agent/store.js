@@ -22,6 +22,7 @@ export const state = {
   buffered: [],          // live lines that arrived while the ticket was being fetched
   unread: {},            // conversationId → true: user wrote to a ticket that is not open
   typing: {},            // conversationId → performance.now() when the user was last reported typing
+  search: null,          // {query, tickets}: the ended list shows these search results instead
   events: null,
   lastEventId: "",       // the id of the stream's last event: a reconnect resumes after it
   stream: 0,             // bumped by every (re)connection and stop: late answers of an old one are ignored
@@ -35,7 +36,7 @@ export const state = {
 /** Forgets everything of the agent who logged out. */
 export function resetState() {
   Object.assign(state, {
-    session: null, selected: null, ticket: null, lines: [], unread: {}, typing: {}, endedNext: null, endedPaged: false,
+    session: null, selected: null, ticket: null, lines: [], unread: {}, typing: {}, search: null, endedNext: null, endedPaged: false,
     lists: { waiting: [], assigned: [], ended: [] }, lastEventId: ""
   });
 }

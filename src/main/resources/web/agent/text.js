@@ -18,6 +18,8 @@ export const TEXT = Object.freeze({
   role: { user: "用户", bot: "智能助手", agent: "客服", system: "系统" },
   noTickets: { waiting: "暂无等待中的工单", assigned: "暂无处理中的工单", ended: "暂无已结束的工单" },
   older: "更早的记录",
+  noMatches: "没有找到匹配的已结束会话",
+  searchResults: (query, n) => "「" + query + "」：找到 " + n + " 个已结束的会话" + (n >= 50 ? "（最多显示 50 个）" : ""),
   loadingOlder: "正在加载…",
   olderLoaded: (n) => "已加载 " + n + " 条更早的记录",
   nameInvalid: "客服名称只能包含英文字母、数字、空格或 . _ -，最多 40 个字符",

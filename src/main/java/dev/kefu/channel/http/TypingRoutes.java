@@ -6,6 +6,7 @@ import dev.kefu.handoff.HandoffTicket;
 import dev.kefu.handoff.TicketStatus;
 import dev.kefu.handoff.TicketStore;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,7 +96,7 @@ final class TypingRoutes {
     /** No body, or an empty JSON object: a signal has nothing to say, and a draft must not be sent. */
     private static void requireEmptyObject(Context ctx) {
         byte[] body = Bodies.read(ctx, MessageRoutes.MAX_BODY);
-        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return;
         }
         if (Bodies.jsonObject(body, EXAMPLE).size() != 0) {

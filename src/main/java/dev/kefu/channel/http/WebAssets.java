@@ -23,7 +23,7 @@ final class WebAssets {
      * A file name of the widget's or the console's static files: no slashes or dots besides the
      * extension, so nothing outside {@code web/widget/} or {@code web/agent/} is reachable.
      */
-    private static final Pattern WIDGET_FILE = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css)");
+    private static final Pattern STATIC_FILE = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css)");
     private static final Map<String, String> TYPES = Map.of("js", "application/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8");
 
@@ -71,7 +71,7 @@ final class WebAssets {
     /** {@code GET /widget/{file}}: a module or the style sheet of the widget, for any page that embeds it. */
     void widgetFile(Context ctx) {
         String name = ctx.pathParam("file");
-        Matcher file = WIDGET_FILE.matcher(name);
+        Matcher file = STATIC_FILE.matcher(name);
         byte[] body = file.matches() ? widgetFiles.computeIfAbsent(name, n -> resource("web/widget/" + n)) : null;
         if (body == null) {
             throw new ApiException(404, "no widget file " + name + "; the widget is embedded with /widget.js");
@@ -119,7 +119,7 @@ final class WebAssets {
      */
     void agentAsset(Context ctx) {
         String name = ctx.pathParam("file");
-        Matcher file = WIDGET_FILE.matcher(name);
+        Matcher file = STATIC_FILE.matcher(name);
         byte[] body = file.matches() ? agentFiles.computeIfAbsent(name, n -> resource("web/agent/" + n)) : null;
         if (body == null) {
             throw new ApiException(404, "no asset " + name);

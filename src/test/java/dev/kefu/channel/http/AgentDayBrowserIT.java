@@ -38,8 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * in on the login page, go online, get four customers' tickets by auto-assignment (the first
  * customer in the widget), one transfers a chat to the other, who sees the customer typing and is
  * seen typing, answers with a canned reply, writes a note and closes; the customer rates the
- * service in the widget, logging out puts the rest back in the queue, and the admin's reports
- * page shows the day.
+ * service in the widget, the chat is found by the search, logging out puts the rest back in the
+ * queue, and the admin's reports page shows the day.
  */
 class AgentDayBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -158,6 +158,13 @@ class AgentDayBrowserIT {
             widget.all("[data-testid=kefu-star]").get(3).click();
             widget.find("kefu-survey-send").click();
             widget.waitUntil("the thanks", () -> widget.find("kefu-survey-note").getText().contains("感谢"));
+            // the ended chat is found again by the words of the reply
+            wei.find("search").sendKeys("原路退回", Keys.ENTER);
+            wei.waitUntil("the search result", () -> wei.find("search-note").isDisplayed());
+            assertThat(wei.find("search-note").getText()).contains("找到 1 个");
+            assertThat(wei.ticket(conversations.get(0)).getAttribute("data-status")).isEqualTo("closed");
+            wei.find("search-clear").click();
+            wei.waitUntil("the search cleared", () -> !wei.find("search-note").isDisplayed());
 
             lina.find("logout").click();
             lina.waitUntil("the login page", () -> lina.driver.getCurrentUrl().endsWith("/agent/login"));
