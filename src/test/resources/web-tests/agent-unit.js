@@ -1,7 +1,7 @@
 /** Unit tests of the agent console's modules that hold logic, imported exactly as the console imports them. */
 import { api, ApiError, loginProblemText, problemText } from "/agent/assets/api.js";
 import {
-  cannedQuery, clock, countText, handoffDecision, isMine, lastLine, lastUserText, pageTitle, parseTags, sameLine,
+  cannedQuery, clock, countText, eventsPath, handoffDecision, isMine, lastLine, lastUserText, pageTitle, parseTags, sameLine,
   ticketSub, ticketTitle, typingDue, TYPING_EVERY_MS, unreadOf
 } from "/agent/assets/format.js";
 import { TEXT } from "/agent/assets/text.js";
@@ -104,6 +104,13 @@ test("typing signals go out at most once per interval", () => {
   equal(typingDue(1000, 1000 + TYPING_EVERY_MS - 1), false);
   equal(typingDue(1000, 1000 + TYPING_EVERY_MS), true);
   equal(TYPING_EVERY_MS >= 2000 && TYPING_EVERY_MS <= 3000, true);
+});
+
+test("a reconnecting stream asks for what it missed after the last event id", () => {
+  equal(eventsPath(null, ""), "/api/agent/events");
+  equal(eventsPath(null, "1764650000123"), "/api/agent/events?lastEventId=1764650000123");
+  equal(eventsPath("a+b/c", "17"), "/api/agent/events?ticket=a%2Bb%2Fc&lastEventId=17");
+  equal(eventsPath("t", ""), "/api/agent/events?ticket=t");
 });
 
 test("refusals read as what the agent can do about them", () => {

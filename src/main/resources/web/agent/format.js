@@ -98,6 +98,16 @@ export function cannedQuery(value) {
   return String(value).charAt(0) === "/" ? String(value).slice(1).trim() : null;
 }
 
+/**
+ * The event stream's path: with the stream ticket of a machine token ({@code null} for an account's
+ * cookie), and after a reconnect the id of the last event seen, so that the server sends what was missed.
+ */
+export function eventsPath(ticket, lastEventId) {
+  const query = [ticket === null ? null : "ticket=" + encodeURIComponent(ticket),
+    lastEventId ? "lastEventId=" + encodeURIComponent(lastEventId) : null].filter(Boolean);
+  return "/api/agent/events" + (query.length ? "?" + query.join("&") : "");
+}
+
 /** JSON, or null when it is none. */
 export function parse(json) {
   try {

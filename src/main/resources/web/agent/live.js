@@ -9,7 +9,7 @@ import { api } from "./api.js";
 import { endSession } from "./banner.js";
 import { $, announce } from "./dom.js";
 import { loadFaqQuietly } from "./faq.js";
-import { parse } from "./format.js";
+import { eventsPath, parse } from "./format.js";
 import { refreshLists, renderLists, scheduleRefresh } from "./queue.js";
 import { RETRY_MS, state } from "./store.js";
 import { TEXT } from "./text.js";
@@ -44,14 +44,8 @@ export async function listen() {
   }
 }
 
-function streamUrl(ticket) {
-  const query = [ticket === null ? null : "ticket=" + encodeURIComponent(ticket),
-    state.lastEventId ? "lastEventId=" + encodeURIComponent(state.lastEventId) : null].filter(Boolean);
-  return "/api/agent/events" + (query.length ? "?" + query.join("&") : "");
-}
-
 function connect(ticket) {
-  const source = new EventSource(streamUrl(ticket));
+  const source = new EventSource(eventsPath(ticket, state.lastEventId));
   state.events = source;
   const seen = (e) => { if (e.lastEventId) state.lastEventId = e.lastEventId; };
   source.addEventListener("hello", (e) => {

@@ -6,8 +6,8 @@ import { chipQuestions, lengthNotice, modeOf, offersPerson, parse, seenKey, TYPI
 import { load, save } from "./storage.js";
 import { TEXT } from "./text.js";
 import {
-  addRating, append, chipsNode, markFailed, messageNode, offerNode, renderMode, renderUnread, setAgentTyping, setTyping, showError,
-  surveyNode
+  addRating, append, chipsNode, markFailed, messageNode, offerNode, renderMode, renderUnread, setAgentTyping, setTyping,
+  showError, surveyNode
 } from "./view.js";
 
 const SMALL_TALK = new Set(["greeting", "thanks", "goodbye"]);

@@ -5,7 +5,8 @@ const POLL_MS = 4000;
 
 /**
  * @param api      the client of api.js
- * @param handlers {status(handoff), line(line), typing(signal), gone(), stillWaiting()}: what arrives, and whether to keep listening
+ * @param handlers {status(handoff), line(line), typing(signal), gone(), stillWaiting()}: what arrives, and
+ *                 whether to keep listening
  */
 export function createLive(api, handlers) {
   let events = null;

@@ -64,7 +64,7 @@ final class TypingRoutes {
         Actor actor = AgentAuth.actor(ctx);
         if (ticket.status() != TicketStatus.ASSIGNED) {
             throw new ApiException(409, "not_assigned", "ticket " + id + " is " + ticket.status().wireName()
-                    + ": claim the ticket first");
+                    + (ticket.status() == TicketStatus.WAITING ? ": claim the ticket first" : ": nobody is in the chat"));
         }
         if (!actor.login().equals(ticket.agent())) {
             throw new ApiException(409, "assigned_to_other", "ticket " + id + " is assigned to " + ticket.agent());
