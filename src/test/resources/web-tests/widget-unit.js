@@ -1,6 +1,8 @@
 /** Unit tests of the widget's pure modules, imported exactly as the widget imports them. */
 import { ApiError } from "/widget/api.js";
-import { chipQuestions, clock, modeOf, offersPerson, parse, seenKey, timeOf, waitingText } from "/widget/format.js";
+import {
+  chipQuestions, clock, modeOf, offersPerson, parse, seenKey, timeOf, TYPING_EVERY_MS, typingDue, waitingText
+} from "/widget/format.js";
 import { readOptions } from "/widget/options.js";
 import { MAX_CHARS, TEXT } from "/widget/text.js";
 import { equal, report, test } from "./unit.js";
@@ -95,6 +97,12 @@ test("rate limits and busy conversations are retried, other 4xx are not", () => 
 
 test("the counter names the limit", () => {
   equal(TEXT.counter(12), `12/${MAX_CHARS}`);
+});
+
+test("the user's typing signals go out at most once per interval", () => {
+  equal(typingDue(null, 0), true);
+  equal(typingDue(500, 500 + TYPING_EVERY_MS - 1), false);
+  equal(typingDue(500, 500 + TYPING_EVERY_MS), true);
 });
 
 report();

@@ -1,4 +1,4 @@
-// Pure formatting for the reports page (unit-tested in the browser by report-format-test.html).
+// Pure formatting for the reports page (unit-tested in the browser: src/test/resources/web-tests/report-format-test.html).
 
 /** "12 秒", "3 分 5 秒", "1 小时 2 分"; "—" for null. */
 export function duration(seconds) {

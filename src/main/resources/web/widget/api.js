@@ -65,6 +65,12 @@ export function createApi(base) {
       headers: JSON_HEADERS,
       body: JSON.stringify(rating)
     }),
+    /** Tells the agent that the user is typing (no text: the draft stays in the browser). */
+    typing: (conversationId) => call(`${conversation(conversationId)}/typing`, {
+      method: "POST",
+      headers: JSON_HEADERS,
+      body: "{}"
+    }),
     eventsUrl: (conversationId) => `${conversation(conversationId)}/events`
   });
 }

@@ -2,12 +2,12 @@
  * One visitor's conversation: sending in order, replies, failures and retry, the restored transcript,
  * and the handoff to a person. The state of the widget lives here.
  */
-import { chipQuestions, lengthNotice, modeOf, offersPerson, parse, seenKey } from "./format.js";
+import { chipQuestions, lengthNotice, modeOf, offersPerson, parse, seenKey, TYPING_SHOWN_MS, typingDue } from "./format.js";
 import { load, save } from "./storage.js";
 import { TEXT } from "./text.js";
 import {
-  addRating, append, chipsNode, markFailed, messageNode, offerNode, renderMode, renderUnread, setTyping, showError,
-  surveyNode
+  addRating, append, chipsNode, markFailed, messageNode, offerNode, renderMode, renderUnread, setAgentTyping, setTyping,
+  showError, surveyNode
 } from "./view.js";
 
 const SMALL_TALK = new Set(["greeting", "thanks", "goodbye"]);
@@ -23,7 +23,9 @@ export function createConversation(parts) {
     unread: 0,
     seen: new Set(),    // transcript lines already shown (agent/system), to merge SSE and polling
     failed: null,       // what the retry button repeats
-    agentName: null     // the agent who has the chat, once announced
+    agentName: null,    // the agent who has the chat, once announced
+    typingSentAt: null, // performance.now() of the last "user is typing" signal
+    agentTypingTimer: null
   };
 
   /** Appends a message; {@code quiet} ones (greeting, restored history) do not count as unread. */
@@ -79,6 +81,7 @@ export function createConversation(parts) {
     renderMode(ui, host, state.mode, handoff && typeof handoff.position === "number" ? handoff.position : 0, agentName);
     if (agentName && agentName !== state.agentName) addMessage("system", TEXT.joined(agentName));
     state.agentName = agentName;
+    if (state.mode !== "assigned") stopAgentTyping();
     if (state.mode !== "bot") {
       parts.live.listen(state.conversationId);
     } else {
@@ -101,8 +104,31 @@ export function createConversation(parts) {
     }));
   }
 
+  /** The agent is typing: shown until their message comes, the chat leaves them, or a few quiet seconds pass. */
+  function agentTyping() {
+    if (state.mode !== "assigned") return;
+    setAgentTyping(ui, true);
+    clearTimeout(state.agentTypingTimer);
+    state.agentTypingTimer = setTimeout(() => setAgentTyping(ui, false), TYPING_SHOWN_MS);
+  }
+
+  function stopAgentTyping() {
+    clearTimeout(state.agentTypingTimer);
+    setAgentTyping(ui, false);
+  }
+
+  /** The user typed: while a person has (or is about to take) the chat, they are told, a few seconds apart. */
+  function typing() {
+    if (state.mode === "bot" || !state.conversationId) return;
+    const now = performance.now();
+    if (!typingDue(state.typingSentAt, now)) return;
+    state.typingSentAt = now;
+    api.typing(state.conversationId).catch(() => { /* a courtesy: a lost signal is no error to show */ });
+  }
+
   function addLiveLine(line) {
     if (!line || typeof line.text !== "string") return;
+    if (line.role === "agent") stopAgentTyping();
     const key = seenKey(line);
     if (state.seen.has(key)) return;
     state.seen.add(key);
@@ -221,7 +247,7 @@ export function createConversation(parts) {
   }
 
   return Object.freeze({
-    send, retry, reset, greet, opened, forget, setMode, addLiveLine,
+    send, retry, reset, greet, opened, forget, setMode, addLiveLine, agentTyping, typing,
     start: () => { state.queue = restore(); },
     handedOff: () => state.mode !== "bot"
   });

@@ -67,3 +67,12 @@ export function parse(json) {
     return null;
   }
 }
+
+/** At most one "typing" signal per this many milliseconds; one shows for TYPING_SHOWN_MS without a new one. */
+export const TYPING_EVERY_MS = 2500;
+export const TYPING_SHOWN_MS = 5000;
+
+/** Whether a "typing" signal may go out at {@code now}, the last one having gone at {@code last} (null: none yet). */
+export function typingDue(last, now) {
+  return last === null || now - last >= TYPING_EVERY_MS;
+}

@@ -5,7 +5,8 @@ const POLL_MS = 4000;
 
 /**
  * @param api      the client of api.js
- * @param handlers {status(handoff), line(line), gone(), stillWaiting()}: what arrives, and whether to keep listening
+ * @param handlers {status(handoff), line(line), typing(signal), gone(), stillWaiting()}: what arrives, and
+ *                 whether to keep listening
  */
 export function createLive(api, handlers) {
   let events = null;
@@ -63,6 +64,10 @@ export function createLive(api, handlers) {
     source.addEventListener("message", (e) => {
       const line = parse(e.data);
       if (line) handlers.line(line);
+    });
+    source.addEventListener("typing", (e) => {
+      const signal = parse(e.data);
+      if (signal && signal.role === "agent") handlers.typing(signal);
     });
     source.addEventListener("error", (e) => {
       if (e.data) { // the server's own "error" event: the conversation is gone

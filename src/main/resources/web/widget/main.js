@@ -52,10 +52,12 @@ export async function start(script) {
   parts.live = createLive(api, {
     status: (handoff) => conversation.setMode(handoff),
     line: (line) => conversation.addLiveLine(line),
+    typing: () => conversation.agentTyping(),
     gone: () => conversation.forget(),
     stillWaiting: () => conversation.handedOff()
   });
   const composer = createComposer(ui, (text) => conversation.send(text));
+  ui.input.addEventListener("input", () => { if (ui.input.value.trim()) conversation.typing(); });
   const modal = createModal(ui);
 
   function open(focus) {

@@ -26,6 +26,7 @@ export const TEXT = Object.freeze({
   log: "对话记录",
   chips: "猜您想问",
   typing: "对方正在输入",
+  agentTyping: "客服正在输入…",
   bot: "智能助手",
   agent: "人工客服",
   you: "我",

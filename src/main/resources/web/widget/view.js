@@ -50,6 +50,7 @@ export function createUi(root, options, on) {
     el("div", { className: "bubble typing", role: "img", "aria-label": TEXT.typing }, [el("span"), el("span"), el("span")])
   ]);
   ui.log.appendChild(ui.typing);
+  ui.agentTyping = el("div", { className: "agent-typing", role: "status", "data-testid": "kefu-agent-typing", hidden: true });
   ui.human = el("button", { className: "human", type: "button", text: TEXT.human, "data-testid": "kefu-human", onclick: on.human });
   ui.counter = el("span", { className: "counter", "aria-hidden": "true", "data-testid": "kefu-counter", hidden: true });
   // No maxlength: the browser would cut a long paste silently. The notice below says what is too much instead.
@@ -73,7 +74,7 @@ export function createUi(root, options, on) {
       el("div", { className: "titles" }, [el("h2", { className: "title", id: "kefu-title", text: options.title }), ui.subtitle]),
       ui.close
     ]),
-    ui.handoff, ui.error, ui.log, ui.form
+    ui.handoff, ui.error, ui.log, ui.agentTyping, ui.form
   ]);
   root.appendChild(ui.panel);
   root.appendChild(ui.launcher);
@@ -131,6 +132,12 @@ export function addRating(node, rate) {
   }));
   buttons.forEach((b) => meta.appendChild(b));
   meta.appendChild(note);
+}
+
+/** Shows or hides 「客服正在输入…」 under the log. */
+export function setAgentTyping(ui, on) {
+  ui.agentTyping.textContent = on ? TEXT.agentTyping : "";
+  ui.agentTyping.hidden = !on;
 }
 
 export function setTyping(ui, on) {

@@ -63,6 +63,7 @@ public final class HttpServer implements AutoCloseable {
     private final AccessLog access;
     private final JettyGuards jetty;
     private final FeedbackRoutes feedback;
+    private final TypingRoutes typing;
     /** Until {@link #showHotline} is called, the demo page says what answers say with no hotline set. */
     private volatile WebAssets assets = new WebAssets(null);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -220,6 +221,7 @@ public final class HttpServer implements AutoCloseable {
         int webhookRate = webhookSettings.ratePerSecond();
         this.webhookLimiter = webhookRate == 0 ? null : new RateLimiter(webhookRate, 2 * webhookRate);
         this.feedback = new FeedbackRoutes(parts, metrics);
+        this.typing = new TypingRoutes(parts, live);
     }
 
     /** Starts listening on {@code host:port} (port 0 picks a free port); returns the bound port. */
@@ -245,6 +247,7 @@ public final class HttpServer implements AutoCloseable {
             guards.evictIdle();
             auth.evictIdle();
             accounts.evictIdle();
+            typing.evictIdle();
         }, 1, 1, TimeUnit.MINUTES);
         if (webhookLimiter != null) {
             scheduler.scheduleAtFixedRate(() -> webhookLimiter.evictIdle(System.nanoTime()), 1, 1, TimeUnit.MINUTES);
@@ -265,9 +268,10 @@ public final class HttpServer implements AutoCloseable {
         app.before("/api/messages", Guards::requireJson);
         app.before("/api/conversations/{id}/feedback", Guards::requireJson);
         app.before("/api/conversations/{id}/satisfaction", Guards::requireJson);
+        app.before("/api/conversations/{id}/typing", Guards::requireJson);
         app.after(Guards::securityHeaders);
         for (String path : List.of("/api/messages", "/api/conversations/{id}/messages", "/api/conversations/{id}/events",
-                "/api/conversations/{id}/feedback", "/api/conversations/{id}/satisfaction")) {
+                "/api/conversations/{id}/feedback", "/api/conversations/{id}/satisfaction", "/api/conversations/{id}/typing")) {
             table.options(path, ctx -> ctx.status(204)); // CORS preflight of pages that embed the widget
         }
         table.post("/api/messages", messages::post);
@@ -276,6 +280,7 @@ public final class HttpServer implements AutoCloseable {
         table.sse("/api/conversations/{id}/events", messages::events);
         table.post("/api/conversations/{id}/feedback", feedback::rate);
         table.post("/api/conversations/{id}/satisfaction", feedback::satisfaction);
+        table.post("/api/conversations/{id}/typing", typing::user);
         app.before("/api/auth/login", Guards::requireJson);
         table.post("/api/auth/login", accounts::login);
         table.get("/api/auth/me", accounts::me);
@@ -293,6 +298,7 @@ public final class HttpServer implements AutoCloseable {
         table.post("/api/agent/tickets/{id}/handback", agents::handBack);
         table.post("/api/agent/tickets/{id}/transfer", assignment::transfer);
         table.post("/api/agent/tickets/{id}/unassign", assignment::unassign);
+        table.post("/api/agent/tickets/{id}/typing", typing::agent);
         table.post("/api/agent/presence", assignment::presence);
         table.post("/api/agent/tickets/{id}/notes", worksheets::addNote);
         table.post("/api/agent/tickets/{id}/tags", worksheets::setTags);

@@ -108,6 +108,16 @@ final class Live {
                 "time", time.toString()));
     }
 
+    /** The customer of {@code conversationId} is typing (no text: a signal says who, never what). */
+    void userTyping(String conversationId) {
+        send(AGENTS, AGENTS, "typing", Map.of("conversationId", conversationId, "role", "user"));
+    }
+
+    /** The agent {@code agentName} (display name) is typing to the customer of {@code conversationId}. */
+    void agentTyping(String conversationId, String agentName) {
+        send("users", conversationId, "typing", Map.of("role", "agent", "agentName", agentName));
+    }
+
     /** This instance reloaded its models: the others on the database reload theirs. */
     void reloaded() {
         broadcast.publish(JSON.createObjectNode().put("hub", ADMIN).put("event", "reload").put("origin", instance)

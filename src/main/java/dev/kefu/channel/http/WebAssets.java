@@ -7,23 +7,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The demo page, the embeddable widget (a one-tag loader and its ES modules under {@code web/widget/})
- * and the agent console, read once from {@code web/} on the classpath. Thread-safe.
+ * and the agent console's pages with their ES modules under {@code web/agent/}, read from
+ * {@code web/} on the classpath (each file once). Thread-safe.
  */
 final class WebAssets {
-    /** A widget file name: no slashes or dots besides the extension, so nothing outside web/widget/ is reachable. */
-    private static final Pattern WIDGET_FILE = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css)");
+    /**
+     * A file name of the widget's or the console's static files: no slashes or dots besides the
+     * extension, so nothing outside {@code web/widget/} or {@code web/agent/} is reachable.
+     */
+    private static final Pattern STATIC_FILE = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css)");
     private static final Map<String, String> TYPES = Map.of("js", "application/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8");
 
@@ -32,19 +32,12 @@ final class WebAssets {
     private final String demoTemplate = new String(read("web/index.html"), StandardCharsets.UTF_8);
     private final byte[] demoPage;
     private final byte[] widget = read("web/widget.js");
-    private final byte[] agentConsole = read("web/agent.html");
+    private final byte[] agentConsole = read("web/agent/index.html");
     private final Map<String, byte[]> widgetFiles = new ConcurrentHashMap<>();
-    private final String agentConsolePolicy = consolePolicy(new String(agentConsole, StandardCharsets.UTF_8));
     private final byte[] loginPage = read("web/agent/login.html");
-    /** The files under {@code /agent/assets/}: ES modules and style sheets, by name. */
     private final byte[] reportsPage = read("web/agent/reports.html");
-    private final java.util.Map<String, byte[]> agentAssets = java.util.Map.of(
-            "login.js", read("web/agent/login.js"), "login.css", read("web/agent/login.css"),
-            "reports.js", read("web/agent/reports.js"), "reports.css", read("web/agent/reports.css"),
-            "report-format.js", read("web/agent/report-format.js"),
-            // the unit tests of the pure module, run by the browser tests: static, harmless in production
-            "report-format-test.html", read("web/agent/report-format-test.html"),
-            "report-format-test.js", read("web/agent/report-format-test.js"));
+    /** The ES modules and style sheets of the console pages under {@code /agent/assets/}, as they are asked for. */
+    private final Map<String, byte[]> agentFiles = new ConcurrentHashMap<>();
     /** Pages made of static files only: no inline code at all. */
     static final String MODULE_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -78,8 +71,8 @@ final class WebAssets {
     /** {@code GET /widget/{file}}: a module or the style sheet of the widget, for any page that embeds it. */
     void widgetFile(Context ctx) {
         String name = ctx.pathParam("file");
-        Matcher file = WIDGET_FILE.matcher(name);
-        byte[] body = file.matches() ? widgetFiles.computeIfAbsent(name, WebAssets::widgetResource) : null;
+        Matcher file = STATIC_FILE.matcher(name);
+        byte[] body = file.matches() ? widgetFiles.computeIfAbsent(name, n -> resource("web/widget/" + n)) : null;
         if (body == null) {
             throw new ApiException(404, "no widget file " + name + "; the widget is embedded with /widget.js");
         }
@@ -90,23 +83,22 @@ final class WebAssets {
     }
 
     /** The file's bytes, or null when there is no such file (not cached: unknown names cannot fill the map). */
-    private static byte[] widgetResource(String name) {
-        try (InputStream in = WebAssets.class.getClassLoader().getResourceAsStream("web/widget/" + name)) {
+    private static byte[] resource(String path) {
+        try (InputStream in = WebAssets.class.getClassLoader().getResourceAsStream(path)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The agent console: it holds the agent's token, so it may not be framed, sniffed or leak a referrer. */
+    /**
+     * {@code GET /agent}: the agent console, static markup that loads its modules from
+     * {@code /agent/assets/}. It holds the agent's session, so it may not be framed, sniffed or
+     * leak a referrer, and runs no script but its own files.
+     */
     void agentConsole(Context ctx) {
-        ctx.contentType("text/html; charset=utf-8")
-                .header("Cache-Control", "no-cache")
-                .header("Content-Security-Policy", agentConsolePolicy)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Frame-Options", "DENY")
-                .result(agentConsole);
+        pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY)
+                .contentType("text/html; charset=utf-8").result(agentConsole);
     }
 
     /** {@code GET /agent/login}: the account login page. */
@@ -121,50 +113,24 @@ final class WebAssets {
                 .contentType("text/html; charset=utf-8").result(reportsPage);
     }
 
-    /** {@code GET /agent/assets/{file}}: a module or style sheet of the console pages; 404 for any other name. */
+    /**
+     * {@code GET /agent/assets/{file}}: a module or style sheet of the console pages (a file of
+     * {@code web/agent/} whose name matches the widget's pattern: no page, nothing outside); 404 otherwise.
+     */
     void agentAsset(Context ctx) {
         String name = ctx.pathParam("file");
-        byte[] file = agentAssets.get(name);
-        if (file == null) {
+        Matcher file = STATIC_FILE.matcher(name);
+        byte[] body = file.matches() ? agentFiles.computeIfAbsent(name, n -> resource("web/agent/" + n)) : null;
+        if (body == null) {
             throw new ApiException(404, "no asset " + name);
         }
-        if (name.endsWith(".html")) {
-            pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY);
-        }
-        ctx.contentType(name.endsWith(".js") ? "text/javascript; charset=utf-8" : name.endsWith(".css")
-                ? "text/css; charset=utf-8" : "text/html; charset=utf-8")
-                .header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(file);
+        ctx.contentType(file.group(1).equals("js") ? "text/javascript; charset=utf-8" : TYPES.get("css"))
+                .header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(body);
     }
 
     private static Context pageHeaders(Context ctx) {
         return ctx.header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY");
-    }
-
-    /**
-     * Same-origin only, and of inline code exactly the page's own style and script blocks (tags at the
-     * start of a line), allowed by their sha-256: injected markup could neither run nor send data elsewhere.
-     */
-    static String consolePolicy(String html) {
-        return "default-src 'none'; script-src " + hashes(html, "script") + "; style-src " + hashes(html, "style")
-                + "; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    }
-
-    private static String hashes(String html, String tag) {
-        Matcher block = Pattern.compile("^<" + tag + ">(.*?)</" + tag + ">", Pattern.DOTALL | Pattern.MULTILINE).matcher(html);
-        StringJoiner sources = new StringJoiner(" ");
-        while (block.find()) {
-            sources.add("'sha256-" + Base64.getEncoder().encodeToString(sha256(block.group(1))) + "'");
-        }
-        return sources.length() == 0 ? "'none'" : sources.toString();
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 
     private static byte[] read(String resource) {

@@ -27,15 +27,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A day at the desk with accounts, in two headless Chromiums against the shaded jar: two agents
- * log in on the login page, go online, get four customers' tickets by auto-assignment, one
- * transfers a chat to the other, and logging out puts the rest back in the queue.
+ * A day at the desk with accounts, in headless Chromiums against the shaded jar: two agents log
+ * in on the login page, go online, get four customers' tickets by auto-assignment (the first
+ * customer in the widget), one transfers a chat to the other, who sees the customer typing and is
+ * seen typing, answers with a canned reply, writes a note and closes; the customer rates the
+ * service in the widget, the chat is found by the search, logging out puts the rest back in the
+ * queue, and the admin's reports page shows the day.
  */
 class AgentDayBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +81,8 @@ class AgentDayBrowserIT {
     @Test
     void two_agents_share_four_customers_transfer_one_and_logging_out_releases_the_rest() throws Exception {
         try (HeadlessChromium linaBrowser = HeadlessChromium.start(1280, 800);
-             HeadlessChromium weiBrowser = HeadlessChromium.start(1280, 800)) {
+             HeadlessChromium weiBrowser = HeadlessChromium.start(1280, 800);
+             HeadlessChromium customerBrowser = HeadlessChromium.start(1280, 800)) {
             Desk lina = new Desk(linaBrowser.driver());
             lina.logIn("lina", "wrong-password-000");
             lina.waitUntil("the login error", () -> lina.find("account-login-error").isDisplayed());
@@ -87,8 +92,11 @@ class AgentDayBrowserIT {
             assertThat(lina.find("me").getText()).isEqualTo("李娜");
             lina.online();
 
+            // the first customer writes in the widget (and rates the service there at the end), the others over HTTP
+            WidgetPage widget = new WidgetPage(customerBrowser.driver());
             List<String> conversations = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            conversations.add(askForAPersonInTheWidget(customerBrowser.driver(), widget));
+            for (int i = 1; i < 4; i++) {
                 conversations.add(JSON.readTree(server.say(null, "转人工").body()).get("conversationId").asText());
             }
             assertThat(holders(conversations)).containsExactly("lina", "lina", "queue", "queue");
@@ -119,6 +127,15 @@ class AgentDayBrowserIT {
             wei.click("[data-filter=assigned]");
             wei.ticket(conversations.get(0)).click();
             wei.waitUntil("the reply box", () -> wei.find("reply").isEnabled());
+            // typing shows on the other side, both ways, without the text
+            widget.find("kefu-input").sendKeys("我还想问");
+            wei.waitUntil("the customer typing", () -> wei.find("customer-typing").isDisplayed());
+            assertThat(wei.find("customer-typing").getText()).isEqualTo("用户正在输入…");
+            wei.find("reply").sendKeys("您好，");
+            widget.waitUntil("the agent typing", () -> widget.visible("kefu-agent-typing"));
+            assertThat(widget.find("kefu-agent-typing").getText()).isEqualTo("客服正在输入…");
+            widget.find("kefu-input").clear();
+            wei.find("reply").clear();
             wei.find("reply").sendKeys("/ref");
             wei.waitUntil("the canned reply", () -> !wei.driver.findElements(By.cssSelector("[data-testid=canned-item]")).isEmpty());
             wei.find("reply").sendKeys(org.openqa.selenium.Keys.ENTER);
@@ -135,10 +152,19 @@ class AgentDayBrowserIT {
             wei.waitUntil("the confirmation", () -> wei.find("confirm").isDisplayed());
             wei.find("confirm-ok").click();
             waitFor("the close", () -> holders(conversations).get(0).equals("closed"));
-            HttpResponse<String> rated = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/conversations/"
-                    + conversations.get(0) + "/satisfaction")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"stars\": 4}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(rated.statusCode()).as(rated.body()).isEqualTo(200);
+            // the customer rates 张伟's service in the widget
+            widget.waitUntil("the survey", () -> widget.visible("kefu-survey"));
+            assertThat(widget.visible("kefu-agent-typing")).isFalse();
+            widget.all("[data-testid=kefu-star]").get(3).click();
+            widget.find("kefu-survey-send").click();
+            widget.waitUntil("the thanks", () -> widget.find("kefu-survey-note").getText().contains("感谢"));
+            // the ended chat is found again by the words of the reply
+            wei.find("search").sendKeys("原路退回", Keys.ENTER);
+            wei.waitUntil("the search result", () -> wei.find("search-note").isDisplayed());
+            assertThat(wei.find("search-note").getText()).contains("找到 1 个");
+            assertThat(wei.ticket(conversations.get(0)).getAttribute("data-status")).isEqualTo("closed");
+            wei.find("search-clear").click();
+            wei.waitUntil("the search cleared", () -> !wei.find("search-note").isDisplayed());
 
             lina.find("logout").click();
             lina.waitUntil("the login page", () -> lina.driver.getCurrentUrl().endsWith("/agent/login"));
@@ -157,14 +183,17 @@ class AgentDayBrowserIT {
         }
     }
 
-    @Test
-    void the_pure_modules_pass_their_unit_tests_in_the_browser() throws Exception {
-        try (HeadlessChromium browser = HeadlessChromium.start(800, 600)) {
-            Desk page = new Desk(browser.driver());
-            browser.driver().get(server.url() + "agent/assets/report-format-test.html");
-            page.waitUntil("the unit tests", () -> page.find("unit-result").getText().contains("passed"));
-            assertThat(page.find("unit-result").getText()).endsWith(" 0 failed").doesNotStartWith("0 passed");
-        }
+    /** The customer opens the demo page's widget, asks, and asks for a person; returns the conversation id. */
+    private static String askForAPersonInTheWidget(WebDriver driver, WidgetPage widget) {
+        driver.get(server.url());
+        widget.loaded();
+        widget.find("kefu-launcher").click();
+        widget.find("kefu-input").sendKeys("退款多久到账", Keys.ENTER);
+        widget.awaitNew("bot", 1);
+        widget.find("kefu-human").click();
+        widget.waitUntil("the handoff", () -> widget.visible("kefu-handoff"));
+        return (String) widget.js("return Object.keys(localStorage).filter(k => k.startsWith('kefu.conversation:'))"
+                + ".map(k => localStorage.getItem(k))[0]");
     }
 
     private HttpResponse<String> adminCall(String method, String path, String body) throws Exception {

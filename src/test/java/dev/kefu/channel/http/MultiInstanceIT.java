@@ -176,6 +176,29 @@ class MultiInstanceIT {
     }
 
     @Test
+    void typing_signals_cross_the_instances_both_ways() throws Exception {
+        String id = say(a, null, "转人工").get("conversationId").asText();
+        String ticket = ticketOf(b, id);
+        String streamTicket = JSON.readTree(agent(b, "agent-li", "POST", "api/agent/stream-ticket", null).body())
+                .get("ticket").asText();
+        assertThat(agent(b, "agent-li", "POST", "api/agent/tickets/" + ticket + "/claim", null).statusCode()).isEqualTo(200);
+        try (EventStream user = new EventStream(http, a.url() + "api/conversations/" + id + "/events");
+             EventStream console = new EventStream(http, b.url() + "api/agent/events?ticket=" + streamTicket)) {
+            user.next("status");
+            console.next("hello");
+            // the user types on A: the console on B is told; the agent types on B: the widget on A is told
+            HttpResponse<String> userTyping = send(HttpRequest.newBuilder(URI.create(a.url() + "api/conversations/" + id
+                    + "/typing")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(userTyping.statusCode()).as(userTyping.body()).isEqualTo(202);
+            JsonNode seen = JSON.readTree(console.next("typing").data());
+            assertThat(seen.get("conversationId").asText()).isEqualTo(id);
+            HttpResponse<String> agentTyping = agent(b, "agent-li", "POST", "api/agent/tickets/" + ticket + "/typing", "{}");
+            assertThat(agentTyping.statusCode()).as(agentTyping.body()).isEqualTo(202);
+            assertThat(JSON.readTree(user.next("typing").data()).get("agentName").asText()).isEqualTo("agent-li");
+        }
+    }
+
+    @Test
     void concurrent_claims_from_both_instances_let_exactly_one_agent_win() throws Exception {
         String id = say(a, null, "转人工").get("conversationId").asText();
         String ticket = ticketOf(b, id);

@@ -98,6 +98,12 @@ class OpenApiIT {
         check("POST", "/api/agent/tickets/{id}/messages", agent("POST", "/api/agent/tickets/" + ticket + "/messages",
                 "{\"text\": \"您好\"}"));
         check("POST", "/api/agent/tickets/{id}/messages", agent("POST", "/api/agent/tickets/" + ticket + "/messages", "{}"));
+        String handedOff = handoff.get("conversationId").asText();
+        check("POST", "/api/conversations/{id}/typing", json("/api/conversations/" + handedOff + "/typing", "{}"));
+        check("POST", "/api/conversations/{id}/typing", json("/api/conversations/" + conversation + "/typing", "{}"));
+        check("POST", "/api/conversations/{id}/typing", json("/api/conversations/" + handedOff + "/typing", "{\"text\": \"x\"}"));
+        check("POST", "/api/agent/tickets/{id}/typing", agent("POST", "/api/agent/tickets/" + ticket + "/typing", "{}"));
+        check("POST", "/api/agent/tickets/{id}/typing", agent("POST", "/api/agent/tickets/nope/typing", "{}"));
         JsonNode streamTicket = check("POST", "/api/agent/stream-ticket", agent("POST", "/api/agent/stream-ticket", null));
         stream("/api/agent/events", "/api/agent/events?ticket="
                 + URLEncoder.encode(streamTicket.get("ticket").asText(), StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-// Unit tests of report-format.js, run in the browser by ReportsBrowserIT: the page's result line
+// Unit tests of report-format.js, run in the browser by AgentModulesBrowserIT: the page's result line
 // reads "N passed, M failed" and names each failure.
 import { barRows, duration, percent } from "/agent/assets/report-format.js";
 
