@@ -137,6 +137,7 @@ final class ServeCommand {
         int bound;
         try {
             bound = server.start(host, port);
+            dev.kefu.intent.embedding.BgeSentenceEncoder.startDeferredLoads();
         } catch (RuntimeException e) {
             server.close();
             db.close();

@@ -63,12 +63,18 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
     /**
      * As {@link #loadForConcurrentCalls()}, but the model loads on a background thread, so that a
      * server is up (and healthy) before the model is in memory: a message that needs a vector before
-     * then waits for it, the others do not. A model that cannot load fails the calls that need it.
+     * then waits for it, the others do not. The load begins once the server listens
+     * ({@link #startDeferredLoads()}), when a message first needs a vector, or after
+     * {@link #DEFER_AT_MOST}, whichever comes first. A model that cannot load fails the calls that need it.
      */
     public static SentenceEncoder loadForConcurrentCallsInBackground() {
         java.util.concurrent.CompletableFuture<BgeSentenceEncoder> loading = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch needed = new java.util.concurrent.CountDownLatch(1);
         Thread loader = new Thread(() -> {
             try {
+                // Creating the ONNX session takes a core for about a second: it waits until the
+                // server listens (startDeferredLoads), a message needs a vector, or DEFER_AT_MOST.
+                awaitStart(needed);
                 loading.complete(loadForConcurrentCalls());
             } catch (RuntimeException | LinkageError e) {
                 loading.completeExceptionally(e);
@@ -84,6 +90,7 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
 
             @Override
             public float[] encode(String text) {
+                needed.countDown();
                 try {
                     return loading.join().encode(text);
                 } catch (java.util.concurrent.CompletionException e) {
@@ -96,6 +103,30 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
                 return NAME;
             }
         };
+    }
+
+    /** The longest a background load waits for {@link #startDeferredLoads()} before it starts anyway. */
+    static final java.time.Duration DEFER_AT_MOST = java.time.Duration.ofSeconds(10);
+    private static final java.util.concurrent.CountDownLatch SERVER_LISTENING = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * Lets the loads of {@link #loadForConcurrentCallsInBackground()} begin: a server calls it once it
+     * listens, so that its own start-up does not share the cores with ONNX Runtime's.
+     */
+    public static void startDeferredLoads() {
+        SERVER_LISTENING.countDown();
+    }
+
+    /** Waits until the server listens or {@code needed} is released, at most {@link #DEFER_AT_MOST}. */
+    private static void awaitStart(java.util.concurrent.CountDownLatch needed) {
+        long deadline = System.nanoTime() + DEFER_AT_MOST.toNanos();
+        try {
+            while (SERVER_LISTENING.getCount() > 0 && needed.getCount() > 0 && System.nanoTime() < deadline) {
+                needed.await(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The model loads in a static initializer: a native library missing for this platform surfaces as an Error. */
