@@ -42,9 +42,15 @@ final class WebAssets {
             "login.js", read("web/agent/login.js"), "login.css", read("web/agent/login.css"),
             "reports.js", read("web/agent/reports.js"), "reports.css", read("web/agent/reports.css"),
             "report-format.js", read("web/agent/report-format.js"),
+            // the console's "why" view of a bot reply (the decision log)
+            "decision.js", read("web/agent/decision.js"),
             // the unit tests of the pure module, run by the browser tests: static, harmless in production
             "report-format-test.html", read("web/agent/report-format-test.html"),
             "report-format-test.js", read("web/agent/report-format-test.js"));
+    /** The studio's review inbox page and its files (only {@code inbox*}, under {@code web/studio/}). */
+    private final byte[] inboxPage = read("web/studio/inbox.html");
+    private static final Pattern INBOX_FILE = Pattern.compile("inbox[a-z0-9-]*\\.(js|css|html)");
+    private final Map<String, byte[]> inboxFiles = new ConcurrentHashMap<>();
     /** Pages made of static files only: no inline code at all. */
     static final String MODULE_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -91,7 +97,12 @@ final class WebAssets {
 
     /** The file's bytes, or null when there is no such file (not cached: unknown names cannot fill the map). */
     private static byte[] widgetResource(String name) {
-        try (InputStream in = WebAssets.class.getClassLoader().getResourceAsStream("web/widget/" + name)) {
+        return resource("web/widget/" + name);
+    }
+
+    /** The bytes of classpath resource {@code path}, or null when there is none. */
+    private static byte[] resource(String path) {
+        try (InputStream in = WebAssets.class.getClassLoader().getResourceAsStream(path)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,6 +132,28 @@ final class WebAssets {
                 .contentType("text/html; charset=utf-8").result(reportsPage);
     }
 
+    /** {@code GET /studio/inbox}: the admins' review inbox (the data comes from {@code /api/studio/inbox}). */
+    void inboxPage(Context ctx) {
+        pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY)
+                .contentType("text/html; charset=utf-8").result(inboxPage);
+    }
+
+    /** {@code GET /studio/inbox/{file}}: a module, style sheet or test page of the inbox; 404 for any other name. */
+    void inboxAsset(Context ctx) {
+        String name = ctx.pathParam("file");
+        Matcher file = INBOX_FILE.matcher(name);
+        byte[] body = file.matches() ? inboxFiles.computeIfAbsent(name, n -> resource("web/studio/" + n)) : null;
+        if (body == null) {
+            throw new ApiException(404, "no asset " + name);
+        }
+        if (name.endsWith(".html")) {
+            pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY);
+        }
+        ctx.contentType(name.endsWith(".js") ? "text/javascript; charset=utf-8" : name.endsWith(".css")
+                ? "text/css; charset=utf-8" : "text/html; charset=utf-8")
+                .header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(body);
+    }
+
     /** {@code GET /agent/assets/{file}}: a module or style sheet of the console pages; 404 for any other name. */
     void agentAsset(Context ctx) {
         String name = ctx.pathParam("file");
@@ -146,7 +179,10 @@ final class WebAssets {
      * start of a line), allowed by their sha-256: injected markup could neither run nor send data elsewhere.
      */
     static String consolePolicy(String html) {
-        return "default-src 'none'; script-src " + hashes(html, "script") + "; style-src " + hashes(html, "style")
+        // 'self' as well: the console's own modules (the decision view) load from /agent/assets/
+        String scripts = hashes(html, "script");
+        return "default-src 'none'; script-src " + (scripts.equals("'none'") ? "'self'" : scripts + " 'self'")
+                + "; style-src " + hashes(html, "style")
                 + "; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
