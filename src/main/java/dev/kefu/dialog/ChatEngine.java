@@ -42,6 +42,8 @@ public final class ChatEngine {
     static final int FOLLOW_UP_CHARS = 16;
     /** Default silence after which the bot forgets what it last said. */
     public static final Duration DEFAULT_CONTEXT_TIMEOUT = Duration.ofMinutes(30);
+    /** What the decision log names as the version of models loaded without one. */
+    public static final String UNVERSIONED = "unversioned";
     private final Analyzer analyzer;
     private final DecisionPolicy policy;
     private final ReplyRenderer renderer;
@@ -62,9 +64,6 @@ public final class ChatEngine {
         this(analyzer, policy, renderer, conversations, new Context(DEFAULT_CONTEXT_TIMEOUT, Clock.systemUTC(),
                 UNVERSIONED));
     }
-
-    /** What the decision log names as the version of models loaded without one. */
-    public static final String UNVERSIONED = "unversioned";
 
     private ChatEngine(Analyzer analyzer, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations,
                        Context context) {

@@ -117,14 +117,15 @@ public final class SqlConversationStore implements ConversationStore, Transcript
 
     @Override
     public long record(String conversationId, Turn turn) {
+        String decision = json(turn);
         TurnScope.Hook hook = db.turns().current(); // read here: on SQLite the transaction runs on the writer thread
         if (hook != null) {
             return countingRefusals(() -> db.inTransaction(c -> hooked(c, conversationId, turn, hook,
-                    recordInSteps(c, conversationId, turn))));
+                    recordInSteps(c, conversationId, turn, decision))));
         }
         return countingRefusals(() -> db.dialect() == Database.Dialect.POSTGRESQL && inOneStatement(turn)
-                ? db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn))
-                : db.inTransaction(c -> recordInSteps(c, conversationId, turn)));
+                ? db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn, decision))
+                : db.inTransaction(c -> recordInSteps(c, conversationId, turn, decision)));
     }
 
     /** Runs the thread's {@link TurnScope} work after the turn, in its transaction; returns the bot message id. */
@@ -152,7 +153,8 @@ public final class SqlConversationStore implements ConversationStore, Transcript
             Turn turn = compute.apply(find(c, SELECT_STATE + " FOR UPDATE", conversationId)
                     .orElse(ConversationState.NEW));
             return new Recorded(turn, hooked(c, conversationId, turn, hook, inOneStatement(turn)
-                    ? recordInOneStatement(c, conversationId, turn) : recordInSteps(c, conversationId, turn)));
+                    ? recordInOneStatement(c, conversationId, turn, json(turn))
+                    : recordInSteps(c, conversationId, turn, json(turn))));
         }));
     }
 
@@ -182,17 +184,18 @@ public final class SqlConversationStore implements ConversationStore, Transcript
     }
 
     /** The turn in several statements, inside the caller's transaction. */
-    private long recordInSteps(Connection c, String conversationId, Turn turn) throws SQLException {
+    private long recordInSteps(Connection c, String conversationId, Turn turn, String decision) throws SQLException {
         write(c, conversationId, turn);
         if (turn.endsPreviousCard()) {
             maskCardStartOfLastUserMessage(c, conversationId);
         }
         long at = turn.at().toEpochMilli();
-        insertMessage(c, conversationId, new Line("user", turn.userText(), null, null), at);
+        insertMessage(c, conversationId, new Line("user", turn.userText(), null, null, null), at);
         Reply reply = turn.reply();
         long botMessage = 0;
         if (!reply.text().isEmpty()) {
-            botMessage = insertMessage(c, conversationId, new Line("bot", reply.text(), reply, turn.decision()), at);
+            botMessage = insertMessage(c, conversationId, new Line("bot", reply.text(), reply, decision,
+                    answerScore(reply, turn.decision())), at);
         }
         if (reply.handoff() != null) {
             tickets.openIfNone(c, conversationId, reply, at);
@@ -230,7 +233,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         });
     }
 
-    private static long recordInOneStatement(Connection c, String id, Turn turn) throws SQLException {
+    private static long recordInOneStatement(Connection c, String id, Turn turn, String decision) throws SQLException {
         Reply reply = turn.reply();
         boolean bot = !reply.text().isEmpty();
         long at = turn.at().toEpochMilli();
@@ -247,7 +250,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                 s.setString(21, reply.reason());
                 s.setString(22, reply.faqId());
                 s.setLong(23, at);
-                s.setString(24, turn.decision() == null ? null : turn.decision().toJson());
+                s.setString(24, decision);
                 setScore(s, 25, answerScore(reply, turn.decision()));
             }
             long botMessage = 0;
@@ -318,8 +321,19 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         }
     }
 
-    /** One transcript line of a turn: the bot's carries its reply and decision record, the user's neither. */
-    private record Line(String role, String text, Reply reply, DecisionRecord decision) {
+    /**
+     * One transcript line of a turn: the bot's carries its reply, its decision record as JSON and the
+     * score of the entry it answered with; the user's none of them.
+     */
+    private record Line(String role, String text, Reply reply, String decision, Double answerScore) {
+    }
+
+    /**
+     * The decision record of {@code turn} as stored, or null. Written before the transaction starts:
+     * on SQLite the transaction runs on the one writer thread, which should only write.
+     */
+    private static String json(Turn turn) {
+        return turn.decision() == null ? null : turn.decision().toJson();
     }
 
     /** The score of the entry {@code reply} answered with, from its decision record; null when it answered none. */
@@ -352,8 +366,8 @@ public final class SqlConversationStore implements ConversationStore, Transcript
             s.setString(7, reply == null ? null : reply.reason());
             s.setString(8, reply == null ? null : reply.faqId());
             s.setLong(9, at);
-            s.setString(10, line.decision() == null ? null : line.decision().toJson());
-            setScore(s, 11, reply == null ? null : answerScore(reply, line.decision()));
+            s.setString(10, line.decision());
+            setScore(s, 11, line.answerScore());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 return keys.next() ? keys.getLong(1) : 0;

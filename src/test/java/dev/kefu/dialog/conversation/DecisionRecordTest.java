@@ -35,6 +35,16 @@ class DecisionRecordTest {
     }
 
     @Test
+    void numbers_are_written_to_4_decimals_without_trailing_zeros() {
+        for (double[] c : new double[][] {{0.912345, 0.9123}, {0.5, 0.5}, {1, 1.0}, {0, 0.0}, {0.00005, 0.0001},
+                {0.0701, 0.0701}, {0.10009, 0.1001}, {12.5, 12.5}, {-0.25, -0.25}}) {
+            String written = DecisionRecord.number(new StringBuilder(), c[0]).toString();
+            assertThat(Double.parseDouble(written)).as("%s -> %s", c[0], written).isEqualTo(c[1]);
+            assertThat(written).as("%s", c[0]).matches("-?\\d+\\.(0|\\d{0,3}[1-9])");
+        }
+    }
+
+    @Test
     void quotes_backslashes_and_control_characters_are_escaped() throws Exception {
         String detail = "a \"quoted\" \\ path\nnext\tline \u0001 ，中文";
         assertThat(JSON.readTree(record(detail, List.of()).toJson()).get("detail").asText()).isEqualTo(detail);
