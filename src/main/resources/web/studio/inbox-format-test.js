@@ -1,6 +1,6 @@
 // Unit tests of inbox-format.js, run in the browser by InboxBrowserIT: the result line reads
 // "N passed, M failed" and names each failure.
-import { calls, missing, outcome, prefill, scope, triggers } from "/studio/inbox/inbox-format.js";
+import { calls, missing, outcome, prefill, reviewed, scope, triggers } from "/studio/inbox/inbox-format.js";
 
 const results = [];
 function check(name, actual, expected) {
@@ -13,7 +13,11 @@ const cluster = {
   examples: [{ messageId: 4, text: "退款啥时候到" }, { messageId: 7, text: "钱什么时候退回来" }, { messageId: 9, text: "退款没到" }],
 };
 check("scope: the whole cluster", scope(cluster, []).ids, [4, 7, 9]);
-check("scope: the checked ones", scope(cluster, [7]), { ids: [7], texts: ["钱什么时候退回来"] });
+check("scope: the checked ones", scope(cluster, [7]), { ids: [7], shown: [7], texts: ["钱什么时候退回来"] });
+const big = { ...cluster, size: 4, messageIds: [4, 7, 9, 12] }; // message 12 is beyond the examples shown
+check("phrasings review the messages sent", reviewed("phrase", scope(big, [])), [4, 7, 9]);
+check("a dismissal reviews the whole cluster", reviewed("dismiss", scope(big, [])), [4, 7, 9, 12]);
+check("a new entry reviews the whole cluster", reviewed("entry", scope(big, [])), [4, 7, 9, 12]);
 check("phrase: the suggestion prefilled", prefill("phrase", cluster, ["退款啥时候到"]).faqId, "refund-time");
 check("entry: question, phrasings and the agent's answer", (({ question, paraphrases, answer }) =>
   ({ question, paraphrases, answer }))(prefill("entry", cluster, ["a", "b", "c"])),

@@ -37,12 +37,24 @@ export function triggers(item, threshold) {
   return tags;
 }
 
-/** The messages an action applies to: the checked ones, or the whole cluster when none is checked. */
+/**
+ * The messages an action applies to: the checked ones, or the whole cluster when none is checked
+ * ({@code ids}), and those of them whose text the page has ({@code shown}: the cluster's examples).
+ */
 export function scope(cluster, checkedIds) {
   const checked = cluster.examples.filter((m) => checkedIds.includes(m.messageId));
-  if (checked.length) return { ids: checked.map((m) => m.messageId), texts: checked.map((m) => m.text) };
-  const texts = new Map(cluster.examples.map((m) => [m.messageId, m.text]));
-  return { ids: cluster.messageIds.slice(), texts: cluster.messageIds.map((id) => texts.get(id)).filter(Boolean) };
+  const shown = checked.length ? checked : cluster.examples;
+  return { ids: checked.length ? shown.map((m) => m.messageId) : cluster.messageIds.slice(),
+    shown: shown.map((m) => m.messageId), texts: shown.map((m) => m.text) };
+}
+
+/**
+ * The messages whose outcome is recorded: each phrasing and out-of-scope example is sent per
+ * message, so only the messages sent are reviewed (the others of a big cluster stay in the
+ * inbox); a new entry or a dismissal covers them all.
+ */
+export function reviewed(kind, chosen) {
+  return kind === "phrase" || kind === "oos" ? chosen.shown : chosen.ids;
 }
 
 /** The form of an action, prefilled: the ranker's suggested entry, the messages as question and phrasings, the agent's answer. */

@@ -1,7 +1,7 @@
 // The review inbox page (admins): GET /api/studio/inbox, one section per cluster of similar
 // messages, and the four actions. Adding to the knowledge base goes through the studio editor's
 // API (inbox-format.js `calls`); then the outcome is recorded, and the messages leave the inbox.
-import { calls, missing, outcome, percent, prefill, scope, TEXT, triggers } from "/studio/inbox/inbox-format.js";
+import { calls, missing, outcome, percent, prefill, reviewed, scope, TEXT, triggers } from "/studio/inbox/inbox-format.js";
 import * as api from "/studio/inbox/inbox-api.js";
 
 const PAGE = {
@@ -39,7 +39,7 @@ function showError(text) {
   $("error").hidden = !text;
 }
 
-function message(cluster, m, index) {
+function message(cluster, m) {
   return el("li", { "data-testid": "inbox-message", "data-message-id": m.messageId }, [
     el("input", { type: "checkbox", id: `pick-${m.messageId}`, "data-testid": "pick", "aria-label": `${PAGE.select}：${m.text}` }),
     el("span", { className: "text", text: m.text, "data-testid": "message-text" }),
@@ -59,7 +59,7 @@ function section(cluster, index) {
     el("p", { className: "suggestion", "data-testid": "suggestion",
       text: cluster.suggestion ? PAGE.suggestion(cluster.suggestion) : PAGE.noSuggestion }),
     cluster.draftAnswer ? el("p", { className: "draft", "data-testid": "draft" }, [PAGE.draft, el("q", { text: cluster.draftAnswer })]) : null,
-    el("ul", { className: "examples" }, cluster.examples.map((m, i) => message(cluster, m, i))),
+    el("ul", { className: "examples" }, cluster.examples.map((m) => message(cluster, m))),
     el("div", { className: "actions", role: "group", "aria-label": "处理本组" }, ["phrase", "entry", "oos", "dismiss"].map((kind) =>
       el("button", { type: "button", className: kind === "phrase" ? "btn primary" : "btn", text: TEXT.kinds[kind],
         "data-testid": `action-${kind}`, onclick: () => act(kind, cluster, checked()) }))),
@@ -110,13 +110,14 @@ async function submit(event) {
   $("action-ok").disabled = true;
   try {
     for (const request of calls(pending.kind, values, pending.texts)) await api.send(request);
-    const body = { messageIds: pending.ids, outcome: outcome(pending.kind) };
+    const ids = reviewed(pending.kind, pending);
+    const body = { messageIds: ids, outcome: outcome(pending.kind) };
     if (pending.kind === "phrase" || pending.kind === "entry") body.faqId = values.faqId.trim();
     if (values.comment.trim()) body.comment = values.comment.trim();
     await api.review(body);
     $("action").close();
-    $("summary").textContent = PAGE.saved(pending.ids.length);
     await load();
+    $("summary").textContent = `${PAGE.saved(ids.length)}${$("summary").textContent}`;
   } catch (p) {
     fail(PAGE.failed(p));
   } finally {

@@ -31,9 +31,10 @@ public final class SqlDecisionLog implements DecisionLog {
     }
 
     @Override
-    public Optional<LoggedDecision> decision(long messageId) {
+    public Optional<LoggedDecision> decision(long messageId, boolean handedOffOnly) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(SELECT + " AND b.id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(SELECT + " AND b.id = ?" + (handedOffOnly
+                    ? " AND EXISTS (SELECT 1 FROM tickets t WHERE t.conversation_id = b.conversation_id)" : ""))) {
                 s.setLong(1, messageId);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(logged(r)) : Optional.empty();

@@ -31,11 +31,15 @@ final class DecisionRoutes {
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    /** {@code GET /api/agent/messages/{id}/decision}: why the bot sent message {@code id}; 404 when it has no record. */
+    /**
+     * {@code GET /api/agent/messages/{id}/decision}: why the bot sent message {@code id}; 404 when it
+     * has no record, or for an agent when its conversation never reached the desk (admins see all).
+     */
     void decision(Context ctx) {
         long id = messageId(ctx.pathParam("id"));
-        LoggedDecision logged = log.decision(id).orElseThrow(() ->
-                new ApiException(404, "no decision is logged for message " + id + " (not a bot reply, or purged)"));
+        boolean admin = AgentAuth.actor(ctx).role().covers(Role.ADMIN);
+        LoggedDecision logged = log.decision(id, !admin).orElseThrow(() -> new ApiException(404, "no decision is logged "
+                + "for message " + id + " (not a bot reply, purged" + (admin ? ")" : ", or of a chat never handed off)")));
         ctx.contentType("application/json; charset=utf-8").result(line(logged));
     }
 

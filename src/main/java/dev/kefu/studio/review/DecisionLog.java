@@ -5,8 +5,12 @@ import java.util.Optional;
 
 /** The decision log as stored beside the transcripts. Implementations are thread-safe. */
 public interface DecisionLog {
-    /** The decision behind bot message {@code messageId}; empty when it has none (or is no bot message). */
-    Optional<LoggedDecision> decision(long messageId);
+    /**
+     * The decision behind bot message {@code messageId}; empty when it has none (or is no bot
+     * message), or, with {@code handedOffOnly}, when its conversation never had a ticket: agents
+     * see the conversations that reached the desk, not every chat with the bot.
+     */
+    Optional<LoggedDecision> decision(long messageId, boolean handedOffOnly);
 
     /**
      * Hands every logged decision made at or after {@code from} and before {@code to} to

@@ -60,7 +60,7 @@ class DecisionLogIT {
     }
 
     private JsonNode decisionOf(JsonNode reply) throws Exception {
-        HttpResponse<String> response = lina.send("GET", "/api/agent/messages/" + reply.get("messageId").asLong()
+        HttpResponse<String> response = admin.send("GET", "/api/agent/messages/" + reply.get("messageId").asLong()
                 + "/decision", null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -86,8 +86,14 @@ class DecisionLogIT {
         JsonNode fallback = decisionOf(server.say(null, "今天天气怎么样"));
         assertThat(fallback.get("decision").get("action").asText()).isEqualTo("fallback");
 
-        // the machine token reads it too; anonymous callers do not; unknown and malformed ids
-        assertThat(withToken("/api/agent/messages/" + answer.get("messageId") + "/decision").statusCode()).isEqualTo(200);
+        // agents (an account or the machine token) read the replies of conversations that reached the desk
+        String path = "/api/agent/messages/" + answer.get("messageId") + "/decision";
+        assertThat(lina.send("GET", path, null).statusCode()).isEqualTo(404);
+        assertThat(withToken(path).statusCode()).isEqualTo(404);
+        server.say(answer.get("conversationId").asText(), "转人工");
+        assertThat(lina.send("GET", path, null).statusCode()).isEqualTo(200);
+        assertThat(withToken(path).statusCode()).isEqualTo(200);
+        // anonymous callers do not; unknown and malformed ids
         assertThat(server.get("/api/agent/messages/" + answer.get("messageId") + "/decision").statusCode()).isEqualTo(401);
         assertThat(lina.send("GET", "/api/agent/messages/999999/decision", null).statusCode()).isEqualTo(404);
         HttpResponse<String> bad = lina.send("GET", "/api/agent/messages/abc/decision", null);
@@ -169,7 +175,7 @@ class DecisionLogIT {
         assertThat(decisionOf(gone).get("decision")).isNotNull();
         assertThat(new Retention(server.db()).purge(gone.get("conversationId").asText())).isTrue();
 
-        assertThat(lina.send("GET", "/api/agent/messages/" + gone.get("messageId") + "/decision", null).statusCode())
+        assertThat(admin.send("GET", "/api/agent/messages/" + gone.get("messageId") + "/decision", null).statusCode())
                 .isEqualTo(404);
         String exported = export("jsonl").body();
         assertThat(exported).contains(kept.get("conversationId").asText())

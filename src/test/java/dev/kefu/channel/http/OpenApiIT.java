@@ -106,8 +106,8 @@ class OpenApiIT {
                 "{\"note\": \"已处理\"}"));
         check("POST", "/api/agent/tickets/{id}/handback", agent("POST", "/api/agent/tickets/" + ticket + "/handback", null));
         check("GET", "/api/agent/feedback", agent("GET", "/api/agent/feedback", null));
-        check("GET", "/api/agent/messages/{id}/decision", agent("GET", "/api/agent/messages/" + reply.get("messageId").asLong()
-                + "/decision", null));
+        check("GET", "/api/agent/messages/{id}/decision", agent("GET", "/api/agent/messages/"
+                + handoff.get("messageId").asLong() + "/decision", null));
         check("GET", "/api/agent/messages/{id}/decision", agent("GET", "/api/agent/messages/999999/decision", null));
         check("GET", "/api/studio/inbox", agent("GET", "/api/studio/inbox", null));
         studio();

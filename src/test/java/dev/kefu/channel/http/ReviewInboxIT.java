@@ -175,7 +175,7 @@ class ReviewInboxIT {
     void answers_below_the_review_threshold_are_reviewed_and_others_not() throws Exception {
         start(ReviewInbox.Settings.DEFAULT);
         JsonNode confident = server.say(null, "退款多久到账");
-        JsonNode logged = JSON.readTree(lina.send("GET", "/api/agent/messages/" + confident.get("messageId") + "/decision",
+        JsonNode logged = JSON.readTree(admin.send("GET", "/api/agent/messages/" + confident.get("messageId") + "/decision",
                 null).body());
         double score = logged.get("decision").get("candidates").get(0).get("score").asDouble();
         assertThat(score).as("a confident answer").isGreaterThanOrEqualTo(ReviewInbox.Settings.DEFAULT_THRESHOLD);
