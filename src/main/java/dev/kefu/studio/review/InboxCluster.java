@@ -1,7 +1,6 @@
 package dev.kefu.studio.review;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Similar messages of the review inbox, in the order they came (the first led the cluster), with
