@@ -5,6 +5,7 @@
  * presence, alerts and the live stream (live.js); state in store.js, text in text.js, pure logic in format.js and api.js.
  */
 import { alertsOn, setAlerts } from "./alerts.js";
+import "./decision.js"; // the "why" view of a bot reply (listens on the document)
 import { clearError, onSessionOver } from "./banner.js";
 import { onReplyKey, sendReply, signalTyping, updateCanned, updateCounter } from "./composer.js";
 import { $ } from "./dom.js";

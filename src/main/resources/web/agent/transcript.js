@@ -50,7 +50,10 @@ function decision(m) {
       "data-testid": "decision-action" }),
     m.intent ? el("span", { className: "badge", text: TEXT.intentBadge(intentText(m.intent)), "data-testid": "decision-intent" }) : null,
     el("span", { className: "badge" + (low ? " low" : ""), text: TEXT.confidence(percent(m.confidence)), "data-testid": "decision-confidence" }),
-    el("span", { className: "badge", text: TEXT.reasonBadge(label(TEXT.reason, m.reason)), "data-testid": "decision-reason" })
+    el("span", { className: "badge", text: TEXT.reasonBadge(label(TEXT.reason, m.reason)), "data-testid": "decision-reason" }),
+    // the decision log of this reply, opened by decision.js
+    m.messageId ? el("button", { type: "button", className: "why-btn", "data-decision": m.messageId,
+      "aria-expanded": "false", "data-testid": "decision-why", text: "为什么？" }) : null
   ]);
 }
 

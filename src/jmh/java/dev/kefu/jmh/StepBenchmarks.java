@@ -1,5 +1,7 @@
 package dev.kefu.jmh;
 
+import dev.kefu.dialog.conversation.DecisionRecord;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.FaqHit;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.IntentPrediction;
@@ -44,6 +46,8 @@ public class StepBenchmarks {
     private List<String> messages;
     private List<String> normalized;
     private List<Tokens> tokens;
+    private List<IntentPrediction> predictions;
+    private List<List<FaqHit>> hits;
     private int next;
 
     @Setup
@@ -55,6 +59,8 @@ public class StepBenchmarks {
         messages = LabeledCorpus.read(Path.of("corpus/eval.tsv")).stream().map(LabeledText::text).toList();
         normalized = messages.stream().map(normalizer::normalize).toList();
         tokens = normalized.stream().map(tokenizer::tokenize).toList();
+        predictions = tokens.stream().map(classifier::classify).toList();
+        hits = tokens.stream().map(t -> searcher.search(t, 5)).toList();
     }
 
     private int index() {
@@ -80,5 +86,18 @@ public class StepBenchmarks {
     @Benchmark
     public List<FaqHit> searchFaq() {
         return searcher.search(tokens.get(index()), 3);
+    }
+
+    /**
+     * The decision log's share of a reply: the record built from the message's intents and
+     * candidates (as {@code ChatEngine} does) and written as the JSON the store keeps.
+     */
+    @Benchmark
+    public String decisionLog() {
+        int i = index();
+        List<DecisionRecord.Candidate> candidates = hits.get(i).stream().limit(DecisionRecord.KEPT)
+                .map(h -> new DecisionRecord.Candidate(h.entry().id(), Math.min(1, h.score() / 100))).toList();
+        return new DecisionRecord("corpus-0123456789ab opennlp/learned-bge", predictions.get(i).ranked(), candidates,
+                "full", Thresholds.DEFAULT, "answer", "confident_match", "refund-time 0.93 >= 0.50").toJson();
     }
 }

@@ -74,6 +74,23 @@ record ModelManifest(Map<String, String> corpusSha256, Map<String, String> setti
         }
     }
 
+    /**
+     * The version of these models as the decision log names it: the first 12 hex digits of a sha-256
+     * over the corpus hashes, then the classifier and ranker, e.g. {@code corpus-1a2b3c4d5e6f opennlp/learned-bge}.
+     * The same corpus and settings always give the same version.
+     */
+    String version() {
+        StringBuilder hashes = new StringBuilder();
+        new TreeMap<>(corpusSha256).forEach((k, v) -> hashes.append(k).append('=').append(v).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(hashes.toString().getBytes(StandardCharsets.UTF_8));
+            return "corpus-" + HexFormat.of().formatHex(digest).substring(0, 12) + " "
+                    + settings.getOrDefault("classifier", "opennlp") + "/" + settings.getOrDefault("ranker", "intent-first");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
     /** The corpus files whose content differs from what the models were built from; empty when fresh. */
     List<String> staleAgainst(Path corpusDir) {
         return CORPUS_FILES.stream()

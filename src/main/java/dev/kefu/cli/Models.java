@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClassifier classifier,
               LuceneFaqSearcher faq, ClassifierKind kind, AnswerRanker ranker, RankerKind rankerKind, Analyzer analyzer,
-              RankerKind.SharedEncoder encoder, List<LabeledText> lines) {
+              RankerKind.SharedEncoder encoder, List<LabeledText> lines, String version) {
     static final String FAQ_INDEX = "faq-index";
     static final String SYNONYMS = "synonyms.txt";
     private static final Logger LOG = LoggerFactory.getLogger(Models.class);
@@ -85,7 +85,7 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
         List<LabeledText> lines = intents != null && Files.isRegularFile(intents)
                 ? loading.timed("training lines", () -> LabeledCorpus.read(intents)) : List.of();
         Models loaded = new Models(Loading.join(normalizing), Loading.join(tokenizing), Loading.join(classifying),
-                Loading.join(searching), kind, Loading.join(ranking), rankerKind, null, new RankerKind.SharedEncoder(), lines)
+                Loading.join(searching), kind, Loading.join(ranking), rankerKind, null, new RankerKind.SharedEncoder(), lines, manifest.version())
                 .withCache(Analyzer.DEFAULT_CACHE);
         if (serving) {
             LOG.info("models loaded from {} ({})", modelsDir, loading.report());
@@ -149,7 +149,7 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
     Models withCache(int size) {
         Analyzer fresh = new Analyzer(new ChatEngine.Pipeline(normalizer, tokenizer, classifier, ranker), size,
                 Analyzer.pinyinOf(faq.entries()));
-        return new Models(normalizer, tokenizer, classifier, faq, kind, ranker, rankerKind, fresh, encoder, lines);
+        return new Models(normalizer, tokenizer, classifier, faq, kind, ranker, rankerKind, fresh, encoder, lines, version);
     }
 
     private static RankerKind rankerKindOf(ModelManifest manifest, Path modelsDir) {
@@ -194,7 +194,7 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
                 new RankerKind.Text(normalizer, tokenizer, encoder), kinds.classifier(),
                 kinds.kind().trainer(normalizer, tokenizer)::train), otherFaq);
         return new Models(normalizer, tokenizer, kinds.classifier(), otherFaq, kinds.kind(), refitted, kinds.ranker(),
-                null, encoder, otherLines).withCache(Analyzer.DEFAULT_CACHE);
+                null, encoder, otherLines, version + " refitted").withCache(Analyzer.DEFAULT_CACHE);
     }
 
     /** A classifier, its kind, and the ranker kind to fit for it. */
@@ -209,12 +209,12 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
     /** A new engine over these models that keeps conversations in {@code store}. */
     ChatEngine engine(Thresholds thresholds, String hotline, ConversationStore store, ServiceHours hours) {
         return new ChatEngine(analyzer, new DecisionPolicy(thresholds, faq.entries()),
-                new ReplyRenderer(hotline, hours, Clock.systemUTC()), store);
+                new ReplyRenderer(hotline, hours, Clock.systemUTC()), store).withModelVersion(version);
     }
 
     /** What the health check reports about the models. */
     Map<String, Object> describe() {
         return Map.of("intents", classifier.labels().size(), "faqEntries", faq.entries().size(),
-                "classifier", kind.option(), "ranker", rankerKind.option());
+                "classifier", kind.option(), "ranker", rankerKind.option(), "version", version);
     }
 }

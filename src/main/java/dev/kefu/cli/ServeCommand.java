@@ -6,14 +6,20 @@ import dev.kefu.channel.webhook.OutboxWorker;
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.ServiceHours;
 import dev.kefu.dialog.policy.Thresholds;
+import dev.kefu.intent.embedding.BgeSentenceEncoder;
 import dev.kefu.store.Database;
 import dev.kefu.store.Retention;
 import dev.kefu.store.ServerKeys;
 import dev.kefu.store.SqlChannelStore;
 import dev.kefu.store.SqlConversationStore;
+import dev.kefu.store.SqlDecisionLog;
 import dev.kefu.store.SqlFeedbackStore;
 import dev.kefu.store.SqlHandoffQueue;
+import dev.kefu.store.SqlReviewStore;
 import dev.kefu.store.SqlTicketStore;
+import dev.kefu.studio.review.LeaderClustering;
+import dev.kefu.studio.review.ReviewInbox;
+import dev.kefu.studio.review.ReviewSources;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,6 +78,9 @@ final class ServeCommand {
                               e.g. behind a reverse proxy); at most 8 of them may be sending a body
               --retention-days N  delete conversations silent for more than N days, checked hourly
                               (default 90; 0 keeps everything)
+              --review-threshold X  answers whose entry scored below X go to the studio's review
+                              inbox, beside fallbacks, the bot's own handoffs and thumbs-down
+                              (default 0.6; 0 turns that off)
               --cors-origins LIST  comma-separated origins whose pages may call the API from a
                               browser, e.g. https://shop.example.com (default *: any)
             Environment: KEFU_AGENT_TOKEN (agent API), KEFU_WECHAT_TOKEN, KEFU_WECHAT_APPID,
@@ -87,10 +96,11 @@ final class ServeCommand {
         Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline",
                 "service-hours", "timezone", "context-timeout", "rate-limit", "rate-burst", "cors-origins",
                 "retention-days", "conversations-per-hour", "replay-window", "webhook-rate-limit", "wechat-menu",
-                "connections-per-ip"), Set.of());
+                "connections-per-ip", "review-threshold"), Set.of());
         Duration contextTimeout = options.duration("context-timeout", ChatEngine.DEFAULT_CONTEXT_TIMEOUT,
                 Duration.ofDays(7));
         int retentionDays = options.integer("retention-days", 90, 0, 36_500);
+        double reviewThreshold = options.decimal("review-threshold", ReviewInbox.Settings.DEFAULT_THRESHOLD, 0, 1);
         HttpServer.Limits limits = new HttpServer.Limits(options.integer("rate-limit", 20, 0, 1_000_000),
                 options.integer("rate-burst", 40, 0, 1_000_000), corsOrigins(options.string("cors-origins", "*")),
                 options.integer("conversations-per-hour", 120, 0, 1_000_000));
@@ -130,7 +140,10 @@ final class ServeCommand {
                 db::isHealthy, models.describe(), () -> {
                     Models fresh = Models.load(modelsDir, corpusDir, true);
                     return new HttpServer.Loaded(engineOf.apply(fresh), fresh.describe());
-                }), Settings.secrets(env), limits, db.broadcast(), webhooks);
+                }, new ReviewSources(new SqlDecisionLog(db), new SqlReviewStore(db, Clock.systemUTC()),
+                        BgeSentenceEncoder::loadForConcurrentCalls, new ReviewInbox.Settings(reviewThreshold,
+                        LeaderClustering.DEFAULT_SIMILARITY, ReviewInbox.Settings.DEFAULT_LIMIT))),
+                Settings.secrets(env), limits, db.broadcast(), webhooks);
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
         server.exportMetrics(outbox::metrics);
         server.showHotline(hotline);

@@ -2,7 +2,9 @@ package dev.kefu.dialog;
 
 import dev.kefu.answer.AnswerRanker;
 import dev.kefu.answer.IntentFirstRanker;
+import dev.kefu.answer.Ranking;
 import dev.kefu.dialog.conversation.ConversationStore;
+import dev.kefu.dialog.conversation.DecisionRecord;
 import dev.kefu.dialog.conversation.Reply;
 import dev.kefu.dialog.conversation.Turn;
 import dev.kefu.dialog.policy.ConversationState;
@@ -40,6 +42,8 @@ public final class ChatEngine {
     static final int FOLLOW_UP_CHARS = 16;
     /** Default silence after which the bot forgets what it last said. */
     public static final Duration DEFAULT_CONTEXT_TIMEOUT = Duration.ofMinutes(30);
+    /** What the decision log names as the version of models loaded without one. */
+    public static final String UNVERSIONED = "unversioned";
     private final Analyzer analyzer;
     private final DecisionPolicy policy;
     private final ReplyRenderer renderer;
@@ -48,6 +52,8 @@ public final class ChatEngine {
     private final Clock clock;
     private final PiiMasker masker = new PiiMasker();
     private final TurnOrder order;
+    /** The knowledge base and model version the decision log names ({@link #withModelVersion}). */
+    private final String version;
 
     public ChatEngine(Pipeline parts, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations) {
         this(new Analyzer(parts, Analyzer.DEFAULT_CACHE), policy, renderer, conversations);
@@ -55,7 +61,8 @@ public final class ChatEngine {
 
     /** An engine over {@code analyzer}, which other engines may share (with its cache). */
     public ChatEngine(Analyzer analyzer, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations) {
-        this(analyzer, policy, renderer, conversations, new Context(DEFAULT_CONTEXT_TIMEOUT, Clock.systemUTC()));
+        this(analyzer, policy, renderer, conversations, new Context(DEFAULT_CONTEXT_TIMEOUT, Clock.systemUTC(),
+                UNVERSIONED));
     }
 
     private ChatEngine(Analyzer analyzer, DecisionPolicy policy, ReplyRenderer renderer, ConversationStore conversations,
@@ -67,11 +74,25 @@ public final class ChatEngine {
         this.order = new TurnOrder(conversations);
         this.contextTimeout = context.timeout();
         this.clock = context.clock();
+        this.version = context.version();
     }
 
     /** This engine with another silence timeout and clock. */
     public ChatEngine withContextTimeout(Duration timeout, Clock clock) {
-        return new ChatEngine(analyzer, policy, renderer, conversations, new Context(timeout, clock));
+        return new ChatEngine(analyzer, policy, renderer, conversations, new Context(timeout, clock, version));
+    }
+
+    /**
+     * This engine naming {@code modelVersion} in the decision log of every reply: the identity of the
+     * knowledge base and models it was built from (the manifest of {@code models/}, or a published version).
+     */
+    public ChatEngine withModelVersion(String modelVersion) {
+        return new ChatEngine(analyzer, policy, renderer, conversations, new Context(contextTimeout, clock, modelVersion));
+    }
+
+    /** The version the decision log names. */
+    public String modelVersion() {
+        return version;
     }
 
     /**
@@ -111,16 +132,16 @@ public final class ChatEngine {
                 masker.trailingDigits(state.context().lastMessage()));
         if (state.handedOff() && state.agentJoined()) {
             String normalized = analyzer.parts().normalizer().normalize(truncate(masked.text()));
-            return turn(conversationId, masked, state, new Outcome(normalized, null, policy.withAgent()));
+            return turn(conversationId, masked, state, new Outcome(normalized, null, null, policy.withAgent()));
         }
         Analyzer.Analysis analysis = analyzer.analyze(PiiMasker.forReading(truncate(masked.text())));
         if (analysis.prediction() == null) {
-            return turn(conversationId, masked, state, new Outcome("", null, policy.empty()));
+            return turn(conversationId, masked, state, new Outcome("", null, null, policy.empty()));
         }
         Message message = new Message(analysis.normalized(), analysis.prediction(), analysis.ranking().lexical(),
                 analysis.ranking().answers(), inContext(analysis, state));
         return turn(conversationId, masked, state,
-                new Outcome(analysis.normalized(), analysis.prediction(), policy.decide(message, state)));
+                new Outcome(analysis.normalized(), analysis.prediction(), analysis.ranking(), policy.decide(message, state)));
     }
 
     /**
@@ -164,7 +185,18 @@ public final class ChatEngine {
             reply = reply.withNote(renderer.privacyWarning());
             after = after.withPrivacyWarned();
         }
-        return new Turn(masked.text(), reply, after, at, masked.endsPreviousCard());
+        return new Turn(masked.text(), reply, after, at, masked.endsPreviousCard(), logged(outcome));
+    }
+
+    /** The decision log of {@code outcome}: what was ranked, the thresholds, the rule that decided. */
+    private DecisionRecord logged(Outcome outcome) {
+        Decision decision = outcome.decision();
+        List<DecisionRecord.Candidate> candidates = outcome.ranking() == null ? List.of()
+                : outcome.ranking().answers().stream().limit(DecisionRecord.KEPT)
+                        .map(hit -> new DecisionRecord.Candidate(hit.entry().id(), hit.score())).toList();
+        return new DecisionRecord(version, outcome.prediction() == null ? List.of() : outcome.prediction().ranked(),
+                candidates, outcome.ranking() == null ? "none" : outcome.ranking().path(), policy.thresholds(),
+                decision.action().wireName(), decision.reason().wireName(), decision.detail());
     }
 
     /** The reply of a recorded turn, with the transcript id of its message when it has one. */
@@ -173,8 +205,11 @@ public final class ChatEngine {
         return recorded.messageId() > 0 ? reply.withMessageId(recorded.messageId()) : reply;
     }
 
-    /** What became of one message: its normalized text, the prediction (null when none was made), the decision. */
-    private record Outcome(String normalized, IntentPrediction prediction, Decision decision) {
+    /**
+     * What became of one message: its normalized text, the prediction and the ranking (null when
+     * none was made), the decision.
+     */
+    private record Outcome(String normalized, IntentPrediction prediction, Ranking ranking, Decision decision) {
     }
 
     private static String truncate(String text) {
@@ -200,11 +235,15 @@ public final class ChatEngine {
         }
     }
 
-    /** How long a conversation may be silent before its context is forgotten, and the clock that tells. */
-    private record Context(Duration timeout, Clock clock) {
+    /**
+     * How long a conversation may be silent before its context is forgotten, the clock that tells,
+     * and the model version the decision log names.
+     */
+    private record Context(Duration timeout, Clock clock, String version) {
         Context {
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(version, "version");
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("context timeout must be positive, was " + timeout);
             }

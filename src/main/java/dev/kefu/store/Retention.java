@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Deletes conversations with everything attached to them: transcript, tickets, platform link,
+ * Deletes conversations with everything attached to them: transcript (with its decision log and
+ * review outcomes), tickets, platform link,
  * inbound idempotency keys and undelivered outbox messages. Used by {@code kefu purge --conversation ID} and by the retention
  * setting (transcripts older than N days). A conversation found old is deleted only if it is still
  * old when it is deleted: the first statement of its transaction raises its version on the
@@ -21,6 +22,7 @@ import java.util.Objects;
 public final class Retention {
     private static final List<String> CHILDREN = List.of(
             "DELETE FROM feedback WHERE conversation_id = ?",
+            "DELETE FROM review_outcomes WHERE conversation_id = ?",
             "DELETE FROM messages WHERE conversation_id = ?",
             "DELETE FROM ticket_notes WHERE ticket_id IN (SELECT id FROM tickets WHERE conversation_id = ?)",
             "DELETE FROM ticket_tags WHERE ticket_id IN (SELECT id FROM tickets WHERE conversation_id = ?)",

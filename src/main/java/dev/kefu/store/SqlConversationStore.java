@@ -1,6 +1,7 @@
 package dev.kefu.store;
 
 import dev.kefu.dialog.conversation.ConversationStore;
+import dev.kefu.dialog.conversation.DecisionRecord;
 import dev.kefu.dialog.conversation.Reply;
 import dev.kefu.dialog.conversation.StaleTurnException;
 import dev.kefu.dialog.conversation.TranscriptMessage;
@@ -58,8 +59,9 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                     AND t.status IN ('waiting', 'assigned') AND t.status = 'assigned') THEN 1 ELSE 0 END
             FROM conversations WHERE id = ?""";
     private static final String INSERT_MESSAGE = """
-            INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at,
+                decision, answer_score)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final PiiMasker MASKER = new PiiMasker();
 
@@ -103,24 +105,27 @@ public final class SqlConversationStore implements ConversationStore, Transcript
      * VALUES order, so the user's comes first. A refused write returns no row and inserts no line.
      */
     private static final String TURN_IN_ONE_STATEMENT = "WITH conversation AS (%1$s RETURNING id) "
-            + "INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at) "
+            + "INSERT INTO messages (conversation_id, role, text, action, intent, confidence, reason, faq_id, created_at, "
+            + "decision, answer_score) "
             + "SELECT conversation.id, line.role, line.text, line.action, line.intent, line.confidence, line.reason, "
-            + "line.faq_id, line.created_at FROM conversation, (VALUES (1, 'user', CAST(? AS TEXT), CAST(NULL AS TEXT), "
-            + "CAST(NULL AS TEXT), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(? AS BIGINT))"
-            + "%2$s) AS line (n, role, text, action, intent, confidence, reason, faq_id, created_at) ORDER BY line.n "
-            + "RETURNING id, role";
-    private static final String WITH_BOT_LINE = ", (2, 'bot', ?, ?, ?, ?, ?, ?, ?)";
+            + "line.faq_id, line.created_at, line.decision, line.answer_score FROM conversation, (VALUES (1, 'user', "
+            + "CAST(? AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS TEXT), "
+            + "CAST(NULL AS TEXT), CAST(? AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS DOUBLE PRECISION))"
+            + "%2$s) AS line (n, role, text, action, intent, confidence, reason, faq_id, created_at, decision, answer_score) "
+            + "ORDER BY line.n RETURNING id, role";
+    private static final String WITH_BOT_LINE = ", (2, 'bot', ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Override
     public long record(String conversationId, Turn turn) {
+        String decision = json(turn);
         TurnScope.Hook hook = db.turns().current(); // read here: on SQLite the transaction runs on the writer thread
         if (hook != null) {
             return countingRefusals(() -> db.inTransaction(c -> hooked(c, conversationId, turn, hook,
-                    recordInSteps(c, conversationId, turn))));
+                    recordInSteps(c, conversationId, turn, decision))));
         }
         return countingRefusals(() -> db.dialect() == Database.Dialect.POSTGRESQL && inOneStatement(turn)
-                ? db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn))
-                : db.inTransaction(c -> recordInSteps(c, conversationId, turn)));
+                ? db.inOneStatement(c -> recordInOneStatement(c, conversationId, turn, decision))
+                : db.inTransaction(c -> recordInSteps(c, conversationId, turn, decision)));
     }
 
     /** Runs the thread's {@link TurnScope} work after the turn, in its transaction; returns the bot message id. */
@@ -148,7 +153,8 @@ public final class SqlConversationStore implements ConversationStore, Transcript
             Turn turn = compute.apply(find(c, SELECT_STATE + " FOR UPDATE", conversationId)
                     .orElse(ConversationState.NEW));
             return new Recorded(turn, hooked(c, conversationId, turn, hook, inOneStatement(turn)
-                    ? recordInOneStatement(c, conversationId, turn) : recordInSteps(c, conversationId, turn)));
+                    ? recordInOneStatement(c, conversationId, turn, json(turn))
+                    : recordInSteps(c, conversationId, turn, json(turn))));
         }));
     }
 
@@ -178,17 +184,18 @@ public final class SqlConversationStore implements ConversationStore, Transcript
     }
 
     /** The turn in several statements, inside the caller's transaction. */
-    private long recordInSteps(Connection c, String conversationId, Turn turn) throws SQLException {
+    private long recordInSteps(Connection c, String conversationId, Turn turn, String decision) throws SQLException {
         write(c, conversationId, turn);
         if (turn.endsPreviousCard()) {
             maskCardStartOfLastUserMessage(c, conversationId);
         }
         long at = turn.at().toEpochMilli();
-        insertMessage(c, conversationId, "user", turn.userText(), null, at);
+        insertMessage(c, conversationId, new Line("user", turn.userText(), null, null, null), at);
         Reply reply = turn.reply();
         long botMessage = 0;
         if (!reply.text().isEmpty()) {
-            botMessage = insertMessage(c, conversationId, "bot", reply.text(), reply, at);
+            botMessage = insertMessage(c, conversationId, new Line("bot", reply.text(), reply, decision,
+                    answerScore(reply, turn.decision())), at);
         }
         if (reply.handoff() != null) {
             tickets.openIfNone(c, conversationId, reply, at);
@@ -226,7 +233,7 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         });
     }
 
-    private static long recordInOneStatement(Connection c, String id, Turn turn) throws SQLException {
+    private static long recordInOneStatement(Connection c, String id, Turn turn, String decision) throws SQLException {
         Reply reply = turn.reply();
         boolean bot = !reply.text().isEmpty();
         long at = turn.at().toEpochMilli();
@@ -243,6 +250,8 @@ public final class SqlConversationStore implements ConversationStore, Transcript
                 s.setString(21, reply.reason());
                 s.setString(22, reply.faqId());
                 s.setLong(23, at);
+                s.setString(24, decision);
+                setScore(s, 25, answerScore(reply, turn.decision()));
             }
             long botMessage = 0;
             boolean written = false;
@@ -312,13 +321,41 @@ public final class SqlConversationStore implements ConversationStore, Transcript
         }
     }
 
+    /**
+     * One transcript line of a turn: the bot's carries its reply, its decision record as JSON and the
+     * score of the entry it answered with; the user's none of them.
+     */
+    private record Line(String role, String text, Reply reply, String decision, Double answerScore) {
+    }
+
+    /**
+     * The decision record of {@code turn} as stored, or null. Written before the transaction starts:
+     * on SQLite the transaction runs on the one writer thread, which should only write.
+     */
+    private static String json(Turn turn) {
+        return turn.decision() == null ? null : turn.decision().toJson();
+    }
+
+    /** The score of the entry {@code reply} answered with, from its decision record; null when it answered none. */
+    private static Double answerScore(Reply reply, DecisionRecord decision) {
+        return decision == null || reply.faqId() == null ? null : decision.scoreOf(reply.faqId());
+    }
+
+    private static void setScore(PreparedStatement s, int index, Double score) throws SQLException {
+        if (score == null) {
+            s.setNull(index, Types.DOUBLE);
+        } else {
+            s.setDouble(index, score);
+        }
+    }
+
     /** Inserts one transcript line and returns its id. */
-    private static long insertMessage(Connection c, String id, String role, String text, Reply reply, long at)
-            throws SQLException {
+    private static long insertMessage(Connection c, String id, Line line, long at) throws SQLException {
+        Reply reply = line.reply();
         try (PreparedStatement s = c.prepareStatement(INSERT_MESSAGE, Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, id);
-            s.setString(2, role);
-            s.setString(3, text);
+            s.setString(2, line.role());
+            s.setString(3, line.text());
             s.setString(4, reply == null ? null : reply.action().wireName());
             s.setString(5, reply == null ? null : reply.intent());
             if (reply == null) {
@@ -329,6 +366,8 @@ public final class SqlConversationStore implements ConversationStore, Transcript
             s.setString(7, reply == null ? null : reply.reason());
             s.setString(8, reply == null ? null : reply.faqId());
             s.setLong(9, at);
+            s.setString(10, line.decision());
+            setScore(s, 11, line.answerScore());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 return keys.next() ? keys.getLong(1) : 0;

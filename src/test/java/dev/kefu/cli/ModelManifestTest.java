@@ -30,6 +30,18 @@ class ModelManifestTest {
     }
 
     @Test
+    void the_version_the_decision_log_names_follows_the_corpus_and_the_settings() throws IOException {
+        Path a = TinyCorpus.copyTo(dir.resolve("a"));
+        Path b = TinyCorpus.copyTo(dir.resolve("b"));
+        String version = ModelManifest.of(a, SETTINGS).version();
+        assertThat(version).matches("corpus-[0-9a-f]{12} \\S+/\\S+");
+        assertThat(ModelManifest.of(b, SETTINGS).version()).isEqualTo(version);
+        Files.writeString(b.resolve("faq.txt"), "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        assertThat(ModelManifest.of(b, SETTINGS).version()).isNotEqualTo(version);
+        assertThat(ModelManifest.read(Path.of("models")).version()).endsWith(" opennlp/learned-bge");
+    }
+
+    @Test
     void the_same_corpus_writes_byte_identical_manifests() throws IOException {
         Path corpus = TinyCorpus.copyTo(dir.resolve("corpus"));
         Path first = Files.createDirectory(dir.resolve("first"));

@@ -54,6 +54,8 @@ public final class HttpServer implements AutoCloseable {
     private final Assigner assigner;
     private final WorksheetRoutes worksheets;
     private final ReportRoutes reports;
+    private final DecisionRoutes decisions;
+    private final ReviewRoutes reviews;
     private final WebhookRoutes webhooks;
     private final WechatRoutes wechat;
     private final Guards guards;
@@ -83,8 +85,10 @@ public final class HttpServer implements AutoCloseable {
                         dev.kefu.auth.Accounts accounts, dev.kefu.handoff.Assignments assignments,
                         dev.kefu.handoff.Worksheets worksheets, dev.kefu.report.DeskReports reports,
                         BooleanSupplier databaseHealthy,
-                        Map<String, Object> modelInfo, Supplier<Loaded> reloader) {
+                        Map<String, Object> modelInfo, Supplier<Loaded> reloader,
+                        dev.kefu.studio.review.ReviewSources review) {
         public Parts {
+            Objects.requireNonNull(review, "review");
             Objects.requireNonNull(reloader, "reloader");
             Objects.requireNonNull(feedback, "feedback");
             Objects.requireNonNull(accounts, "accounts");
@@ -214,6 +218,10 @@ public final class HttpServer implements AutoCloseable {
         this.assignment = new AssignmentRoutes(parts.accounts(), assigner, agents);
         this.worksheets = new WorksheetRoutes(parts.worksheets(), parts.accounts(), agents);
         this.reports = new ReportRoutes(parts.reports());
+        this.decisions = new DecisionRoutes(parts.review().log());
+        this.reviews = new ReviewRoutes(new dev.kefu.studio.review.ReviewInbox(parts.review().store(),
+                parts.review().encoder(), text -> ReviewRoutes.suggest(engine.get(), text), parts.review().settings()),
+                parts.accounts(), Clock.systemUTC());
         metrics.watch(() -> parts.tickets().count(TicketStatus.WAITING), live.users(), live.agents());
         InboundTurns inbound = new InboundTurns(desk, parts.channels(), parts.tickets());
         this.webhooks = new WebhookRoutes(inbound, webhookSettings, Clock.systemUTC());
@@ -307,6 +315,11 @@ public final class HttpServer implements AutoCloseable {
         table.post("/api/agent/canned/{shortcut}/remove", worksheets::removeCanned);
         table.get("/api/agent/search", worksheets::search);
         table.get("/api/agent/reports", reports::report);
+        table.get("/api/agent/messages/{id}/decision", decisions::decision);
+        app.before("/api/studio/*", agents::authenticate);
+        table.get("/api/studio/decisions", decisions::export);
+        table.get("/api/studio/inbox", reviews::inbox);
+        table.post("/api/studio/inbox/reviews", reviews::review);
         table.post("/api/agent/stream-ticket", agents::streamTicket);
         app.before(AgentRoutes.EVENTS, ctx -> {
             Guards.securityHeaders(ctx);
@@ -334,6 +347,8 @@ public final class HttpServer implements AutoCloseable {
         table.get("/agent/login", ctx -> assets.loginPage(ctx));
         table.get("/agent/reports", ctx -> assets.reportsPage(ctx));
         table.get("/agent/assets/{file}", ctx -> assets.agentAsset(ctx));
+        table.get("/studio/inbox", ctx -> assets.inboxPage(ctx));
+        table.get("/studio/inbox/{file}", ctx -> assets.inboxAsset(ctx));
     }
 
     /** Before {@code /webhook/*}: the webhooks' own per-IP limit (429 with {@code Retry-After}). */

@@ -112,6 +112,11 @@ class OpenApiIT {
                 "{\"note\": \"已处理\"}"));
         check("POST", "/api/agent/tickets/{id}/handback", agent("POST", "/api/agent/tickets/" + ticket + "/handback", null));
         check("GET", "/api/agent/feedback", agent("GET", "/api/agent/feedback", null));
+        check("GET", "/api/agent/messages/{id}/decision", agent("GET", "/api/agent/messages/"
+                + handoff.get("messageId").asLong() + "/decision", null));
+        check("GET", "/api/agent/messages/{id}/decision", agent("GET", "/api/agent/messages/999999/decision", null));
+        check("GET", "/api/studio/inbox", agent("GET", "/api/studio/inbox", null));
+        studio();
         check("POST", "/api/agent/reload", agent("POST", "/api/agent/reload", null));
 
         check("GET", "/webhook/wechat", send(request("/webhook/wechat?signature=x&timestamp=1&nonce=2&echostr=e").GET()));
@@ -119,12 +124,34 @@ class OpenApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString("<xml/>"))));
         check("POST", "/webhook/generic", json("/webhook/generic", "{\"userId\": \"u1\", \"text\": \"你好\", \"messageId\": \"m1\"}"));
         check("GET", "/health", send(request("/health").GET()));
-        for (String page : new String[] {"/metrics", "/openapi.json", "/", "/widget.js", "/agent"}) {
+        for (String file : new String[] {"inbox.js", "inbox.css", "nope.js", "..%2Fagent.html"}) {
+            check("GET", "/studio/inbox/{file}", send(request("/studio/inbox/" + file).GET()));
+        }
+        for (String page : new String[] {"/metrics", "/openapi.json", "/", "/widget.js", "/agent", "/studio/inbox"}) {
             check("GET", page, send(request(page).GET()));
         }
         for (String file : new String[] {"main.js", "widget.css", "nope.js", "..%2Fagent.html"}) {
             check("GET", "/widget/{file}", send(request("/widget/" + file).GET()));
         }
+    }
+
+    /** The studio's review routes, as an admin sees them. */
+    private void studio() throws Exception {
+        dev.kefu.auth.Accounts accounts = new dev.kefu.auth.Accounts(new dev.kefu.store.SqlAccountStore(server.db()),
+                TestServer.HASHER, java.time.Clock.systemUTC());
+        accounts.create(new dev.kefu.auth.NewAccount("boss", "王经理", "desk-password-2026", dev.kefu.auth.Role.ADMIN, 5));
+        AgentLogin admin = AgentLogin.of(server, "boss", "desk-password-2026");
+        check("POST", "/api/messages", json("/api/messages", "{\"text\": \"今天天气怎么样\"}"));
+        JsonNode inbox = check("GET", "/api/studio/inbox", admin.send("GET", "/api/studio/inbox", null));
+        long id = inbox.get("clusters").get(0).get("messageIds").get(0).asLong();
+        check("POST", "/api/studio/inbox/reviews", admin.send("POST", "/api/studio/inbox/reviews",
+                "{\"messageIds\": [" + id + "], \"outcome\": \"dismissed\"}"));
+        check("POST", "/api/studio/inbox/reviews", admin.send("POST", "/api/studio/inbox/reviews",
+                "{\"messageIds\": [" + id + "], \"outcome\": \"dismissed\"}"));
+        check("POST", "/api/studio/inbox/reviews", admin.send("POST", "/api/studio/inbox/reviews", "{}"));
+        check("GET", "/api/studio/decisions", admin.send("GET", "/api/studio/decisions?format=csv", null));
+        check("GET", "/api/studio/decisions", admin.send("GET", "/api/studio/decisions", null));
+        check("GET", "/api/studio/decisions", admin.send("GET", "/api/studio/decisions?format=pdf", null));
     }
 
     /** Checks one response against the description of {@code method template}; returns its JSON body (or null). */

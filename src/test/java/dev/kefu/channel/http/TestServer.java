@@ -49,6 +49,8 @@ final class TestServer implements AutoCloseable {
     /** One hasher for every test server: it computes a decoy hash when made. */
     static final dev.kefu.auth.PasswordHash HASHER = new dev.kefu.auth.PasswordHash();
     static final String AGENT_TOKEN = "test-agent-token";
+    /** The version the test server's engine names in its decision log. */
+    static final String MODEL_VERSION = "shipped models (test)";
     static final String WECHAT_TOKEN = "test-wechat-token";
     static final String WEBHOOK_SECRET = "test-webhook-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,11 +84,22 @@ final class TestServer implements AutoCloseable {
     private static final HttpServer.Secrets SECRETS = new HttpServer.Secrets(AGENT_TOKEN, WECHAT_TOKEN, WEBHOOK_SECRET);
 
     TestServer(Path dbFile, Clock clock, HttpServer.Limits limits, WebhookSettings webhooks) {
+        this(dbFile, clock, limits, webhooks, dev.kefu.studio.review.ReviewInbox.Settings.DEFAULT);
+    }
+
+    /** A server whose review inbox chooses and groups messages by {@code review}. */
+    TestServer(Path dbFile, dev.kefu.studio.review.ReviewInbox.Settings review) {
+        this(dbFile, Clock.systemUTC(), new HttpServer.Limits(0, 0, java.util.List.of("*")), WebhookSettings.of(SECRETS),
+                review);
+    }
+
+    private TestServer(Path dbFile, Clock clock, HttpServer.Limits limits, WebhookSettings webhooks,
+                       dev.kefu.studio.review.ReviewInbox.Settings review) {
         db = openDatabase(dbFile);
         SqlConversationStore store = new SqlConversationStore(db);
         Supplier<ChatEngine> engines = () -> new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER, RANKER),
                 new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null), store)
-                .withContextTimeout(ChatEngine.DEFAULT_CONTEXT_TIMEOUT, clock);
+                .withContextTimeout(ChatEngine.DEFAULT_CONTEXT_TIMEOUT, clock).withModelVersion(MODEL_VERSION);
         ChatEngine engine = engines.get();
         SqlTicketStore tickets = new SqlTicketStore(db, Clock.systemUTC());
         server = new HttpServer(new HttpServer.Parts(engine, store, store, new SqlHandoffQueue(db),
@@ -96,7 +109,11 @@ final class TestServer implements AutoCloseable {
                 new dev.kefu.store.SqlAssignments(db, tickets, Clock.systemUTC()),
                 new dev.kefu.store.SqlWorksheets(db, Clock.systemUTC()), new dev.kefu.store.SqlDeskReports(db),
                 db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()),
-                () -> new HttpServer.Loaded(engines.get(), Map.of("intents", CLASSIFIER.labels().size()))),
+                () -> new HttpServer.Loaded(engines.get(), Map.of("intents", CLASSIFIER.labels().size())),
+                new dev.kefu.studio.review.ReviewSources(new dev.kefu.store.SqlDecisionLog(db),
+                        new dev.kefu.store.SqlReviewStore(db, Clock.systemUTC()),
+                        dev.kefu.intent.embedding.BgeSentenceEncoder::loadForConcurrentCalls,
+                        review)),
                 SECRETS, limits, new dev.kefu.store.LocalBroadcast(), webhooks);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
