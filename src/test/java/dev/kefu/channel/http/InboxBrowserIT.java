@@ -217,7 +217,9 @@ class InboxBrowserIT {
         }
 
         void waitUntil(String what, BooleanSupplier condition) {
+            // the page re-renders its lists: an element read while it was replaced is read again
             new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage("waiting for " + what)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> condition.getAsBoolean());
         }
 
