@@ -9,7 +9,6 @@ import dev.kefu.intent.Intents;
 import dev.kefu.intent.LabeledCorpus;
 import dev.kefu.intent.LabeledText;
 import dev.kefu.text.ChineseVariants;
-import dev.kefu.text.CorpusException;
 import dev.kefu.text.SmartcnTokenizer;
 import dev.kefu.text.Synonyms;
 import dev.kefu.text.TextNormalizer;
@@ -24,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -57,7 +55,7 @@ final class TrainCommand {
         SmartcnTokenizer tokenizer = new SmartcnTokenizer(synonyms);
         Path intentsFile = corpus.resolve("intents.tsv");
         List<LabeledText> examples = LabeledCorpus.read(intentsFile);
-        Set<String> labels = requireLabels(intentsFile, examples);
+        Set<String> labels = LabeledCorpus.requireLabels(intentsFile, examples);
         List<FaqEntry> entries = FaqCorpus.read(corpus.resolve("faq.txt"),
                 labels.stream().filter(l -> !l.equals(Intents.OOS)).collect(Collectors.toSet()));
 
@@ -82,17 +80,6 @@ final class TrainCommand {
         out.printf(Locale.ROOT, "trained %d intents (%s) on %d utterances, indexed %d FAQ entries, ranker %s, in %.1f s"
                 + " -> %s%n", labels.size(), kind.option(), examples.size(), entries.size(), ranker.option(), seconds, target);
         return 0;
-    }
-
-    private static Set<String> requireLabels(Path file, List<LabeledText> examples) {
-        LabeledCorpus.requireConsistent(file, examples);
-        Set<String> labels = examples.stream().map(LabeledText::label).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> missing = new TreeSet<>(Intents.REQUIRED);
-        missing.removeAll(labels);
-        if (!missing.isEmpty()) {
-            throw new CorpusException(file + ": no examples of the required intents " + missing);
-        }
-        return labels;
     }
 
     /** Builds into a sibling directory and swaps it in, so a failed build leaves the old index intact. */
