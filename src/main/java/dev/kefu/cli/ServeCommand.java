@@ -134,6 +134,7 @@ final class ServeCommand {
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
         server.exportMetrics(outbox::metrics);
         server.showHotline(hotline);
+        server.openStudio(new dev.kefu.studio.KbEditor(new dev.kefu.store.SqlKbStore(db), Clock.systemUTC()), hotline);
         int bound;
         try {
             bound = server.start(host, port);

@@ -21,7 +21,7 @@ final class EntryRules {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     static final int MAX_ID = 64;
     static final int MAX_LINE = 500;
-    static final int MAX_ANSWER = 4_000;
+    static final int MAX_ANSWER = 2_000;
 
     private EntryRules() {
     }

@@ -72,6 +72,9 @@ public final class HttpServer implements AutoCloseable {
     });
     private Javalin app;
     private RouteTable table;
+    /** The studio's routes; null until {@link #openStudio} (then {@code /api/studio/*} and {@code /studio/} exist). */
+    private StudioRoutes studio;
+    private StudioExampleRoutes studioExamples;
 
     /**
      * What the server serves. {@code healthy} reports whether the database answers; {@code reloader}
@@ -328,6 +331,32 @@ public final class HttpServer implements AutoCloseable {
         table.get("/agent/login", ctx -> assets.loginPage(ctx));
         table.get("/agent/reports", ctx -> assets.reportsPage(ctx));
         table.get("/agent/assets/{file}", ctx -> assets.agentAsset(ctx));
+        if (studio != null) {
+            studioRoutes(app, table);
+        }
+    }
+
+    private void studioRoutes(Javalin app, RouteTable table) {
+        app.before("/api/studio/*", agents::authenticate);
+        table.get("/api/studio/entries", studio::list);
+        table.post("/api/studio/entries", studio::create);
+        table.get("/api/studio/entries/{id}", studio::get);
+        table.post("/api/studio/entries/{id}", studio::update);
+        table.post("/api/studio/entries/{id}/phrasings", studio::addPhrasing);
+        table.post("/api/studio/entries/{id}/remove", studio::remove);
+        table.get("/api/studio/entries/{id}/history", studio::history);
+        table.post("/api/studio/entries/{id}/restore", studio::restore);
+        table.get("/api/studio/examples", studioExamples::list);
+        table.post("/api/studio/examples", studioExamples::create);
+        table.post("/api/studio/examples/{id}", studioExamples::update);
+        table.post("/api/studio/examples/{id}/remove", studioExamples::remove);
+        table.get("/api/studio/examples/{id}/history", studioExamples::history);
+        table.post("/api/studio/examples/{id}/restore", studioExamples::restore);
+        table.get("/api/studio/intents", studio::intents);
+        table.post("/api/studio/preview", studio::preview);
+        table.get("/studio", ctx -> ctx.redirect("/studio/"));
+        table.get("/studio/", ctx -> assets.studioFile(ctx, "index.html"));
+        table.get("/studio/{file}", ctx -> assets.studioFile(ctx, ctx.pathParam("file")));
     }
 
     /** Before {@code /webhook/*}: the webhooks' own per-IP limit (429 with {@code Retry-After}). */
@@ -345,6 +374,16 @@ public final class HttpServer implements AutoCloseable {
      */
     public void showHotline(String hotline) {
         this.assets = new WebAssets(hotline);
+    }
+
+    /**
+     * Serves the studio (the knowledge-base editor at {@code /studio/}, its API under
+     * {@code /api/studio/}, admins only) over {@code kb}, previewing answers as the bot renders
+     * them with {@code hotline}. Call before {@link #start}.
+     */
+    public void openStudio(dev.kefu.studio.KbEditor kb, String hotline) {
+        this.studio = new StudioRoutes(kb, parts.accounts(), new dev.kefu.dialog.ReplyRenderer(hotline));
+        this.studioExamples = new StudioExampleRoutes(kb, parts.accounts());
     }
 
     /** Adds {@code lines} (Prometheus text, e.g. the outbox's {@code kefu_outbox_*}) to {@code GET /metrics}. */

@@ -34,6 +34,9 @@ final class WebAssets {
     private final byte[] widget = read("web/widget.js");
     private final byte[] agentConsole = read("web/agent.html");
     private final Map<String, byte[]> widgetFiles = new ConcurrentHashMap<>();
+    /** A studio file name: pages, modules and style sheets directly under web/studio/. */
+    private static final Pattern STUDIO_FILE = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css|html)");
+    private final Map<String, byte[]> studioFiles = new ConcurrentHashMap<>();
     private final String agentConsolePolicy = consolePolicy(new String(agentConsole, StandardCharsets.UTF_8));
     private final byte[] loginPage = read("web/agent/login.html");
     /** The files under {@code /agent/assets/}: ES modules and style sheets, by name. */
@@ -91,7 +94,12 @@ final class WebAssets {
 
     /** The file's bytes, or null when there is no such file (not cached: unknown names cannot fill the map). */
     private static byte[] widgetResource(String name) {
-        try (InputStream in = WebAssets.class.getClassLoader().getResourceAsStream("web/widget/" + name)) {
+        return resource("web/widget/" + name);
+    }
+
+    /** The resource's bytes, or null when there is none. */
+    private static byte[] resource(String path) {
+        try (InputStream in = WebAssets.class.getClassLoader().getResourceAsStream(path)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -134,6 +142,25 @@ final class WebAssets {
         ctx.contentType(name.endsWith(".js") ? "text/javascript; charset=utf-8" : name.endsWith(".css")
                 ? "text/css; charset=utf-8" : "text/html; charset=utf-8")
                 .header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(file);
+    }
+
+    /**
+     * {@code GET /studio/} and {@code /studio/{file}}: the studio's pages (static, no inline code:
+     * the strict module policy), ES modules and style sheets; 404 for any other name.
+     */
+    void studioFile(Context ctx, String name) {
+        Matcher file = STUDIO_FILE.matcher(name);
+        byte[] body = file.matches() ? studioFiles.computeIfAbsent(name, n -> resource("web/studio/" + n)) : null;
+        if (body == null) {
+            throw new ApiException(404, "no studio file " + name);
+        }
+        String type = file.group(1);
+        if (type.equals("html")) {
+            pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY);
+        }
+        ctx.contentType(type.equals("js") ? "text/javascript; charset=utf-8" : type.equals("css")
+                ? "text/css; charset=utf-8" : "text/html; charset=utf-8")
+                .header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(body);
     }
 
     private static Context pageHeaders(Context ctx) {

@@ -98,6 +98,7 @@ final class TestServer implements AutoCloseable {
                 db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()),
                 () -> new HttpServer.Loaded(engines.get(), Map.of("intents", CLASSIFIER.labels().size()))),
                 SECRETS, limits, new dev.kefu.store.LocalBroadcast(), webhooks);
+        server.openStudio(new dev.kefu.studio.KbEditor(new dev.kefu.store.SqlKbStore(db), Clock.systemUTC()), null);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 
