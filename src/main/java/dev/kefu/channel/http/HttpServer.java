@@ -354,7 +354,6 @@ public final class HttpServer implements AutoCloseable {
         table.post("/api/studio/examples/{id}/restore", studioExamples::restore);
         table.get("/api/studio/intents", studio::intents);
         table.post("/api/studio/preview", studio::preview);
-        table.get("/studio", ctx -> ctx.redirect("/studio/"));
         table.get("/studio/", ctx -> assets.studioFile(ctx, "index.html"));
         table.get("/studio/{file}", ctx -> assets.studioFile(ctx, ctx.pathParam("file")));
     }
