@@ -50,6 +50,30 @@ final class TrainCommand {
         Path corpus = options.path("corpus", "corpus");
         Path target = options.path("out", "models");
         long start = System.nanoTime();
+        Trained trained = train(corpus, target, new Kinds(kind, ranker), new ProgressBar(err, "train"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "trained %d intents (%s) on %d utterances, indexed %d FAQ entries, ranker %s, in %.1f s"
+                + " -> %s%n", trained.intents(), kind.option(), trained.utterances(), trained.entries(), ranker.option(),
+                seconds, target);
+        return 0;
+    }
+
+    /** The classifier and ranker to train. */
+    record Kinds(ClassifierKind classifier, RankerKind ranker) {
+    }
+
+    /** What a training built: how many intents, utterances and FAQ entries. */
+    record Trained(int intents, int utterances, int entries) {
+    }
+
+    /**
+     * Trains the models of {@code corpus} into {@code target} (also used by the studio's background
+     * training, on the draft exported to a directory of its own).
+     */
+    static Trained train(Path corpus, Path target, Kinds kinds, dev.kefu.intent.TrainingProgress progress)
+            throws IOException {
+        ClassifierKind kind = kinds.classifier();
+        RankerKind ranker = kinds.ranker();
         TextNormalizer normalizer = new TextNormalizer(ChineseVariants.icu());
         Synonyms synonyms = Synonyms.read(corpus.resolve(Models.SYNONYMS), normalizer);
         SmartcnTokenizer tokenizer = new SmartcnTokenizer(synonyms);
@@ -62,7 +86,7 @@ final class TrainCommand {
         Map<String, String> settings = new TreeMap<>(kind.describe());
         settings.put(RankerKind.MANIFEST_KEY, ranker.option());
         ModelManifest manifest = ModelManifest.of(corpus, settings); // hashes what is trained on
-        IntentClassifier classifier = kind.trainer(normalizer, tokenizer).train(examples, new ProgressBar(err, "train"));
+        IntentClassifier classifier = kind.trainer(normalizer, tokenizer).train(examples, progress);
         LabeledCorpus.requireKnownAnswers(intentsFile, examples,
                 entries.stream().map(FaqEntry::id).collect(Collectors.toSet()));
         Map<String, List<String>> answered = RankerKind.examples(examples);
@@ -75,11 +99,7 @@ final class TrainCommand {
         rebuildIndex(new LuceneFaqIndex(normalizer, tokenizer), entries, answered, target.resolve(Models.FAQ_INDEX));
         Files.copy(corpus.resolve(Models.SYNONYMS), target.resolve(Models.SYNONYMS), StandardCopyOption.REPLACE_EXISTING);
         manifest.write(target);
-
-        double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "trained %d intents (%s) on %d utterances, indexed %d FAQ entries, ranker %s, in %.1f s"
-                + " -> %s%n", labels.size(), kind.option(), examples.size(), entries.size(), ranker.option(), seconds, target);
-        return 0;
+        return new Trained(labels.size(), examples.size(), entries.size());
     }
 
     /** Builds into a sibling directory and swaps it in, so a failed build leaves the old index intact. */

@@ -19,16 +19,27 @@ public final class KbException extends RuntimeException {
         /** The save names a revision another admin has already replaced. */
         STALE,
         /** The phrasing already belongs to another entry. */
-        TAKEN
+        TAKEN,
+        /** A training runs already (one at a time). */
+        BUSY,
+        /** The regression gate refuses to publish (see {@link #reasons()}). */
+        GATE
     }
 
     private final Problem problem;
     private final String field;
     private final transient Object current;
     private final transient KbChange lastChange;
+    private final transient java.util.List<String> reasons;
 
     private KbException(Problem problem, String field, String message, Object current, KbChange lastChange) {
+        this(problem, field, message, current, lastChange, java.util.List.of());
+    }
+
+    private KbException(Problem problem, String field, String message, Object current, KbChange lastChange,
+                        java.util.List<String> reasons) {
         super(message);
+        this.reasons = java.util.List.copyOf(reasons);
         this.problem = Objects.requireNonNull(problem, "problem");
         this.field = field;
         this.current = current;
@@ -51,6 +62,21 @@ public final class KbException extends RuntimeException {
     /** A stale save of an item that is now {@code current} ({@link KbEntry} or {@link KbExample}; null when removed). */
     public static KbException stale(String message, Object current, KbChange lastChange) {
         return new KbException(Problem.STALE, "revision", message, current, lastChange);
+    }
+
+    public static KbException busy(String message) {
+        return new KbException(Problem.BUSY, null, message, null, null);
+    }
+
+    /** The gate refuses: {@code reasons} say which figure dropped or which line broke. */
+    public static KbException gate(java.util.List<String> reasons) {
+        return new KbException(Problem.GATE, null, "the regression gate refuses to publish: " + String.join("; ", reasons)
+                + "; an admin may publish anyway with a reason (override)", null, null, reasons);
+    }
+
+    /** For {@link Problem#GATE}: why. */
+    public java.util.List<String> reasons() {
+        return reasons;
     }
 
     public Problem problem() {

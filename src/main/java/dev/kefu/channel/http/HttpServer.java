@@ -75,6 +75,7 @@ public final class HttpServer implements AutoCloseable {
     /** The studio's routes; null until {@link #openStudio} (then {@code /api/studio/*} and {@code /studio/} exist). */
     private StudioRoutes studio;
     private StudioExampleRoutes studioExamples;
+    private StudioVersionRoutes studioVersions;
 
     /**
      * What the server serves. {@code healthy} reports whether the database answers; {@code reloader}
@@ -354,6 +355,14 @@ public final class HttpServer implements AutoCloseable {
         table.post("/api/studio/examples/{id}/restore", studioExamples::restore);
         table.get("/api/studio/intents", studio::intents);
         table.post("/api/studio/preview", studio::preview);
+        if (studioVersions != null) {
+            table.get("/api/studio/versions", studioVersions::list);
+            table.post("/api/studio/versions", studioVersions::train);
+            table.get("/api/studio/versions/{id}", studioVersions::get);
+            table.post("/api/studio/versions/{id}/publish", studioVersions::publish);
+            table.post("/api/studio/versions/{id}/rollback", studioVersions::rollback);
+            table.post("/api/studio/must-not-break", studioVersions::mustNotBreak);
+        }
         table.get("/studio/", ctx -> assets.studioFile(ctx, "index.html"));
         table.get("/studio/{file}", ctx -> assets.studioFile(ctx, ctx.pathParam("file")));
     }
@@ -385,6 +394,11 @@ public final class HttpServer implements AutoCloseable {
         this.studioExamples = new StudioExampleRoutes(kb, parts.accounts());
     }
 
+    /** Adds the studio's versions (train, compare, publish, roll back) to {@link #openStudio}'s routes. Call before {@link #start}. */
+    public void openVersions(dev.kefu.studio.Versions versions) {
+        this.studioVersions = new StudioVersionRoutes(versions, parts.accounts());
+    }
+
     /** Adds {@code lines} (Prometheus text, e.g. the outbox's {@code kefu_outbox_*}) to {@code GET /metrics}. */
     public void exportMetrics(Supplier<String> lines) {
         this.moreMetrics = Objects.requireNonNull(lines, "lines");
@@ -412,6 +426,27 @@ public final class HttpServer implements AutoCloseable {
         LOG.info("models reloaded");
         live.reloaded();
         ctx.json(Map.of("reloaded", true));
+    }
+
+    /**
+     * Loads the models again here and tells the other instances to do the same (a version was
+     * published); throws when loading fails here, the running models then stay.
+     */
+    public void reloadEverywhere() {
+        swapIn(parts.reloader().get());
+        LOG.info("models reloaded (a version was published)");
+        live.reloaded();
+    }
+
+    /** Loads the models again here only (the published version changed without this instance being told). */
+    public void reloadHere() {
+        swapIn(parts.reloader().get());
+        LOG.info("models reloaded (the published version changed)");
+    }
+
+    /** What {@code /health} says of the models in use. */
+    public Map<String, Object> modelInfo() {
+        return modelInfo.get();
     }
 
     /** A reload asked on another instance: done here too (on the scheduler, off the broadcast's thread). */

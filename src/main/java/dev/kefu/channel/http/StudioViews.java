@@ -68,12 +68,19 @@ final class StudioViews {
         int status = switch (e.problem()) {
             case INVALID -> 400;
             case NOT_FOUND -> 404;
-            case STALE, TAKEN -> 409;
+            case STALE, TAKEN, BUSY, GATE -> 409;
         };
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.getMessage());
-        body.put("code", e.problem() == KbException.Problem.STALE ? "stale_revision"
-                : e.problem().name().toLowerCase(Locale.ROOT));
+        body.put("code", switch (e.problem()) {
+            case STALE -> "stale_revision";
+            case BUSY -> "training_running";
+            case GATE -> "gate_refused";
+            default -> e.problem().name().toLowerCase(Locale.ROOT);
+        });
+        if (e.problem() == KbException.Problem.GATE) {
+            body.put("reasons", e.reasons());
+        }
         if (e.field() != null) {
             body.put("field", e.field());
         }
