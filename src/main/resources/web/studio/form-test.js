@@ -1,6 +1,6 @@
 // Unit tests of form.js, run in the browser by StudioEditorBrowserIT: the result line reads
 // "N passed, M failed" and names each failure.
-import { changeKind, conflictText, entryBody, exampleBody, fieldLabel, ids, lines, refusalText, shortTime }
+import { changeKind, conflictText, entryBody, exampleBody, fieldLabel, ids, lines, percent, refusalText, shortTime }
   from "/studio/form.js";
 
 const results = [];
@@ -26,6 +26,8 @@ check("conflict", conflictText({ current: {}, change: { author: "wang", at: "202
 check("conflict on a removed item", conflictText({ current: null, change: null }), "保存失败：这一条已被其他管理员删除。");
 check("change kinds", [changeKind({ before: null, after: {} }), changeKind({ before: {}, after: null }),
   changeKind({ before: {}, after: {} })], ["新建", "删除", "修改"]);
+
+check("percent", [percent(0.8125), percent(null), percent(1)], ["81.3%", "—", "100.0%"]);
 
 const failed = results.filter((r) => !r.ok);
 document.getElementById("result").textContent = `${results.length - failed.length} passed, ${failed.length} failed`

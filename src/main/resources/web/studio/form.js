@@ -62,3 +62,8 @@ export function changeKind(change) {
   if (change.after === null) return TEXT.removedChange;
   return TEXT.changed;
 }
+
+/** A share (0..1) as a percentage with one decimal; "—" when there is none. */
+export function percent(value) {
+  return value === null || value === undefined ? "—" : `${(value * 100).toFixed(1)}%`;
+}

@@ -50,6 +50,12 @@ final class PublishedModels {
         return new Loaded(models, published.orElse(0L), Map.copyOf(info));
     }
 
+    /** Loads version {@code id} (ready) whether or not it is published, for the hit test. */
+    Loaded loadVersion(long id) {
+        Models models = Models.load(materialized(id), null, true);
+        return new Loaded(models, id, Map.of("version", id));
+    }
+
     /** Models and their version (0: the files of {@code --models}). */
     record Loaded(Models models, long version, Map<String, Object> info) {
     }

@@ -159,12 +159,13 @@ final class ServeCommand {
         server.showHotline(hotline);
         KbEditor editor = new KbEditor(new SqlKbStore(db), Clock.systemUTC());
         server.openStudio(editor, hotline);
-        Versions versions = new Versions(new Versions.Parts(editor, new SqlVersionStore(db),
+        SqlVersionStore versionStore = new SqlVersionStore(db);
+        Versions versions = new Versions(new Versions.Parts(editor, versionStore,
                 new StudioTraining(new TrainCommand.Kinds(models.kind(), models.rankerKind()),
                         options.integer("studio-cv-folds", 5, 0, 20), () -> serving.get().models()),
                 server::reloadEverywhere), new Gate(options.decimal("gate-margin", Gate.DEFAULT_MARGIN, 0, 1)),
                 Clock.systemUTC());
-        server.openVersions(versions);
+        server.openVersions(versions, new StudioHitTests(serving::get, versionStore, published));
         int bound;
         try {
             bound = server.start(host, port);

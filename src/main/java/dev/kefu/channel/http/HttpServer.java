@@ -362,6 +362,7 @@ public final class HttpServer implements AutoCloseable {
             table.post("/api/studio/versions/{id}/publish", studioVersions::publish);
             table.post("/api/studio/versions/{id}/rollback", studioVersions::rollback);
             table.post("/api/studio/must-not-break", studioVersions::mustNotBreak);
+            table.post("/api/studio/hit-test", studioVersions::hitTest);
         }
         table.get("/studio/", ctx -> assets.studioFile(ctx, "index.html"));
         table.get("/studio/{file}", ctx -> assets.studioFile(ctx, ctx.pathParam("file")));
@@ -395,8 +396,8 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** Adds the studio's versions (train, compare, publish, roll back) to {@link #openStudio}'s routes. Call before {@link #start}. */
-    public void openVersions(dev.kefu.studio.Versions versions) {
-        this.studioVersions = new StudioVersionRoutes(versions, parts.accounts());
+    public void openVersions(dev.kefu.studio.Versions versions, dev.kefu.studio.HitTest.Runner hits) {
+        this.studioVersions = new StudioVersionRoutes(versions, parts.accounts(), hits);
     }
 
     /** Adds {@code lines} (Prometheus text, e.g. the outbox's {@code kefu_outbox_*}) to {@code GET /metrics}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kefu.auth.Accounts;
 import dev.kefu.auth.Role;
 import dev.kefu.studio.Gate;
+import dev.kefu.studio.HitTest;
 import dev.kefu.studio.KbVersion;
 import dev.kefu.studio.Publication;
 import dev.kefu.studio.VersionReport;
@@ -22,10 +23,27 @@ import java.util.Objects;
 final class StudioVersionRoutes {
     private final Versions versions;
     private final Accounts accounts;
+    private final HitTest.Runner hits;
 
-    StudioVersionRoutes(Versions versions, Accounts accounts) {
+    StudioVersionRoutes(Versions versions, Accounts accounts, HitTest.Runner hits) {
         this.versions = Objects.requireNonNull(versions, "versions");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.hits = Objects.requireNonNull(hits, "hits");
+    }
+
+    /** {@code POST /api/studio/hit-test} {@code {"text"}}: the message against the published and the last trained version. */
+    void hitTest(Context ctx) {
+        AgentAuth.requireRole(ctx, Role.ADMIN);
+        JsonNode body = Bodies.jsonObject(ctx.bodyAsBytes(), "{\"text\": \"退款多久到账\"}");
+        String text = StudioBody.text(body, "text").strip();
+        if (text.isEmpty() || text.length() > 500) {
+            throw new ApiException(400, "text is required: the message to test, 1-500 characters");
+        }
+        String masked = StudioRoutes.masked(text);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("published", hits.published(masked));
+        result.put("draft", hits.draft(masked));
+        ctx.json(result);
     }
 
     /** {@code POST /api/studio/versions} {@code {"comment"}}: starts training the draft → 202. */
