@@ -1,12 +1,10 @@
 package dev.kefu.cli;
 
 import dev.kefu.dialog.ChatEngine;
-import dev.kefu.dialog.conversation.Reply;
 import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.studio.HitTest;
 import dev.kefu.studio.KbVersion;
 import dev.kefu.studio.VersionStore;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -18,7 +16,6 @@ import java.util.function.Supplier;
  * ready. Thread-safe.
  */
 final class StudioHitTests implements HitTest.Runner {
-    private static final int CANDIDATES = 5;
     private final Supplier<PublishedModels.Loaded> serving;
     private final VersionStore versions;
     private final PublishedModels published;
@@ -48,12 +45,7 @@ final class StudioHitTests implements HitTest.Runner {
     }
 
     private static HitTest test(PublishedModels.Loaded loaded, String version, String text) {
-        ChatEngine engine = loaded.models().engine(Thresholds.DEFAULT, null);
-        var analysis = engine.analyzer().analyze(text);
-        List<HitTest.Candidate> candidates = analysis.ranking().answers().stream().limit(CANDIDATES)
-                .map(hit -> new HitTest.Candidate(hit.entry().id(), hit.entry().question(), hit.score())).toList();
-        Reply reply = engine.reply("hit-test", text);
-        return new HitTest(version, analysis.prediction().top().label(), analysis.prediction().top().confidence(),
-                candidates, reply.action().wireName(), reply.reason(), reply.faqId());
+        ChatEngine engine = loaded.models().engine(Thresholds.DEFAULT, null); // conversations of its own, in memory
+        return HitTest.of(engine, version, text);
     }
 }

@@ -16,6 +16,22 @@ public record HitTest(String version, String intent, double confidence, List<Can
         Objects.requireNonNull(action, "action");
     }
 
+    /** Entries shown per version. */
+    static final int CANDIDATES = 5;
+
+    /**
+     * {@code text} (masked) through {@code engine}, which must keep conversations of its own (an
+     * in-memory store: nothing is recorded); the decision is the policy's for a first message.
+     */
+    public static HitTest of(dev.kefu.dialog.ChatEngine engine, String version, String text) {
+        var analysis = engine.analyzer().analyze(text);
+        List<Candidate> candidates = analysis.ranking().answers().stream().limit(CANDIDATES)
+                .map(hit -> new Candidate(hit.entry().id(), hit.entry().question(), hit.score())).toList();
+        var reply = engine.reply("hit-test", text);
+        return new HitTest(version, analysis.prediction().top().label(), analysis.prediction().top().confidence(),
+                candidates, reply.action().wireName(), reply.reason(), reply.faqId());
+    }
+
     /** An entry that may answer, with the ranker's probability that it is the right one. */
     public record Candidate(String faqId, String question, double score) {
     }

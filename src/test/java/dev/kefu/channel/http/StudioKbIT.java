@@ -232,4 +232,29 @@ class StudioKbIT {
                 .findFirst().orElseThrow());
         assertThat(reread.entries().get(refund - 1).intent()).as("placed after its intent's entries").isEqualTo("refund_time");
     }
+
+    @Test
+    void a_training_that_fails_is_marked_failed_and_nothing_is_published() throws Exception {
+        HttpResponse<String> started = wang.send("POST", "/api/studio/versions", "{\"comment\": \"试训练\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        long id = JSON.readTree(started.body()).get("id").asLong();
+        JsonNode version = wang.json("GET", "/api/studio/versions/" + id, null);
+        for (int i = 0; i < 100 && version.get("status").asText().equals("training"); i++) {
+            Thread.sleep(100); // polling the background job, as the studio page does
+            version = wang.json("GET", "/api/studio/versions/" + id, null);
+        }
+        assertThat(version.get("status").asText()).isEqualTo("failed");
+        assertThat(version.get("error").asText()).contains("trains no models");
+        assertThat(wang.json("GET", "/api/studio/versions", null).get("published").isNull()).isTrue();
+        HttpResponse<String> publish = wang.send("POST", "/api/studio/versions/" + id + "/publish", "{}");
+        assertThat(publish.statusCode()).isEqualTo(400);
+        assertThat(wang.send("POST", "/api/studio/versions/99/publish", "{}").statusCode()).isEqualTo(404);
+        assertThat(lina.send("POST", "/api/studio/versions", "{\"comment\": \"x\"}").statusCode()).isEqualTo(403);
+
+        JsonNode hit = wang.json("POST", "/api/studio/hit-test", "{\"text\": \"退款多久到账\"}");
+        assertThat(hit.get("published").get("action").asText()).isEqualTo("answer");
+        assertThat(hit.get("published").get("candidates").get(0).get("faqId").asText()).startsWith("refund");
+        assertThat(hit.get("draft").isNull()).isTrue();
+        assertThat(wang.send("POST", "/api/studio/hit-test", "{\"text\": \" \"}").statusCode()).isEqualTo(400);
+    }
 }

@@ -54,6 +54,7 @@ final class TestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final HttpServer server;
+    private final dev.kefu.studio.Versions versions;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
 
@@ -98,7 +99,23 @@ final class TestServer implements AutoCloseable {
                 db::isHealthy, Map.of("intents", CLASSIFIER.labels().size()),
                 () -> new HttpServer.Loaded(engines.get(), Map.of("intents", CLASSIFIER.labels().size()))),
                 SECRETS, limits, new dev.kefu.store.LocalBroadcast(), webhooks);
-        server.openStudio(new dev.kefu.studio.KbEditor(new dev.kefu.store.SqlKbStore(db), Clock.systemUTC()), null);
+        dev.kefu.studio.KbEditor kb = new dev.kefu.studio.KbEditor(new dev.kefu.store.SqlKbStore(db), Clock.systemUTC());
+        server.openStudio(kb, null);
+        versions = new dev.kefu.studio.Versions(new dev.kefu.studio.Versions.Parts(kb, new dev.kefu.store.SqlVersionStore(db),
+                new UntrainableModels(), server::reloadEverywhere), new dev.kefu.studio.Gate(0.01), Clock.systemUTC());
+        server.openVersions(versions, new dev.kefu.studio.HitTest.Runner() {
+            @Override
+            public dev.kefu.studio.HitTest published(String text) {
+                return dev.kefu.studio.HitTest.of(new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER,
+                        RANKER), new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null),
+                        new dev.kefu.dialog.conversation.InMemoryConversationStore()), "files", text);
+            }
+
+            @Override
+            public dev.kefu.studio.HitTest draft(String text) {
+                return null; // this server never trains a version
+            }
+        });
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 
@@ -163,8 +180,26 @@ final class TestServer implements AutoCloseable {
         return client;
     }
 
+    /**
+     * The studio's trainer here: this server is wired from the shipped model files in the test
+     * JVM, not by {@code serve}, so a training it starts fails (StudioPublishIT trains for real,
+     * against the jar), which is the path "a failed training leaves the published version serving".
+     */
+    private static final class UntrainableModels implements dev.kefu.studio.Trainer {
+        @Override
+        public dev.kefu.studio.VersionReport train(Path corpus, Path models, java.util.function.Consumer<String> progress) {
+            throw new IllegalStateException("the test server trains no models");
+        }
+
+        @Override
+        public dev.kefu.studio.VersionReport evaluateServing(Path corpus, java.util.function.Consumer<String> progress) {
+            throw new IllegalStateException("the test server evaluates no models");
+        }
+    }
+
     @Override
     public void close() {
+        versions.close();
         server.close();
         db.close();
     }
