@@ -60,7 +60,7 @@ final class PublishedModels {
     record Loaded(Models models, long version, Map<String, Object> info) {
     }
 
-    private Path materialized(long id) {
+    private synchronized Path materialized(long id) {
         Path dir = cache.resolve("v" + id);
         if (Files.isDirectory(dir)) {
             return dir;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kefu.cli.Main;
+import dev.kefu.store.PostgresServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,12 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The knowledge loop end to end against the shaded jar, with real training: a message falls back;
+ * The knowledge loop end to end against two instances of the shaded jar on one PostgreSQL
+ * database, with real training: a message falls back;
  * an admin adds it to an entry, trains the draft in the background, the version passes the gate
  * (a must-not-break line included) and is published, and the message is answered; a regressing
  * change (refund examples marked out of scope) is refused by the gate, published past it with a
- * reason, and a rollback brings the earlier answers back. {@code /health} names the version in use throughout. Trains twice (a few
- * minutes): one test walks the whole flow.
+ * reason, and a rollback brings the earlier answers back, on both instances; {@code /health} names
+ * the version each serves. Trains twice (about five minutes): one test walks the whole flow.
  */
 class StudioPublishIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,19 +46,24 @@ class StudioPublishIT {
 
     @Test
     void a_miss_is_fixed_trained_gated_published_and_a_regression_is_refused_then_rolled_back() throws Exception {
-        String db = "jdbc:sqlite:" + dir.resolve("kefu.db");
+        String db = PostgresServer.shared().newDatabase() + "?user=" + PostgresServer.USER + "&password="
+                + PostgresServer.PASSWORD;
         cli("corpus", "import", "--dir", "corpus", "--db", db);
         cli("agents", "add", "--login", "wang", "--name", "王经理", "--role", "admin", "--db", db);
-        try (KefuProcess server = KefuProcess.start(dir, Map.of(), List.of("--studio-cv-folds", "2"))) {
+        List<String> options = List.of("--db", db, "--studio-cv-folds", "2");
+        try (KefuProcess a = KefuProcess.start(Files.createDirectories(dir.resolve("a")), Map.of(), options);
+             KefuProcess b = KefuProcess.start(Files.createDirectories(dir.resolve("b")), Map.of(), options)) {
             try {
-                walk(server);
+                walk(a, b);
             } finally {
-                Files.copy(server.log(), Path.of("target", "StudioPublishIT-serve.log"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(a.log(), Path.of("target", "StudioPublishIT-a.log"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(b.log(), Path.of("target", "StudioPublishIT-b.log"), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
 
-    private void walk(KefuProcess server) throws Exception {
+    /** Instance {@code a} is where the admin works; {@code b} must follow every switch. */
+    private void walk(KefuProcess server, KefuProcess other) throws Exception {
         Admin admin = Admin.of(http, server.url(), PASSWORD);
         assertThat(version(server)).isEqualTo("files");
         assertThat(answer(server, MISS).get("action").asText()).isEqualTo("fallback");
@@ -75,9 +82,16 @@ class StudioPublishIT {
         assertThat(report.get("changedLines").isArray()).isTrue();
         admin.ok("POST", "api/studio/versions/" + first + "/publish", Map.of());
         assertThat(version(server)).isEqualTo(String.valueOf(first));
-        JsonNode fixed = answer(server, MISS);
-        assertThat(fixed.get("action").asText()).isEqualTo("answer");
-        assertThat(fixed.get("faqId").asText()).isEqualTo("pay-topup-failed");
+        awaitVersion(other, first);
+        for (KefuProcess instance : List.of(server, other)) {
+            JsonNode fixed = answer(instance, MISS);
+            assertThat(fixed.get("action").asText()).isEqualTo("answer");
+            assertThat(fixed.get("faqId").asText()).isEqualTo("pay-topup-failed");
+        }
+        JsonNode hit = admin.json("POST", "api/studio/hit-test", Map.of("text", MISS));
+        assertThat(hit.get("published").get("version").asText()).isEqualTo(String.valueOf(first));
+        assertThat(hit.get("draft").get("faqId").asText()).isEqualTo("pay-topup-failed");
+        assertThat(hit.get("draft").get("candidates").get(0).get("faqId").asText()).isEqualTo("pay-topup-failed");
 
         // a regression: half the refund examples marked out of scope by mistake
         List<JsonNode> refunds = new java.util.ArrayList<>();
@@ -106,13 +120,17 @@ class StudioPublishIT {
         assertThat(noReason.statusCode()).isEqualTo(400);
         admin.ok("POST", "api/studio/versions/" + second + "/publish", Map.of("override", true, "reason", "演示：强行发布"));
         assertThat(version(server)).isEqualTo(String.valueOf(second));
-        assertThat(answer(server, brokenText).path("faqId").asText()).isNotEqualTo(brokenAnswer);
+        awaitVersion(other, second);
+        assertThat(answer(other, brokenText).path("faqId").asText()).isNotEqualTo(brokenAnswer);
 
         admin.ok("POST", "api/studio/versions/" + first + "/rollback", Map.of("reason", "付款问题答错了"));
         assertThat(version(server)).isEqualTo(String.valueOf(first));
-        assertThat(answer(server, brokenText).path("faqId").asText()).isEqualTo(brokenAnswer);
-        assertThat(answer(server, GUARDED).path("faqId").asText()).isEqualTo("pay-failed");
-        assertThat(answer(server, MISS).path("faqId").asText()).isEqualTo("pay-topup-failed");
+        awaitVersion(other, first);
+        for (KefuProcess instance : List.of(server, other)) {
+            assertThat(answer(instance, brokenText).path("faqId").asText()).isEqualTo(brokenAnswer);
+            assertThat(answer(instance, GUARDED).path("faqId").asText()).isEqualTo("pay-failed");
+            assertThat(answer(instance, MISS).path("faqId").asText()).isEqualTo("pay-topup-failed");
+        }
         JsonNode history = admin.json("GET", "api/studio/versions", null).get("publications");
         assertThat(history.findValuesAsText("action")).containsExactly("rollback", "override", "publish");
         assertThat(history.get(1).get("reason").asText()).isEqualTo("演示：强行发布");
@@ -137,6 +155,17 @@ class StudioPublishIT {
             Thread.sleep(2_000); // polling a background job, as the studio page does
         }
         throw new AssertionError("version " + id + " did not finish training in 8 minutes");
+    }
+
+    /** Waits for {@code instance} to serve {@code id} (the reload broadcast, else its 5 s check of the pointer). */
+    private static void awaitVersion(KefuProcess instance, long id) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!version(instance).equals(String.valueOf(id))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the other instance still serves version " + version(instance) + ", not " + id);
+            }
+            Thread.sleep(200); // polling another process's /health
+        }
     }
 
     private static String version(KefuProcess server) throws Exception {
