@@ -128,6 +128,30 @@ class StudioEditorBrowserIT {
     }
 
     @Test
+    void the_versions_page_starts_a_training_shows_its_failure_and_runs_the_hit_test() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
+            Page page = new Page(browser.driver());
+            browser.driver().get(server.base + "/agent/login?next=/studio/versions.html");
+            page.find("account-login").sendKeys("wang");
+            page.find("account-password").sendKeys(PASSWORD);
+            page.find("account-login-submit").click();
+            page.waitUntil("the versions page", () -> browser.driver().getCurrentUrl().endsWith("/studio/versions.html")
+                    && page.ready());
+            assertThat(page.find("published").getText()).contains("模型文件");
+            page.find("train").click();
+            page.waitUntil("the comment is required", () -> page.find("versions-error").getText().contains("说明"));
+            page.find("train-comment").sendKeys("试训练");
+            page.find("train").click();
+            page.waitUntil("the failed version", () -> browser.driver()
+                    .findElements(By.cssSelector("[data-testid=version-row][data-status=failed]")).size() == 1);
+            assertThat(page.find("versions").getText()).contains("失败").contains("trains no models");
+            page.find("hit-text").sendKeys("退款多久到账\n");
+            page.waitUntil("the hit test", () -> page.find("hit-result").getText().contains("线上版本"));
+            assertThat(page.find("hit-result").getText()).contains("answer").contains("refund").contains("还没有训练好的版本");
+        }
+    }
+
+    @Test
     void the_form_module_passes_its_unit_tests_and_the_page_runs_under_the_module_policy() throws Exception {
         assertThat(server.get("/studio/").headers().firstValue("Content-Security-Policy").orElse(""))
                 .contains("script-src 'self'").doesNotContain("unsafe-inline");
