@@ -69,6 +69,13 @@ public final class SqlVersionStore implements VersionStore {
     }
 
     @Override
+    public int failTrainingBefore(Instant before, String error, Instant at) {
+        return db.inTransaction(c -> update(c, "UPDATE kb_versions SET status = ?, finished_at = ?, error = ? "
+                + "WHERE status = ? AND created_at < ?", KbVersion.Status.FAILED.wireName(), at.toEpochMilli(), error,
+                KbVersion.Status.TRAINING.wireName(), before.toEpochMilli()));
+    }
+
+    @Override
     public List<KbVersion> list() {
         return db.read(c -> versions(c, "SELECT " + COLUMNS + " FROM kb_versions ORDER BY id DESC"));
     }

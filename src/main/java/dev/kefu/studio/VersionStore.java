@@ -16,6 +16,12 @@ public interface VersionStore {
     /** Marks {@code id} failed. */
     void fail(long id, String error, Instant at);
 
+    /**
+     * Marks failed, with {@code error}, the versions still training that were started before
+     * {@code before} (their instance stopped while training them); returns how many.
+     */
+    int failTrainingBefore(Instant before, String error, Instant at);
+
     /** Every version, newest first. */
     List<KbVersion> list();
 

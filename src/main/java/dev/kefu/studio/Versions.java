@@ -59,6 +59,12 @@ public final class Versions implements AutoCloseable {
     public record Progress(long versionId, String step) {
     }
 
+    /**
+     * A training older than this is no longer running anywhere: its instance stopped (a training
+     * of the shipped corpus takes a few minutes here).
+     */
+    static final java.time.Duration ABANDONED = java.time.Duration.ofHours(1);
+
     public Versions(Parts parts, Gate gate, Clock clock) {
         this.kb = parts.kb();
         this.store = parts.store();
@@ -66,6 +72,11 @@ public final class Versions implements AutoCloseable {
         this.onPublished = parts.onPublished();
         this.gate = Objects.requireNonNull(gate, "gate");
         this.clock = Objects.requireNonNull(clock, "clock");
+        int abandoned = store.failTrainingBefore(clock.instant().minus(ABANDONED),
+                "interrupted: the instance training it stopped", clock.instant());
+        if (abandoned > 0) {
+            LOG.info("{} version(s) left training by a stopped instance marked failed", abandoned);
+        }
     }
 
     public VersionStore store() {
