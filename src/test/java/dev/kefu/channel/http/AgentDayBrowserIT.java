@@ -85,6 +85,7 @@ class AgentDayBrowserIT {
             lina.logIn("lina", PASSWORD);
             lina.waitUntil("the console", () -> lina.driver.getCurrentUrl().endsWith("/agent") && lina.find("console").isDisplayed());
             assertThat(lina.find("me").getText()).isEqualTo("李娜");
+            lina.waitUntil("the version in use", () -> lina.find("model-version").getText().equals("知识库：模型文件"));
             lina.online();
 
             List<String> conversations = new ArrayList<>();
