@@ -445,11 +445,6 @@ public final class HttpServer implements AutoCloseable {
         LOG.info("models reloaded (the published version changed)");
     }
 
-    /** What {@code /health} says of the models in use. */
-    public Map<String, Object> modelInfo() {
-        return modelInfo.get();
-    }
-
     /** A reload asked on another instance: done here too (on the scheduler, off the broadcast's thread). */
     private void reloadAskedElsewhere() {
         try {
