@@ -1,8 +1,8 @@
 package dev.kefu.cli;
 
-import dev.kefu.studio.Publication;
-import dev.kefu.studio.VersionStore;
-import dev.kefu.studio.Versions;
+import dev.kefu.studio.version.Publication;
+import dev.kefu.studio.version.VersionStore;
+import dev.kefu.studio.version.Versions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

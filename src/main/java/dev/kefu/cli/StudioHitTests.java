@@ -2,9 +2,9 @@ package dev.kefu.cli;
 
 import dev.kefu.dialog.ChatEngine;
 import dev.kefu.dialog.policy.Thresholds;
-import dev.kefu.studio.HitTest;
-import dev.kefu.studio.KbVersion;
-import dev.kefu.studio.VersionStore;
+import dev.kefu.studio.version.HitTest;
+import dev.kefu.studio.version.KbVersion;
+import dev.kefu.studio.version.VersionStore;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;

@@ -2,10 +2,10 @@ package dev.kefu.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kefu.studio.KbVersion;
-import dev.kefu.studio.Publication;
-import dev.kefu.studio.VersionReport;
-import dev.kefu.studio.VersionStore;
+import dev.kefu.studio.version.KbVersion;
+import dev.kefu.studio.version.Publication;
+import dev.kefu.studio.version.VersionReport;
+import dev.kefu.studio.version.VersionStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -129,6 +129,15 @@ public final class KbEditor {
         return current;
     }
 
+    /**
+     * Keeps {@code text} as the draft's file {@code name} (a file the corpus loaders do not read,
+     * such as the lines marked "must not break"); no change is recorded.
+     */
+    public void keepFile(String name, String text) {
+        edit(snapshot -> new KbEdit<>(List.of(), java.util.Set.of(), List.of(), java.util.Set.of(), java.util.Map.of(name, text),
+                List.of(), name));
+    }
+
     /** Applies {@code plan} after checking that the draft it leaves still loads as a corpus. */
     <T> T edit(Function<KbSnapshot, KbEdit<T>> plan) {
         return store.edit(kb -> {

@@ -396,7 +396,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** Adds the studio's versions (train, compare, publish, roll back) to {@link #openStudio}'s routes. Call before {@link #start}. */
-    public void openVersions(dev.kefu.studio.Versions versions, dev.kefu.studio.HitTest.Runner hits) {
+    public void openVersions(dev.kefu.studio.version.Versions versions, dev.kefu.studio.version.HitTest.Runner hits) {
         this.studioVersions = new StudioVersionRoutes(versions, parts.accounts(), hits);
     }
 

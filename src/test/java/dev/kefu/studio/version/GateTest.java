@@ -1,4 +1,4 @@
-package dev.kefu.studio;
+package dev.kefu.studio.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,10 @@
-package dev.kefu.studio;
+package dev.kefu.studio.version;
 
+import dev.kefu.studio.CorpusFormat;
+import dev.kefu.studio.CorpusText;
+import dev.kefu.studio.KbEditor;
+import dev.kefu.studio.KbException;
+import dev.kefu.studio.KbSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -159,8 +164,7 @@ public final class Versions implements AutoCloseable {
 
     /** Replaces the lines marked "must not break" (texts of {@code eval.tsv} lines). */
     public void markMustNotBreak(List<String> texts) {
-        kb.edit(snapshot -> new KbEdit<>(List.of(), Set.of(), List.of(), Set.of(),
-                Map.of(MUST_NOT_BREAK, CorpusText.joined(texts)), List.of(), texts.size()));
+        kb.keepFile(MUST_NOT_BREAK, CorpusText.joined(texts));
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.kefu.studio;
+package dev.kefu.studio.version;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kefu.studio;
+package dev.kefu.studio.version;
 
 import java.util.List;
 import java.util.Objects;
