@@ -11,6 +11,12 @@ const TEXT = {
 
 const $ = (id) => document.getElementById(id);
 
+/** Where to go after logging in: ?next= when it is a page of this site (/studio/), else the console. */
+function nextPage() {
+  const next = new URLSearchParams(window.location.search).get("next") || "";
+  return /^\/(studio|agent)(\/[a-z0-9./-]*)?$/.test(next) && !next.includes("..") ? next : "/agent";
+}
+
 function showError(text) {
   $("login-error").textContent = text;
   $("login-error").hidden = !text;
@@ -41,7 +47,7 @@ async function submit(event) {
       body: JSON.stringify({ login, password }),
     });
     if (response.ok) {
-      window.location.assign("/agent");
+      window.location.assign(nextPage());
       return;
     }
     showError(problemText(response));

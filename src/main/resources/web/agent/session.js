@@ -79,8 +79,17 @@ function enter(session) {
   refreshLists();
   listen();
   state.ticker = setInterval(tick, 1000);
+  showModelVersion();
+  if (!state.versionTicker) state.versionTicker = setInterval(showModelVersion, 60000); // a publish from the studio switches it
   const first = document.querySelector("[data-filter=" + state.filter + "]");
   if (first) first.focus();
+}
+
+/** The knowledge-base version this instance serves, from /health. */
+function showModelVersion() {
+  fetch("/health", { cache: "no-store" }).then((r) => r.json()).then((h) => {
+    $("model-version").textContent = TEXT.modelVersion(h.model && h.model.version);
+  }, () => {});
 }
 
 function toLoginPage() {

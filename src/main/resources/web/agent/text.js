@@ -1,6 +1,7 @@
 /** The console's user-facing text (Simplified Chinese), in one place. */
 export const TEXT = Object.freeze({
   title: "智能 客服工作台",
+  modelVersion: (v) => (v === "files" || v === undefined ? "知识库：模型文件" : "知识库：第 " + v + " 版"),
   status: { waiting: "等待中", assigned: "处理中", closed: "已结束", handed_back: "已交还机器人" },
   reason: {
     confident_match: "置信匹配", priority_intent: "紧急问题", close_candidates: "多个意图接近",

@@ -230,7 +230,7 @@ final class EvalCommand {
     }
 
     /** The normalizer and tokenizer for a classifier trained outside models/ (synonyms from the corpus). */
-    private record Text(TextNormalizer normalizer, SmartcnTokenizer tokenizer) {
+    record Text(TextNormalizer normalizer, SmartcnTokenizer tokenizer) {
         static Text of(Path corpus) {
             TextNormalizer normalizer = new TextNormalizer(ChineseVariants.icu());
             return new Text(normalizer, new SmartcnTokenizer(Synonyms.read(corpus.resolve(Models.SYNONYMS), normalizer)));

@@ -22,6 +22,7 @@ public final class Main {
               bench   throughput and latency of the full pipeline, as JSON
               purge   delete a conversation (or all older than N days) from the database
               agents  add, list or remove agent accounts (the first admin: agents add --role admin)
+              corpus  import the corpus files into the studio's knowledge base, or export it back
 
             `java -jar target/kefu.jar <command> --help` shows a command's options.""";
 
@@ -79,6 +80,7 @@ public final class Main {
             case "bench" -> BenchCommand.USAGE;
             case "purge" -> PurgeCommand.USAGE;
             case "agents" -> AgentsCommand.USAGE;
+            case "corpus" -> CorpusCommand.USAGE;
             default -> null;
         };
     }
@@ -93,6 +95,7 @@ public final class Main {
             case "bench" -> BenchCommand.run(args, out, err);
             case "purge" -> PurgeCommand.run(args, out, err);
             case "agents" -> AgentsCommand.run(args, in, out, err);
+            case "corpus" -> CorpusCommand.run(args, out, err);
             default -> throw new IllegalStateException("no command " + command);
         };
     }

@@ -15,11 +15,16 @@ import dev.kefu.store.SqlConversationStore;
 import dev.kefu.store.SqlDecisionLog;
 import dev.kefu.store.SqlFeedbackStore;
 import dev.kefu.store.SqlHandoffQueue;
+import dev.kefu.store.SqlKbStore;
 import dev.kefu.store.SqlReviewStore;
 import dev.kefu.store.SqlTicketStore;
+import dev.kefu.store.SqlVersionStore;
+import dev.kefu.studio.KbEditor;
 import dev.kefu.studio.review.LeaderClustering;
 import dev.kefu.studio.review.ReviewInbox;
 import dev.kefu.studio.review.ReviewSources;
+import dev.kefu.studio.version.Gate;
+import dev.kefu.studio.version.Versions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +41,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /** {@code serve}: the HTTP API, demo page and widget, until the process is stopped. */
@@ -48,7 +54,8 @@ final class ServeCommand {
                                                   [--rate-burst N] [--cors-origins LIST] [--retention-days N]
                                                   [--conversations-per-hour N] [--replay-window D]
                                                   [--webhook-rate-limit N] [--wechat-menu FILE]
-                                                  [--connections-per-ip N]
+                                                  [--connections-per-ip N] [--gate-margin X]
+                                                  [--studio-cv-folds K]
               --port N        TCP port (default 7070; 0 picks a free one)
               --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --db URL        database (default %s; its directory is created), or
@@ -83,6 +90,10 @@ final class ServeCommand {
                               (default 0.6; 0 turns that off)
               --cors-origins LIST  comma-separated origins whose pages may call the API from a
                               browser, e.g. https://shop.example.com (default *: any)
+              --gate-margin X  the studio refuses to publish a version whose answer accuracy or
+                              precision on eval.tsv drops by more than X (default 0.01)
+              --studio-cv-folds K  folds of the cross-validation of each version the studio
+                              trains (default 5; 0 turns it off)
             Environment: KEFU_AGENT_TOKEN (agent API), KEFU_WECHAT_TOKEN, KEFU_WECHAT_APPID,
             KEFU_WECHAT_SECRET, KEFU_WECHAT_API_BASE, KEFU_WECHAT_AES_KEY, KEFU_WECHAT_MODE (WeChat), KEFU_WEBHOOK_SECRET,
             KEFU_WEBHOOK_CALLBACK_URL (generic webhook), KEFU_USER_ID_KEY (key of the stored
@@ -96,7 +107,7 @@ final class ServeCommand {
         Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline",
                 "service-hours", "timezone", "context-timeout", "rate-limit", "rate-burst", "cors-origins",
                 "retention-days", "conversations-per-hour", "replay-window", "webhook-rate-limit", "wechat-menu",
-                "connections-per-ip", "review-threshold"), Set.of());
+                "connections-per-ip", "review-threshold", "gate-margin", "studio-cv-folds"), Set.of());
         Duration contextTimeout = options.duration("context-timeout", ChatEngine.DEFAULT_CONTEXT_TIMEOUT,
                 Duration.ofDays(7));
         int retentionDays = options.integer("retention-days", 90, 0, 36_500);
@@ -114,32 +125,47 @@ final class ServeCommand {
         String url = Settings.databaseUrl(options);
         // The database (driver, pool, migrations) opens while the models load: startup is I/O and class loading.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(url, Settings.credentials(System.getenv())));
-        Models models;
         Database db;
+        RuntimeException filesFailed = null;
+        Models fromFiles = null;
         try {
-            models = Models.load(options.path("models", "models"), options.path("corpus", "corpus"), true);
+            fromFiles = Models.load(options.path("models", "models"), options.path("corpus", "corpus"), true);
+        } catch (RuntimeException e) {
+            filesFailed = e; // fine when the database has a published version
         } finally {
             db = join(opening);
         }
+        PublishedModels published = new PublishedModels(new SqlVersionStore(db), options.path("models", "models"),
+                options.path("corpus", "corpus"));
+        if (filesFailed != null && published.publishedId().isEmpty()) {
+            db.close();
+            throw filesFailed;
+        }
+        PublishedModels.Loaded first = published.publishedId().isPresent() || fromFiles == null ? published.load()
+                : new PublishedModels.Loaded(fromFiles, 0, withVersion(fromFiles.describe(), "files"));
+        Models models = first.models();
+        AtomicReference<PublishedModels.Loaded> serving = new AtomicReference<>(first);
         SqlConversationStore store = new SqlConversationStore(db);
         Map<String, String> env = System.getenv();
         SqlChannelStore channels = new SqlChannelStore(db, Clock.systemUTC(),
                 ServerKeys.userPseudonyms(db, env.get(Settings.USER_ID_KEY_ENV)));
         channels.pseudonymizeOldRows();
-        Path modelsDir = options.path("models", "models");
-        Path corpusDir = options.path("corpus", "corpus");
         String hotline = Settings.hotline(options, env);
-        Function<Models, ChatEngine> engineOf = m -> m.engine(Thresholds.DEFAULT, hotline, store, hours)
+        // the decision log names the studio's version in use ("files": the --models directory) and the models' manifest
+        Function<PublishedModels.Loaded, ChatEngine> engineOf = loaded -> loaded.models()
+                .engine(Thresholds.DEFAULT, hotline, store, hours)
+                .withModelVersion("kb " + loaded.info().getOrDefault("version", "files") + ", " + loaded.models().version())
                 .withContextTimeout(contextTimeout, Clock.systemUTC());
         WebhookSettings webhooks = Settings.webhooks(options, env, models.faq().entries());
         SqlTicketStore tickets = new SqlTicketStore(db, Clock.systemUTC());
-        HttpServer server = new HttpServer(new HttpServer.Parts(engineOf.apply(models),
+        HttpServer server = new HttpServer(new HttpServer.Parts(engineOf.apply(first),
                 store, store, new SqlHandoffQueue(db), tickets, channels, new SqlFeedbackStore(db), Settings.accounts(db),
                 new dev.kefu.store.SqlAssignments(db, tickets, Clock.systemUTC()),
                 new dev.kefu.store.SqlWorksheets(db, Clock.systemUTC()), new dev.kefu.store.SqlDeskReports(db),
-                db::isHealthy, models.describe(), () -> {
-                    Models fresh = Models.load(modelsDir, corpusDir, true);
-                    return new HttpServer.Loaded(engineOf.apply(fresh), fresh.describe());
+                db::isHealthy, first.info(), () -> {
+                    PublishedModels.Loaded fresh = published.load();
+                    serving.set(fresh);
+                    return new HttpServer.Loaded(engineOf.apply(fresh), fresh.info());
                 }, new ReviewSources(new SqlDecisionLog(db), new SqlReviewStore(db, Clock.systemUTC()),
                         BgeSentenceEncoder::loadForConcurrentCalls, new ReviewInbox.Settings(reviewThreshold,
                         LeaderClustering.DEFAULT_SIMILARITY, ReviewInbox.Settings.DEFAULT_LIMIT))),
@@ -147,6 +173,15 @@ final class ServeCommand {
         OutboxWorker outbox = new OutboxWorker(channels, Settings.senders(env), Clock.systemUTC());
         server.exportMetrics(outbox::metrics);
         server.showHotline(hotline);
+        KbEditor editor = new KbEditor(new SqlKbStore(db), Clock.systemUTC());
+        server.openStudio(editor, hotline);
+        SqlVersionStore versionStore = new SqlVersionStore(db);
+        Versions versions = new Versions(new Versions.Parts(editor, versionStore,
+                new StudioTraining(new TrainCommand.Kinds(models.kind(), models.rankerKind()),
+                        options.integer("studio-cv-folds", 5, 0, 20), () -> serving.get().models()),
+                server::reloadEverywhere), new Gate(options.decimal("gate-margin", Gate.DEFAULT_MARGIN, 0, 1)),
+                Clock.systemUTC());
+        server.openVersions(versions, new StudioHitTests(serving::get, versionStore, published));
         int bound;
         try {
             bound = server.start(host, port);
@@ -162,6 +197,8 @@ final class ServeCommand {
             thread.setDaemon(true);
             return thread;
         });
+        // a publish whose broadcast this instance missed (or a publisher killed after the switch) is found here
+        housekeeping.scheduleWithFixedDelay(() -> followPublished(published, serving, server, err), 5, 5, TimeUnit.SECONDS);
         if (retentionDays > 0) {
             Retention retention = new Retention(db);
             housekeeping.scheduleAtFixedRate(() -> purgeOld(retention, retentionDays, err), 0, 1, TimeUnit.HOURS);
@@ -169,6 +206,7 @@ final class ServeCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            versions.close();
             housekeeping.shutdownNow();
             outbox.close();
             db.close();
@@ -186,6 +224,23 @@ final class ServeCommand {
                 : "agent console: " + page + "agent (sign in with the " + Settings.AGENT_TOKEN_ENV + " token)");
         stopped.await();
         return 0;
+    }
+
+    private static void followPublished(PublishedModels published, AtomicReference<PublishedModels.Loaded> serving,
+                                        HttpServer server, PrintStream err) {
+        try {
+            if (published.publishedId().orElse(0L) != serving.get().version()) {
+                server.reloadHere();
+            }
+        } catch (RuntimeException e) {
+            err.println("kefu: cannot load the published version, the running models stay: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> withVersion(Map<String, Object> info, Object version) {
+        Map<String, Object> with = new java.util.HashMap<>(info);
+        with.put("version", version);
+        return Map.copyOf(with);
     }
 
     private static void purgeOld(Retention retention, int days, PrintStream err) {

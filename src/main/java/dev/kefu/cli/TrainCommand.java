@@ -9,7 +9,6 @@ import dev.kefu.intent.Intents;
 import dev.kefu.intent.LabeledCorpus;
 import dev.kefu.intent.LabeledText;
 import dev.kefu.text.ChineseVariants;
-import dev.kefu.text.CorpusException;
 import dev.kefu.text.SmartcnTokenizer;
 import dev.kefu.text.Synonyms;
 import dev.kefu.text.TextNormalizer;
@@ -24,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -52,19 +50,43 @@ final class TrainCommand {
         Path corpus = options.path("corpus", "corpus");
         Path target = options.path("out", "models");
         long start = System.nanoTime();
+        Trained trained = train(corpus, target, new Kinds(kind, ranker), new ProgressBar(err, "train"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "trained %d intents (%s) on %d utterances, indexed %d FAQ entries, ranker %s, in %.1f s"
+                + " -> %s%n", trained.intents(), kind.option(), trained.utterances(), trained.entries(), ranker.option(),
+                seconds, target);
+        return 0;
+    }
+
+    /** The classifier and ranker to train. */
+    record Kinds(ClassifierKind classifier, RankerKind ranker) {
+    }
+
+    /** What a training built: how many intents, utterances and FAQ entries. */
+    record Trained(int intents, int utterances, int entries) {
+    }
+
+    /**
+     * Trains the models of {@code corpus} into {@code target} (also used by the studio's background
+     * training, on the draft exported to a directory of its own).
+     */
+    static Trained train(Path corpus, Path target, Kinds kinds, dev.kefu.intent.TrainingProgress progress)
+            throws IOException {
+        ClassifierKind kind = kinds.classifier();
+        RankerKind ranker = kinds.ranker();
         TextNormalizer normalizer = new TextNormalizer(ChineseVariants.icu());
         Synonyms synonyms = Synonyms.read(corpus.resolve(Models.SYNONYMS), normalizer);
         SmartcnTokenizer tokenizer = new SmartcnTokenizer(synonyms);
         Path intentsFile = corpus.resolve("intents.tsv");
         List<LabeledText> examples = LabeledCorpus.read(intentsFile);
-        Set<String> labels = requireLabels(intentsFile, examples);
+        Set<String> labels = LabeledCorpus.requireLabels(intentsFile, examples);
         List<FaqEntry> entries = FaqCorpus.read(corpus.resolve("faq.txt"),
                 labels.stream().filter(l -> !l.equals(Intents.OOS)).collect(Collectors.toSet()));
 
         Map<String, String> settings = new TreeMap<>(kind.describe());
         settings.put(RankerKind.MANIFEST_KEY, ranker.option());
         ModelManifest manifest = ModelManifest.of(corpus, settings); // hashes what is trained on
-        IntentClassifier classifier = kind.trainer(normalizer, tokenizer).train(examples, new ProgressBar(err, "train"));
+        IntentClassifier classifier = kind.trainer(normalizer, tokenizer).train(examples, progress);
         LabeledCorpus.requireKnownAnswers(intentsFile, examples,
                 entries.stream().map(FaqEntry::id).collect(Collectors.toSet()));
         Map<String, List<String>> answered = RankerKind.examples(examples);
@@ -77,22 +99,7 @@ final class TrainCommand {
         rebuildIndex(new LuceneFaqIndex(normalizer, tokenizer), entries, answered, target.resolve(Models.FAQ_INDEX));
         Files.copy(corpus.resolve(Models.SYNONYMS), target.resolve(Models.SYNONYMS), StandardCopyOption.REPLACE_EXISTING);
         manifest.write(target);
-
-        double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "trained %d intents (%s) on %d utterances, indexed %d FAQ entries, ranker %s, in %.1f s"
-                + " -> %s%n", labels.size(), kind.option(), examples.size(), entries.size(), ranker.option(), seconds, target);
-        return 0;
-    }
-
-    private static Set<String> requireLabels(Path file, List<LabeledText> examples) {
-        LabeledCorpus.requireConsistent(file, examples);
-        Set<String> labels = examples.stream().map(LabeledText::label).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> missing = new TreeSet<>(Intents.REQUIRED);
-        missing.removeAll(labels);
-        if (!missing.isEmpty()) {
-            throw new CorpusException(file + ": no examples of the required intents " + missing);
-        }
-        return labels;
+        return new Trained(labels.size(), examples.size(), entries.size());
     }
 
     /** Builds into a sibling directory and swaps it in, so a failed build leaves the old index intact. */

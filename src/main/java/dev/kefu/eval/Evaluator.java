@@ -121,7 +121,7 @@ public final class Evaluator {
     }
 
     /** DESIGN.md: human_agent → handoff; oos → fallback or handoff; else an answer with the gold intent. */
-    static boolean correctEndToEnd(String gold, Reply reply) {
+    public static boolean correctEndToEnd(String gold, Reply reply) {
         if (gold.equals(Intents.HUMAN_AGENT)) {
             return reply.action() == Action.HANDOFF;
         }

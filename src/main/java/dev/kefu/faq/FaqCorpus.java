@@ -4,8 +4,10 @@ import dev.kefu.text.CorpusException;
 import dev.kefu.text.CorpusFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,7 +18,8 @@ import java.util.TreeSet;
  * breaks). {@code #} starts a comment line. Errors name the file and the line.
  */
 public final class FaqCorpus {
-    static final int MIN_PARAPHRASES = 5;
+    /** Paraphrases an entry needs besides its question. */
+    public static final int MIN_PARAPHRASES = 5;
 
     private FaqCorpus() {
     }
@@ -26,9 +29,11 @@ public final class FaqCorpus {
         return parse(file, CorpusFiles.readLines(file), knownIntents);
     }
 
-    static List<FaqEntry> parse(Path file, List<String> lines, Set<String> knownIntents) {
+    /** The entries of {@code lines}, read as {@link #read} reads a file; errors name {@code file} and the line. */
+    public static List<FaqEntry> parse(Path file, List<String> lines, Set<String> knownIntents) {
         List<FaqEntry> entries = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        Map<String, String> owners = new HashMap<>();
         EntryBuilder current = null;
         for (int i = 0; i <= lines.size(); i++) {
             String line = i < lines.size() ? lines.get(i).strip() : "";
@@ -41,6 +46,7 @@ public final class FaqCorpus {
                     if (!ids.add(entry.id())) {
                         throw CorpusException.at(file, current.firstLine, "duplicate FAQ id '" + entry.id() + "'");
                     }
+                    requireOwnPhrasings(file, current.firstLine, entry, owners);
                     entries.add(entry);
                     current = null;
                 }
@@ -55,6 +61,20 @@ public final class FaqCorpus {
             throw new CorpusException(file + ": no FAQ entries");
         }
         return List.copyOf(entries);
+    }
+
+    /**
+     * A phrasing (question or paraphrase) belongs to one entry: the index could not tell which of two
+     * entries a user who asks exactly that means.
+     */
+    private static void requireOwnPhrasings(Path file, int line, FaqEntry entry, Map<String, String> owners) {
+        for (String phrasing : entry.phrasings()) {
+            String owner = owners.putIfAbsent(phrasing, entry.id());
+            if (owner != null && !owner.equals(entry.id())) {
+                throw CorpusException.at(file, line, "entry '" + entry.id() + "': the phrasing '" + phrasing
+                        + "' is already one of entry '" + owner + "'");
+            }
+        }
     }
 
     /** Collects one block; checks key order and presence as it goes. */

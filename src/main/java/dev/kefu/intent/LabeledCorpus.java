@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +31,8 @@ public final class LabeledCorpus {
         return parse(file, CorpusFiles.readLines(file));
     }
 
-    static List<LabeledText> parse(Path file, List<String> lines) {
+    /** The examples of {@code lines}, read as {@link #read} reads a file; errors name {@code file} and the line. */
+    public static List<LabeledText> parse(Path file, List<String> lines) {
         List<LabeledText> examples = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -104,5 +106,21 @@ public final class LabeledCorpus {
                         + "' here and '" + previous.label() + "' at line " + previous.line());
             }
         }
+    }
+
+    /**
+     * The labels of a training corpus, after checking that it is consistent and covers every
+     * {@link Intents#REQUIRED} label.
+     */
+    public static Set<String> requireLabels(Path file, List<LabeledText> examples) {
+        requireConsistent(file, examples);
+        Set<String> labels = new TreeSet<>();
+        examples.forEach(example -> labels.add(example.label()));
+        Set<String> missing = new TreeSet<>(Intents.REQUIRED);
+        missing.removeAll(labels);
+        if (!missing.isEmpty()) {
+            throw new CorpusException(file + ": no examples of the required intents " + missing);
+        }
+        return labels;
     }
 }

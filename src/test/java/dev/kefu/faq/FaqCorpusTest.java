@@ -60,6 +60,16 @@ class FaqCorpusTest {
     }
 
     @Test
+    void a_phrasing_of_two_entries_is_reported_at_the_second_entry_naming_the_first() throws IOException {
+        Path file = write(entry("refund-arrival", "refund_time") + "\n" + entry("refund-late", "refund_time"));
+
+        assertThatThrownBy(() -> FaqCorpus.read(file, INTENTS))
+                .isInstanceOf(CorpusException.class)
+                .hasMessageStartingWith(file + ":11: entry 'refund-late': the phrasing '")
+                .hasMessageEndingWith("' is already one of entry 'refund-arrival'");
+    }
+
+    @Test
     void an_unknown_intent_is_reported_at_its_line_with_the_known_intents() throws IOException {
         Path file = write("# header\n\n" + entry("refund-arrival", "refund_tiem"));
 

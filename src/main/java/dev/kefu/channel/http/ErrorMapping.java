@@ -31,6 +31,7 @@ final class ErrorMapping {
         });
         app.exception(dev.kefu.auth.AccountException.class, (e, ctx) -> ctx.status(400)
                 .json(Map.of("error", e.getMessage(), "field", e.field())));
+        app.exception(dev.kefu.studio.KbException.class, StudioViews::refusal);
         app.exception(TicketStatus.IllegalMove.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         app.exception(UnknownTicketException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
         // Other instances kept answering messages of this conversation while this one tried: the

@@ -75,6 +75,10 @@ public final class HttpServer implements AutoCloseable {
     });
     private Javalin app;
     private RouteTable table;
+    /** The studio's routes; null until {@link #openStudio} (then {@code /api/studio/*} and {@code /studio/} exist). */
+    private StudioRoutes studio;
+    private StudioExampleRoutes studioExamples;
+    private StudioVersionRoutes studioVersions;
 
     /**
      * What the server serves. {@code healthy} reports whether the database answers; {@code reloader}
@@ -349,6 +353,39 @@ public final class HttpServer implements AutoCloseable {
         table.get("/agent/assets/{file}", ctx -> assets.agentAsset(ctx));
         table.get("/studio/inbox", ctx -> assets.inboxPage(ctx));
         table.get("/studio/inbox/{file}", ctx -> assets.inboxAsset(ctx));
+        if (studio != null) {
+            studioRoutes(app, table);
+        }
+    }
+
+    private void studioRoutes(Javalin app, RouteTable table) {
+        table.get("/api/studio/entries", studio::list);
+        table.post("/api/studio/entries", studio::create);
+        table.get("/api/studio/entries/{id}", studio::get);
+        table.post("/api/studio/entries/{id}", studio::update);
+        table.post("/api/studio/entries/{id}/phrasings", studio::addPhrasing);
+        table.post("/api/studio/entries/{id}/remove", studio::remove);
+        table.get("/api/studio/entries/{id}/history", studio::history);
+        table.post("/api/studio/entries/{id}/restore", studio::restore);
+        table.get("/api/studio/examples", studioExamples::list);
+        table.post("/api/studio/examples", studioExamples::create);
+        table.post("/api/studio/examples/{id}", studioExamples::update);
+        table.post("/api/studio/examples/{id}/remove", studioExamples::remove);
+        table.get("/api/studio/examples/{id}/history", studioExamples::history);
+        table.post("/api/studio/examples/{id}/restore", studioExamples::restore);
+        table.get("/api/studio/intents", studio::intents);
+        table.post("/api/studio/preview", studio::preview);
+        if (studioVersions != null) {
+            table.get("/api/studio/versions", studioVersions::list);
+            table.post("/api/studio/versions", studioVersions::train);
+            table.get("/api/studio/versions/{id}", studioVersions::get);
+            table.post("/api/studio/versions/{id}/publish", studioVersions::publish);
+            table.post("/api/studio/versions/{id}/rollback", studioVersions::rollback);
+            table.post("/api/studio/must-not-break", studioVersions::mustNotBreak);
+            table.post("/api/studio/hit-test", studioVersions::hitTest);
+        }
+        table.get("/studio/", ctx -> assets.studioFile(ctx, "index.html"));
+        table.get("/studio/{file}", ctx -> assets.studioFile(ctx, ctx.pathParam("file")));
     }
 
     /** Before {@code /webhook/*}: the webhooks' own per-IP limit (429 with {@code Retry-After}). */
@@ -366,6 +403,21 @@ public final class HttpServer implements AutoCloseable {
      */
     public void showHotline(String hotline) {
         this.assets = new WebAssets(hotline);
+    }
+
+    /**
+     * Serves the studio (the knowledge-base editor at {@code /studio/}, its API under
+     * {@code /api/studio/}, admins only) over {@code kb}, previewing answers as the bot renders
+     * them with {@code hotline}. Call before {@link #start}.
+     */
+    public void openStudio(dev.kefu.studio.KbEditor kb, String hotline) {
+        this.studio = new StudioRoutes(kb, parts.accounts(), new dev.kefu.dialog.ReplyRenderer(hotline));
+        this.studioExamples = new StudioExampleRoutes(kb, parts.accounts());
+    }
+
+    /** Adds the studio's versions (train, compare, publish, roll back) to {@link #openStudio}'s routes. Call before {@link #start}. */
+    public void openVersions(dev.kefu.studio.version.Versions versions, dev.kefu.studio.version.HitTest.Runner hits) {
+        this.studioVersions = new StudioVersionRoutes(versions, parts.accounts(), hits);
     }
 
     /** Adds {@code lines} (Prometheus text, e.g. the outbox's {@code kefu_outbox_*}) to {@code GET /metrics}. */
@@ -395,6 +447,22 @@ public final class HttpServer implements AutoCloseable {
         LOG.info("models reloaded");
         live.reloaded();
         ctx.json(Map.of("reloaded", true));
+    }
+
+    /**
+     * Loads the models again here and tells the other instances to do the same (a version was
+     * published); throws when loading fails here, the running models then stay.
+     */
+    public void reloadEverywhere() {
+        swapIn(parts.reloader().get());
+        LOG.info("models reloaded (a version was published)");
+        live.reloaded();
+    }
+
+    /** Loads the models again here only (the published version changed without this instance being told). */
+    public void reloadHere() {
+        swapIn(parts.reloader().get());
+        LOG.info("models reloaded (the published version changed)");
     }
 
     /** A reload asked on another instance: done here too (on the scheduler, off the broadcast's thread). */

@@ -34,6 +34,9 @@ final class WebAssets {
     private final byte[] widget = read("web/widget.js");
     private final byte[] agentConsole = read("web/agent/index.html");
     private final Map<String, byte[]> widgetFiles = new ConcurrentHashMap<>();
+    /** A studio file name: pages, modules and style sheets directly under web/studio/. */
+    private static final Pattern STUDIO_FILE = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css|html)");
+    private final Map<String, byte[]> studioFiles = new ConcurrentHashMap<>();
     private final byte[] loginPage = read("web/agent/login.html");
     private final byte[] reportsPage = read("web/agent/reports.html");
     /** The ES modules and style sheets of the console pages under {@code /agent/assets/}, as they are asked for. */
@@ -153,6 +156,25 @@ final class WebAssets {
             throw new ApiException(404, "no asset " + name);
         }
         ctx.contentType(file.group(1).equals("js") ? "text/javascript; charset=utf-8" : TYPES.get("css"))
+                .header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(body);
+    }
+
+    /**
+     * {@code GET /studio/} and {@code /studio/{file}}: the studio's pages (static, no inline code:
+     * the strict module policy), ES modules and style sheets; 404 for any other name.
+     */
+    void studioFile(Context ctx, String name) {
+        Matcher file = STUDIO_FILE.matcher(name);
+        byte[] body = file.matches() ? studioFiles.computeIfAbsent(name, n -> resource("web/studio/" + n)) : null;
+        if (body == null) {
+            throw new ApiException(404, "no studio file " + name);
+        }
+        String type = file.group(1);
+        if (type.equals("html")) {
+            pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY);
+        }
+        ctx.contentType(type.equals("js") ? "text/javascript; charset=utf-8" : type.equals("css")
+                ? "text/css; charset=utf-8" : "text/html; charset=utf-8")
                 .header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(body);
     }
 

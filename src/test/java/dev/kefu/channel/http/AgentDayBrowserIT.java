@@ -90,6 +90,7 @@ class AgentDayBrowserIT {
             lina.logIn("lina", PASSWORD);
             lina.waitUntil("the console", () -> lina.driver.getCurrentUrl().endsWith("/agent") && lina.find("console").isDisplayed());
             assertThat(lina.find("me").getText()).isEqualTo("李娜");
+            lina.waitUntil("the version in use", () -> lina.find("model-version").getText().equals("知识库：模型文件"));
             lina.online();
 
             // the first customer writes in the widget (and rates the service there at the end), the others over HTTP

@@ -56,6 +56,7 @@ final class TestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
     private final HttpServer server;
+    private final dev.kefu.studio.version.Versions versions;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
 
@@ -115,6 +116,23 @@ final class TestServer implements AutoCloseable {
                         dev.kefu.intent.embedding.BgeSentenceEncoder::loadForConcurrentCalls,
                         review)),
                 SECRETS, limits, new dev.kefu.store.LocalBroadcast(), webhooks);
+        dev.kefu.studio.KbEditor kb = new dev.kefu.studio.KbEditor(new dev.kefu.store.SqlKbStore(db), Clock.systemUTC());
+        server.openStudio(kb, null);
+        versions = new dev.kefu.studio.version.Versions(new dev.kefu.studio.version.Versions.Parts(kb, new dev.kefu.store.SqlVersionStore(db),
+                new UntrainableModels(), server::reloadEverywhere), new dev.kefu.studio.version.Gate(0.01), Clock.systemUTC());
+        server.openVersions(versions, new dev.kefu.studio.version.HitTest.Runner() {
+            @Override
+            public dev.kefu.studio.version.HitTest published(String text) {
+                return dev.kefu.studio.version.HitTest.of(new ChatEngine(new ChatEngine.Pipeline(NORMALIZER, TOKENIZER, CLASSIFIER,
+                        RANKER), new DecisionPolicy(Thresholds.DEFAULT, FAQ.entries()), new ReplyRenderer(null),
+                        new dev.kefu.dialog.conversation.InMemoryConversationStore()), "files", text);
+            }
+
+            @Override
+            public dev.kefu.studio.version.HitTest draft(String text) {
+                return null; // this server never trains a version
+            }
+        });
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }
 
@@ -179,8 +197,26 @@ final class TestServer implements AutoCloseable {
         return client;
     }
 
+    /**
+     * The studio's trainer here: this server is wired from the shipped model files in the test
+     * JVM, not by {@code serve}, so a training it starts fails (StudioPublishIT trains for real,
+     * against the jar), which is the path "a failed training leaves the published version serving".
+     */
+    private static final class UntrainableModels implements dev.kefu.studio.version.Trainer {
+        @Override
+        public dev.kefu.studio.version.VersionReport train(Path corpus, Path models, java.util.function.Consumer<String> progress) {
+            throw new IllegalStateException("the test server trains no models");
+        }
+
+        @Override
+        public dev.kefu.studio.version.VersionReport evaluateServing(Path corpus, java.util.function.Consumer<String> progress) {
+            throw new IllegalStateException("the test server evaluates no models");
+        }
+    }
+
     @Override
     public void close() {
+        versions.close();
         server.close();
         db.close();
     }
