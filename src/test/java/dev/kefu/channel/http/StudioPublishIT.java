@@ -67,9 +67,16 @@ class StudioPublishIT {
         Admin admin = Admin.of(http, server.url(), PASSWORD);
         assertThat(version(server)).isEqualTo("files");
         assertThat(answer(server, MISS).get("action").asText()).isEqualTo("fallback");
+        // the miss waits in the review inbox, where the admin takes it to an entry
+        JsonNode miss = inboxCluster(admin, MISS);
+        assertThat(miss).as("the fallback in the review inbox").isNotNull();
+        assertThat(miss.get("examples").get(0).get("action").asText()).isEqualTo("fallback");
 
         admin.ok("POST", "api/studio/entries/pay-topup-failed/phrasings",
                 Map.of("text", MISS, "comment", "用户说「小金库」「米」指余额和钱"));
+        admin.ok("POST", "api/studio/inbox/reviews", Map.of("messageIds", miss.get("messageIds"),
+                "outcome", "added_to_entry", "faqId", "pay-topup-failed", "comment", "加为问法"));
+        assertThat(inboxCluster(admin, MISS)).as("a reviewed message leaves the inbox").isNull();
         admin.ok("POST", "api/studio/examples", Map.of("intent", "payment_failed", "text", MISS,
                 "faqIds", List.of("pay-topup-failed"), "comment", "同上"));
         admin.ok("POST", "api/studio/must-not-break", Map.of("texts", List.of(GUARDED)));
@@ -134,6 +141,16 @@ class StudioPublishIT {
         JsonNode history = admin.json("GET", "api/studio/versions", null).get("publications");
         assertThat(history.findValuesAsText("action")).containsExactly("rollback", "override", "publish");
         assertThat(history.get(1).get("reason").asText()).isEqualTo("演示：强行发布");
+    }
+
+    /** The review inbox's cluster holding a message {@code text}, or null. */
+    private static JsonNode inboxCluster(Admin admin, String text) throws Exception {
+        for (JsonNode cluster : admin.json("GET", "api/studio/inbox", null).get("clusters")) {
+            if (cluster.get("examples").findValuesAsText("text").contains(text)) {
+                return cluster;
+            }
+        }
+        return null;
     }
 
     /** Starts a training and waits for its version to be ready; returns its id. */
