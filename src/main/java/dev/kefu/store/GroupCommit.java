@@ -119,6 +119,11 @@ final class GroupCommit implements AutoCloseable {
                     s.execute("PRAGMA wal_checkpoint(PASSIVE)");
                 }
             }
+            // The batch takes the write lock when it begins (BEGIN IMMEDIATE), so another process
+            // writing to the same file makes it wait (busy_timeout) instead of failing at its first
+            // write with SQLITE_BUSY, as a deferred transaction that has already read must.
+            org.sqlite.SQLiteConnection sqlite = connection.unwrap(org.sqlite.SQLiteConnection.class);
+            sqlite.setCurrentTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
             connection.setAutoCommit(false);
             try {
                 for (Pending<?> pending : batch) {
@@ -130,6 +135,7 @@ final class GroupCommit implements AutoCloseable {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+                sqlite.setCurrentTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED);
             }
             answers.forEach(Runnable::run);
         } catch (SQLException | RuntimeException e) {
