@@ -35,10 +35,24 @@ function message(id, text) {
   show($(id), Boolean(text));
 }
 
+/** The step's count ("cv 1/2") as a bar; without a count the bar runs indeterminate. */
+function bar(training) {
+  const node = $("progress-bar");
+  show(node, Boolean(training));
+  const count = training && /(\d+)\/(\d+)$/.exec(training.step);
+  if (count) {
+    node.max = Number(count[2]);
+    node.value = Number(count[1]);
+  } else {
+    node.removeAttribute("value");
+  }
+}
+
 async function load() {
   const body = await get("/api/studio/versions");
   $("published").textContent = TEXT.published(body.published);
   message("progress", body.training ? TEXT.training(body.training) : "");
+  bar(body.training);
   const rows = $("versions");
   rows.replaceChildren();
   for (const v of body.versions) {

@@ -83,7 +83,8 @@ class StudioVersionsBrowserIT {
         assertThat(version(server)).isEqualTo("files");
 
         String progress = train(page, 1, "补充问法后的第一版");
-        assertThat(progress).as("the progress shown while training").startsWith("第 1 版训练中：");
+        assertThat(progress).as("the progress shown while training, in words")
+                .matches("第 1 版训练中：(排队中|训练模型|载入模型|交叉验证|在 eval\\.tsv 上评估|评估线上版本).*");
         page.view(1);
         String report = page.find("version-detail").getText();
         assertThat(report).as("compared with the serving files, measured before").containsPattern(
@@ -133,13 +134,15 @@ class StudioVersionsBrowserIT {
         page.waitUntil("the progress", Duration.ofSeconds(30), () -> {
             WebElement progress = page.find("train-progress");
             if (progress.isDisplayed() && !progress.getText().isEmpty()) {
+                assertThat(page.find("train-progress-bar").isDisplayed()).as("the bar beside " + progress.getText()).isTrue();
                 seen[0] = progress.getText();
             }
             return seen[0] != null || page.status(id).equals("ready");
         });
         page.waitUntil("version " + id + " trained", TRAINING, () -> Set.of("ready", "failed").contains(page.status(id)));
         assertThat(page.status(id)).as(page.row(id).getText()).isEqualTo("ready");
-        page.waitUntil("the progress to go", Duration.ofSeconds(10), () -> !page.find("train-progress").isDisplayed());
+        page.waitUntil("the progress to go", Duration.ofSeconds(10), () -> !page.find("train-progress").isDisplayed()
+                && !page.find("train-progress-bar").isDisplayed());
         return seen[0];
     }
 
