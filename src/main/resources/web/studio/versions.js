@@ -10,7 +10,8 @@ const TEXT = {
   commentRequired: "请填写说明。", reasonRequired: "请填写原因。", failed: "操作失败，请稍后重试。",
   status: { training: "训练中", ready: "可发布", failed: "失败" },
   published: (p) => (p ? `线上版本：第 ${p.versionId} 版（${p.by}，${shortTime(p.at)}）` : "线上版本：模型文件（尚未从工作室发布）"),
-  training: (t) => `第 ${t.versionId} 版训练中：${t.step}`,
+  training: (t) => `第 ${t.versionId} 版训练中：${step(t.step)}`,
+  steps: { queued: "排队中", train: "训练模型", load: "载入模型", cv: "交叉验证", eval: "在 eval.tsv 上评估", baseline: "评估线上版本" },
   view: "查看", serving: "线上",
   compare: (v, s) => `答案准确率 ${percent(v.answerAccuracy)}（线上 ${s ? percent(s.answerAccuracy) : "—"}），`
     + `答案精确率 ${percent(v.answerPrecision)}（线上 ${s ? percent(s.answerPrecision) : "—"}）`,
@@ -22,21 +23,43 @@ const TEXT = {
 
 let selected = null;
 
+/** A training step from the server ("train 3/7", "baseline: eval 10/200") in words, with its count. */
+function step(name) {
+  const [, baseline, word, count] = /^(baseline: )?([a-z]+)\s*(.*)$/.exec(name) || [null, null, name, ""];
+  const words = `${TEXT.steps[word] || word}${count ? ` ${count}` : ""}`;
+  return baseline ? `${TEXT.steps.baseline}（${words}）` : words;
+}
+
 function message(id, text) {
   $(id).textContent = text || "";
   show($(id), Boolean(text));
+}
+
+/** The step's count ("cv 1/2") as a bar; without a count the bar runs indeterminate. */
+function bar(training) {
+  const node = $("progress-bar");
+  show(node, Boolean(training));
+  const count = training && /(\d+)\/(\d+)$/.exec(training.step);
+  if (count) {
+    node.max = Number(count[2]);
+    node.value = Number(count[1]);
+  } else {
+    node.removeAttribute("value");
+  }
 }
 
 async function load() {
   const body = await get("/api/studio/versions");
   $("published").textContent = TEXT.published(body.published);
   message("progress", body.training ? TEXT.training(body.training) : "");
+  bar(body.training);
   const rows = $("versions");
   rows.replaceChildren();
   for (const v of body.versions) {
     const row = el("tr");
     row.setAttribute("data-testid", "version-row");
     row.setAttribute("data-status", v.status);
+    row.setAttribute("data-version", String(v.id));
     const isServing = body.published && body.published.versionId === v.id;
     row.append(el("td", `${v.id}${isServing ? `（${TEXT.serving}）` : ""}`), el("td", TEXT.status[v.status] || v.status),
       el("td", percent(v.answerAccuracy)), el("td", percent(v.answerPrecision)), el("td", percent(v.cvAccuracy)),
@@ -45,6 +68,8 @@ async function load() {
     if (v.status === "ready") {
       const open = el("button", TEXT.view, "btn secondary");
       open.type = "button";
+      open.setAttribute("data-testid", "version-view");
+      open.setAttribute("aria-label", `${TEXT.view}第 ${v.id} 版`);
       open.addEventListener("click", () => detail(v.id));
       cell.append(open);
     }
@@ -78,9 +103,9 @@ async function act(path, body) {
   message("error", "");
   try {
     const done = await post(path, body);
-    message("progress", TEXT.done[done.action]);
     await load();
     if (selected) await detail(selected.id);
+    message("progress", `${TEXT.done[done.action]}：第 ${done.versionId} 版`); // after load(), which clears it
   } catch (e) {
     message("error", e instanceof ApiError ? (e.body.error || TEXT.failed) : TEXT.failed);
   }
