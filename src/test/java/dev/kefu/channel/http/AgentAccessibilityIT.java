@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kefu.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,7 +36,6 @@ class AgentAccessibilityIT {
     @TempDir
     static Path serverDir;
     private static KefuProcess server;
-    private static String axe;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -51,10 +48,6 @@ class AgentAccessibilityIT {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        try (InputStream in = AgentAccessibilityIT.class.getClassLoader().getResourceAsStream("axe.min.js")) {
-            assertThat(in).as("axe.min.js from com.deque.html.axe-core:selenium on the test classpath").isNotNull();
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @AfterAll
@@ -131,16 +124,8 @@ class AgentAccessibilityIT {
     }
 
     /** axe-core's serious and critical violations on the page, one line each. */
-    @SuppressWarnings("unchecked")
     private static List<String> violations(ChromeDriver driver) {
-        if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object'"))) {
-            driver.executeScript(axe);
-        }
-        return (List<String>) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + " axe.run(document, {resultTypes: ['violations']})"
-                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => JSON.stringify(n.target) + ' ' + n.failureSummary).join('; '))))"
-                + ".catch(e => done(['axe failed: ' + e]));");
+        return AxeCore.seriousViolations(driver);
     }
 
     private static WebElement find(ChromeDriver driver, String testId) {

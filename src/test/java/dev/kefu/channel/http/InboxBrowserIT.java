@@ -8,8 +8,6 @@ import dev.kefu.auth.Accounts;
 import dev.kefu.auth.NewAccount;
 import dev.kefu.auth.Role;
 import dev.kefu.store.SqlAccountStore;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class InboxBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "desk-password-2026";
-    private static String axe;
 
     @TempDir
     Path dir;
@@ -44,10 +41,6 @@ class InboxBrowserIT {
     @BeforeAll
     static void readAxe() throws Exception {
         HeadlessChromium.requireInstalled();
-        try (InputStream in = InboxBrowserIT.class.getClassLoader().getResourceAsStream("axe.min.js")) {
-            assertThat(in).as("axe.min.js from com.deque.html.axe-core:selenium on the test classpath").isNotNull();
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @BeforeEach
@@ -224,18 +217,8 @@ class InboxBrowserIT {
         }
 
         /** axe-core's serious and critical violations on the page, one line each. */
-        @SuppressWarnings("unchecked")
         List<String> violations() {
-            if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
-                js(axe);
-            }
-            return (List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                    + " axe.run(document, {resultTypes: ['violations']})"
-                    + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                    + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => JSON.stringify(n.target) + ' '"
-                    + " + n.failureSummary).join('; '))))"
-                    + ".catch(e => done(['axe failed: ' + e]));");
+            return AxeCore.seriousViolations((JavascriptExecutor) driver);
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kefu.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,6 @@ class StudioVersionsBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "studio-versions-password";
     private static final Duration TRAINING = Duration.ofMinutes(8);
-    private static String axe;
 
     @TempDir
     Path dir;
@@ -48,10 +46,6 @@ class StudioVersionsBrowserIT {
     @BeforeAll
     static void readAxe() throws Exception {
         HeadlessChromium.requireInstalled();
-        try (InputStream in = StudioVersionsBrowserIT.class.getClassLoader().getResourceAsStream("axe.min.js")) {
-            assertThat(in).as("axe.min.js from com.deque.html.axe-core:selenium on the test classpath").isNotNull();
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @Test
@@ -195,18 +189,8 @@ class StudioVersionsBrowserIT {
         }
 
         /** axe-core's serious and critical violations on the page, one line each. */
-        @SuppressWarnings("unchecked")
         List<String> violations() {
-            if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
-                js(axe);
-            }
-            return (List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                    + " axe.run(document, {resultTypes: ['violations']})"
-                    + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                    + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => JSON.stringify(n.target) + ' '"
-                    + " + n.failureSummary).join('; '))))"
-                    + ".catch(e => done(['axe failed: ' + e]));");
+            return AxeCore.seriousViolations((JavascriptExecutor) driver);
         }
     }
 }
