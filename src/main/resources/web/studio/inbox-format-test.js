@@ -1,6 +1,6 @@
 // Unit tests of inbox-format.js, run in the browser by InboxBrowserIT: the result line reads
 // "N passed, M failed" and names each failure.
-import { calls, missing, outcome, prefill, reviewed, scope, triggers } from "/studio/inbox/inbox-format.js";
+import { calls, missing, outcome, prefill, reviewed, scope, triggers } from "/studio/inbox-format.js";
 
 const results = [];
 function check(name, actual, expected) {

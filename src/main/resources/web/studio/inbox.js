@@ -1,8 +1,8 @@
 // The review inbox page (admins): GET /api/studio/inbox, one section per cluster of similar
 // messages, and the four actions. Adding to the knowledge base goes through the studio editor's
 // API (inbox-format.js `calls`); then the outcome is recorded, and the messages leave the inbox.
-import { calls, missing, outcome, percent, prefill, reviewed, scope, TEXT, triggers } from "/studio/inbox/inbox-format.js";
-import * as api from "/studio/inbox/inbox-api.js";
+import { calls, missing, outcome, percent, prefill, reviewed, scope, TEXT, triggers } from "/studio/inbox-format.js";
+import * as api from "/studio/inbox-api.js";
 
 const PAGE = {
   summary: (messages, clusters, threshold) => `共 ${messages} 条待审核消息，${clusters} 组（低于 ${percent(threshold)} 的回答也在其中）`,

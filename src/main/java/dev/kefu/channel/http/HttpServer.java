@@ -351,8 +351,10 @@ public final class HttpServer implements AutoCloseable {
         table.get("/agent/login", ctx -> assets.loginPage(ctx));
         table.get("/agent/reports", ctx -> assets.reportsPage(ctx));
         table.get("/agent/assets/{file}", ctx -> assets.agentAsset(ctx));
-        table.get("/studio/inbox", ctx -> assets.inboxPage(ctx));
-        table.get("/studio/inbox/{file}", ctx -> assets.inboxAsset(ctx));
+        // the studio's static pages and modules (the review inbox works without the editor's API)
+        table.get("/studio/", ctx -> assets.studioFile(ctx, "index.html"));
+        table.get("/studio/inbox", ctx -> assets.studioFile(ctx, "inbox.html"));
+        table.get("/studio/{file}", ctx -> assets.studioFile(ctx, ctx.pathParam("file")));
         if (studio != null) {
             studioRoutes(app, table);
         }
@@ -384,8 +386,6 @@ public final class HttpServer implements AutoCloseable {
             table.post("/api/studio/must-not-break", studioVersions::mustNotBreak);
             table.post("/api/studio/hit-test", studioVersions::hitTest);
         }
-        table.get("/studio/", ctx -> assets.studioFile(ctx, "index.html"));
-        table.get("/studio/{file}", ctx -> assets.studioFile(ctx, ctx.pathParam("file")));
     }
 
     /** Before {@code /webhook/*}: the webhooks' own per-IP limit (429 with {@code Retry-After}). */

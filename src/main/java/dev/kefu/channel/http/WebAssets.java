@@ -41,10 +41,6 @@ final class WebAssets {
     private final byte[] reportsPage = read("web/agent/reports.html");
     /** The ES modules and style sheets of the console pages under {@code /agent/assets/}, as they are asked for. */
     private final Map<String, byte[]> agentFiles = new ConcurrentHashMap<>();
-    /** The studio's review inbox page and its files (only {@code inbox*}, under {@code web/studio/}). */
-    private final byte[] inboxPage = read("web/studio/inbox.html");
-    private static final Pattern INBOX_FILE = Pattern.compile("inbox[a-z0-9-]*\\.(js|css|html)");
-    private final Map<String, byte[]> inboxFiles = new ConcurrentHashMap<>();
     /** Pages made of static files only: no inline code at all. */
     static final String MODULE_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -118,30 +114,6 @@ final class WebAssets {
     void reportsPage(Context ctx) {
         pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY)
                 .contentType("text/html; charset=utf-8").result(reportsPage);
-    }
-
-    /** {@code GET /studio/inbox}: the admins' review inbox (the data comes from {@code /api/studio/inbox}). */
-    void inboxPage(Context ctx) {
-        pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY)
-                .contentType("text/html; charset=utf-8").result(inboxPage);
-    }
-
-    /** {@code GET /studio/inbox/{file}}: a module or style sheet of the inbox page; 404 for any other name. */
-    void inboxAsset(Context ctx) {
-        String name = ctx.pathParam("file");
-        Matcher file = INBOX_FILE.matcher(name);
-        byte[] body = file.matches() ? inboxFiles.computeIfAbsent(name, n -> resource("web/studio/" + n)) : null;
-        if (body == null) {
-            throw new ApiException(404, "no asset " + name);
-        }
-        if (name.endsWith(".html")) { // the page's unit tests (inbox-format-test.html): static, harmless
-            pageHeaders(ctx).header("Content-Security-Policy", MODULE_PAGE_POLICY);
-        }
-        ctx.contentType(switch (file.group(1)) {
-            case "js" -> "text/javascript; charset=utf-8";
-            case "css" -> TYPES.get("css");
-            default -> "text/html; charset=utf-8";
-        }).header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff").result(body);
     }
 
     /**

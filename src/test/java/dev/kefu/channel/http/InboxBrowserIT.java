@@ -124,7 +124,7 @@ class InboxBrowserIT {
             browser.driver().get(server.base + "/studio/inbox");
             page.waitUntil("the error", () -> page.find("inbox-error").isDisplayed());
             assertThat(page.find("inbox-error").getText()).contains("请先");
-            browser.driver().get(server.base + "/studio/inbox/inbox-format-test.html");
+            browser.driver().get(server.base + "/studio/inbox-format-test.html");
             page.waitUntil("the unit tests", () -> !page.find("unit-result").getText().equals("running"));
             assertThat(page.find("unit-result").getText()).matches("\\d+ passed, 0 failed");
         }

@@ -125,7 +125,7 @@ class OpenApiIT {
         check("POST", "/webhook/generic", json("/webhook/generic", "{\"userId\": \"u1\", \"text\": \"你好\", \"messageId\": \"m1\"}"));
         check("GET", "/health", send(request("/health").GET()));
         for (String file : new String[] {"inbox.js", "inbox.css", "nope.js", "..%2Fagent.html"}) {
-            check("GET", "/studio/inbox/{file}", send(request("/studio/inbox/" + file).GET()));
+            check("GET", "/studio/{file}", send(request("/studio/" + file).GET()));
         }
         for (String page : new String[] {"/metrics", "/openapi.json", "/", "/widget.js", "/agent", "/studio/inbox"}) {
             check("GET", page, send(request(page).GET()));
