@@ -16,17 +16,31 @@ import java.util.Set;
  * The candidate entries for one message and what is known of each: the classifier's confidence in
  * the entry's intent, the entry's BM25 score (as a share of the best one, and raw), whether it is
  * the best BM25 hit overall or within its intent, and, when the message was encoded, the cosine of
- * its nearest phrasing, the gap to the best cosine and the same two ranks. The cheap features come
- * first, so the fast model reads a prefix of the full vector. Stateless; thread-safe.
+ * its nearest phrasing, the gap to the best cosine and the same two ranks. An entry classifier
+ * (liblinear over the character n-grams, trained on every phrasing with entry ids as labels) adds
+ * its probability of the entry and whether the entry is its first: it tells near neighbours of one
+ * intent apart where the intent's confidence cannot. The cheap features come first, so the fast
+ * model reads a prefix of the full vector. Stateless; thread-safe.
  */
 final class CandidateFeatures {
     /** Features without the sentence vector. */
-    static final int CHEAP = 9;
+    static final int CHEAP = 11;
     /** Features with it. */
     static final int FULL = CHEAP + 8;
+    /** Where {@link RankerModel#calibration} reads: the intent's confidence, the top-intent flag, BM25, the entry classifier. */
+    static final int INTENT = 0;
+    static final int TOP_INTENT = 1;
+    static final int BM25_LOG = 5;
+    static final int ENTRY = 9;
+    /** ...and, with vectors, the cosine, the second cosine and the share of the nearest phrasings. */
+    static final int COSINE = CHEAP;
+    static final int COSINE_SECOND = CHEAP + 6;
+    static final int KNN_SHARE = CHEAP + 7;
+    /** Entries of the entry classifier taken as candidates. */
+    static final int ENTRY_CANDIDATES = 3;
     /** Names, for the saved model and the trace. */
     static final List<String> NAMES = List.of("intent", "top_intent", "bm25_share", "bm25_top", "bm25_top_in_intent",
-            "bm25_log", "default_entry", "bm25_missing", "intent_x_bm25",
+            "bm25_log", "default_entry", "bm25_missing", "intent_x_bm25", "entry", "entry_top",
             "cosine", "cosine_gap", "cosine_top", "cosine_top_in_intent", "intent_x_cosine", "cosine_x_bm25",
             "cosine_second", "knn_share");
     /** Intents whose entries are all candidates. */
@@ -63,8 +77,13 @@ final class CandidateFeatures {
         return ord;
     }
 
-    /** The candidates, in a stable order: the likely intents' entries, then BM25 hits, then vector neighbours. */
-    int[] candidates(IntentPrediction prediction, List<FaqHit> hits, PhrasingVectors.Similarity similar) {
+    /**
+     * The candidates, in a stable order: the likely intents' entries, then the entry classifier's
+     * first ones, then BM25 hits, then vector neighbours. {@code entry} is the entry classifier's
+     * prediction (its labels are entry ids).
+     */
+    int[] candidates(IntentPrediction prediction, IntentPrediction entry, List<FaqHit> hits,
+                     PhrasingVectors.Similarity similar) {
         Set<Integer> chosen = new LinkedHashSet<>();
         int intents = 0;
         for (IntentScore score : prediction.ranked()) {
@@ -72,6 +91,16 @@ final class CandidateFeatures {
             if (of != null) {
                 chosen.addAll(of);
                 if (++intents == INTENTS) {
+                    break;
+                }
+            }
+        }
+        int taken = 0;
+        for (IntentScore score : entry.ranked()) {
+            Integer ord = ordOf.get(score.label());
+            if (ord != null) {
+                chosen.add(ord);
+                if (++taken == ENTRY_CANDIDATES) {
                     break;
                 }
             }
@@ -88,11 +117,20 @@ final class CandidateFeatures {
     }
 
     /** One row per candidate, {@link #CHEAP} or {@link #FULL} long. */
-    double[][] rows(int[] candidates, IntentPrediction prediction, List<FaqHit> hits, PhrasingVectors.Similarity similar) {
+    double[][] rows(int[] candidates, IntentPrediction prediction, IntentPrediction entry, List<FaqHit> hits,
+                    PhrasingVectors.Similarity similar) {
         Map<String, Double> intent = new HashMap<>();
         for (IntentScore score : prediction.ranked()) {
             intent.put(score.label(), score.confidence());
         }
+        double[] entryP = new double[entries.size()];
+        for (IntentScore score : entry.ranked()) {
+            Integer ord = ordOf.get(score.label());
+            if (ord != null) {
+                entryP[ord] = score.confidence();
+            }
+        }
+        Integer entryTop = ordOf.get(entry.top().label());
         String topIntent = prediction.top().label();
         double[] bm25 = new double[entries.size()];
         Map<String, Integer> bestInIntent = new HashMap<>();
@@ -107,29 +145,31 @@ final class CandidateFeatures {
         double[][] rows = new double[candidates.length][];
         for (int c = 0; c < candidates.length; c++) {
             int ord = candidates[c];
-            FaqEntry entry = entries.get(ord);
-            double p = intent.getOrDefault(entry.intent(), 0.0);
+            FaqEntry faqEntry = entries.get(ord);
+            double p = intent.getOrDefault(faqEntry.intent(), 0.0);
             double share = bestBm25 > 0 ? bm25[ord] / bestBm25 : 0;
             double[] row = new double[dense == null ? CHEAP : FULL];
             row[0] = p;
-            row[1] = entry.intent().equals(topIntent) ? 1 : 0;
+            row[1] = faqEntry.intent().equals(topIntent) ? 1 : 0;
             row[2] = share;
             row[3] = ord == bm25Top ? 1 : 0;
-            row[4] = Integer.valueOf(ord).equals(bestInIntent.get(entry.intent())) ? 1 : 0;
+            row[4] = Integer.valueOf(ord).equals(bestInIntent.get(faqEntry.intent())) ? 1 : 0;
             row[5] = Math.log1p(bm25[ord]) / 3;
             row[6] = primary[ord] ? 1 : 0;
             row[7] = bm25[ord] == 0 ? 1 : 0;
             row[8] = p * share;
+            row[9] = entryP[ord];
+            row[10] = entryTop != null && entryTop == ord ? 1 : 0;
             if (dense != null) {
                 double cos = Math.max(0, similar.best()[ord]);
-                row[9] = cos;
-                row[10] = cos - dense.best;
-                row[11] = ord == dense.top ? 1 : 0;
-                row[12] = ord == dense.topIn.get(entry.intent()) ? 1 : 0;
-                row[13] = p * cos;
-                row[14] = cos * share;
-                row[15] = Math.max(0, similar.second()[ord]);
-                row[16] = similar.knnShare()[ord];
+                row[COSINE] = cos;
+                row[CHEAP + 1] = cos - dense.best;
+                row[CHEAP + 2] = ord == dense.top ? 1 : 0;
+                row[CHEAP + 3] = ord == dense.topIn.get(faqEntry.intent()) ? 1 : 0;
+                row[CHEAP + 4] = p * cos;
+                row[CHEAP + 5] = cos * share;
+                row[COSINE_SECOND] = Math.max(0, similar.second()[ord]);
+                row[KNN_SHARE] = similar.knnShare()[ord];
             }
             rows[c] = row;
         }

@@ -3,9 +3,11 @@ package dev.kefu.answer;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.FaqHit;
 import dev.kefu.faq.FaqSearcher;
+import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.IntentPrediction;
 import dev.kefu.intent.Intents;
 import dev.kefu.intent.SentenceEncoder;
+import dev.kefu.intent.linear.CompactModelFile;
 import dev.kefu.text.Tokens;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,8 +19,10 @@ import java.util.Objects;
  * hits and, on the full path, the entries of the nearest phrasings by sentence vector; each gets
  * the probability of the fitted logistic model ({@link RankerModel}). The cheap model runs first:
  * when its best probability reaches the fast threshold (chosen at train time so that the fast path
- * is as precise as the full one), the sentence encoder is not run at all. Without an encoder (or
- * vectors) only the cheap model runs. Thread-safe.
+ * is as precise as the full one), or stays under the fast floor (below which no held-out line got
+ * a full probability the policy acts on), the sentence encoder is not run at all. Without an encoder (or
+ * vectors) only the cheap model runs. The entry classifier (liblinear over entry ids, fitted with
+ * the model) adds its own candidates and probabilities. Thread-safe.
  */
 public final class LearnedAnswerRanker implements AnswerRanker {
     private final FaqSearcher faq;
@@ -26,11 +30,14 @@ public final class LearnedAnswerRanker implements AnswerRanker {
     private final RankerModel model;
     private final PhrasingVectors vectors;
     private final SentenceEncoder encoder;
+    private final IntentClassifier entryClassifier;
 
     /** {@code vectors} and {@code encoder} may both be null: the cheap model then decides alone. */
-    public LearnedAnswerRanker(FaqSearcher faq, RankerModel model, PhrasingVectors vectors, SentenceEncoder encoder) {
+    public LearnedAnswerRanker(FaqSearcher faq, RankerModel model, IntentClassifier entryClassifier,
+                               PhrasingVectors vectors, SentenceEncoder encoder) {
         this.faq = Objects.requireNonNull(faq, "faq");
         this.model = Objects.requireNonNull(model, "model");
+        this.entryClassifier = Objects.requireNonNull(entryClassifier, "entryClassifier");
         this.features = new CandidateFeatures(faq.entries());
         boolean dense = vectors != null && encoder != null && model.hasFull();
         this.vectors = dense ? vectors : null;
@@ -41,20 +48,36 @@ public final class LearnedAnswerRanker implements AnswerRanker {
         }
     }
 
+    /**
+     * The ranker saved in {@code dir} by {@code train}: {@value RankerModel#FILE}, the entry classifier
+     * in {@value RankerModel#ENTRY_FILE} and, when the model has a full part and {@code encoder} is
+     * given, {@value PhrasingVectors#FILE}. {@code encoder} null: the cheap model alone.
+     */
+    public static LearnedAnswerRanker read(java.nio.file.Path dir, FaqSearcher faq, SentenceEncoder encoder) {
+        RankerModel model = RankerModel.read(dir);
+        IntentClassifier entryClassifier = CompactModelFile.read(dir.resolve(RankerModel.ENTRY_FILE));
+        boolean dense = encoder != null && model.hasFull();
+        return new LearnedAnswerRanker(faq, model, entryClassifier,
+                dense ? PhrasingVectors.read(dir, faq.entries().size()) : null, dense ? encoder : null);
+    }
+
     @Override
     public Ranking rank(Tokens tokens, IntentPrediction prediction) {
         List<FaqHit> hits = faq.search(tokens, IntentFirstRanker.HITS);
-        int[] candidates = features.candidates(prediction, hits, null);
+        IntentPrediction entry = entryClassifier.classify(tokens);
+        int[] candidates = features.candidates(prediction, entry, hits, null);
         double inScope = inScope(prediction);
-        List<FaqHit> cheap = scored(candidates, features.rows(candidates, prediction, hits, null), inScope);
-        boolean decided = !cheap.isEmpty() && cheap.get(0).score() >= model.fastThreshold();
+        List<FaqHit> cheap = scored(candidates, features.rows(candidates, prediction, entry, hits, null), inScope);
+        // decided: sure enough of the entry, or so unsure that no vector would make the policy act on it
+        boolean decided = !cheap.isEmpty() && (cheap.get(0).score() >= model.fastThreshold()
+                || cheap.get(0).score() < model.fastFloor());
         if (encoder == null || decided || tokens.text().isBlank()) {
             return new Ranking(cheap, hits, "fast");
         }
         PhrasingVectors.Similarity cosines = vectors.similarity(encoder.encode(tokens.text()), null);
-        candidates = features.candidates(prediction, hits, cosines);
-        return new Ranking(scored(candidates, features.rows(candidates, prediction, hits, cosines), inScope), hits,
-                "full");
+        candidates = features.candidates(prediction, entry, hits, cosines);
+        return new Ranking(scored(candidates, features.rows(candidates, prediction, entry, hits, cosines), inScope),
+                hits, "full");
     }
 
     /** The classifier's confidence that the message is neither out of scope nor a request for a person. */

@@ -16,19 +16,22 @@ import java.util.TreeMap;
  * features (without the sentence vector) and the full ones, a softmax model that orders the
  * candidates and a calibration that turns the best candidate's standing into the probability that
  * it is right (fitted on held-out lines, out-of-scope ones included); and the calibrated cheap
- * probability at or above which the cheap model decides alone (the fast path). {@code encoder}
+ * probabilities at or above which ({@code fastThreshold}) and below which ({@code fastFloor}) the
+ * cheap model decides alone (the fast path). {@code encoder}
  * names the sentence encoder the full model was fitted with (empty when there is none). Immutable.
  */
 public record RankerModel(double[] cheap, double[] full, double[] cheapCalibration, double[] fullCalibration,
-                          double fastThreshold, String encoder) {
+                          double fastThreshold, double fastFloor, String encoder) {
     /** Calibration features of the cheap model: see {@link #calibration}. */
-    static final int CAL_CHEAP = 6;
+    static final int CAL_CHEAP = 7;
     /** Calibration features of the full model. */
-    static final int CAL_FULL = 9;
+    static final int CAL_FULL = 10;
     static final List<String> CAL_NAMES = List.of("softmax", "softmax_margin", "intent", "in_scope", "bm25_log",
-            "top_intent", "cosine", "knn_share", "cosine_second");
+            "top_intent", "entry", "cosine", "knn_share", "cosine_second");
     /** The file in {@code models/}. */
     public static final String FILE = "answer-ranker.properties";
+    /** The file in {@code models/} that holds the ranker's entry classifier (see {@code CompactModelFile}). */
+    public static final String ENTRY_FILE = "answer-entries.bin";
 
     public RankerModel {
         cheap = cheap.clone();
@@ -43,6 +46,9 @@ public record RankerModel(double[] cheap, double[] full, double[] cheapCalibrati
         }
         if (!(fastThreshold >= 0 && fastThreshold <= 1.0001)) {
             throw new IllegalArgumentException("fastThreshold must be in 0..1, was " + fastThreshold);
+        }
+        if (!(fastFloor >= 0 && fastFloor <= fastThreshold)) {
+            throw new IllegalArgumentException("fastFloor must be in 0.." + fastThreshold + ", was " + fastFloor);
         }
         encoder = encoder == null ? "" : encoder;
     }
@@ -82,7 +88,8 @@ public record RankerModel(double[] cheap, double[] full, double[] cheapCalibrati
     /**
      * What the calibration reads of the best candidate {@code top}: its softmax and margin over the
      * runner-up, the classifier's confidence in its intent, the in-scope confidence, its BM25 score,
-     * whether its intent is the classifier's first; and with vectors, its cosine, its share of the
+     * whether its intent is the classifier's first, the entry classifier's probability of it; and
+     * with vectors, its cosine, its share of the
      * nearest phrasings and its second-best cosine.
      */
     static double[] calibration(double[] p, double[][] rows, int top, double inScope, boolean dense) {
@@ -96,14 +103,15 @@ public record RankerModel(double[] cheap, double[] full, double[] cheapCalibrati
         double[] c = new double[dense ? CAL_FULL : CAL_CHEAP];
         c[0] = p[top];
         c[1] = p[top] - second;
-        c[2] = row[0];
+        c[2] = row[CandidateFeatures.INTENT];
         c[3] = inScope;
-        c[4] = row[5];
-        c[5] = row[1];
+        c[4] = row[CandidateFeatures.BM25_LOG];
+        c[5] = row[CandidateFeatures.TOP_INTENT];
+        c[6] = row[CandidateFeatures.ENTRY];
         if (dense) {
-            c[6] = row[9];
-            c[7] = row[16];
-            c[8] = row[15];
+            c[7] = row[CandidateFeatures.COSINE];
+            c[8] = row[CandidateFeatures.KNN_SHARE];
+            c[9] = row[CandidateFeatures.COSINE_SECOND];
         }
         return c;
     }
@@ -130,6 +138,7 @@ public record RankerModel(double[] cheap, double[] full, double[] cheapCalibrati
         Map<String, String> lines = new TreeMap<>();
         lines.put("encoder", encoder);
         lines.put("fast.threshold", number(fastThreshold));
+        lines.put("fast.floor", number(fastFloor));
         List<String> names = CandidateFeatures.NAMES;
         for (int i = 0; i < CandidateFeatures.CHEAP; i++) {
             lines.put("cheap." + names.get(i), number(cheap[i]));
@@ -168,12 +177,20 @@ public record RankerModel(double[] cheap, double[] full, double[] cheapCalibrati
             boolean dense = values.containsKey("full.bias");
             double[] full = dense ? weights(values, "full.", CandidateFeatures.NAMES, CandidateFeatures.FULL) : null;
             double[] fullCal = dense ? weights(values, "full.calibration.", CAL_NAMES, CAL_FULL) : null;
-            return new RankerModel(cheap, full, cheapCal, fullCal, Double.parseDouble(values.get("fast.threshold")),
-                    values.getOrDefault("encoder", ""));
+            return new RankerModel(cheap, full, cheapCal, fullCal, Double.parseDouble(required(values, "fast.threshold")),
+                    Double.parseDouble(required(values, "fast.floor")), values.getOrDefault("encoder", ""));
         } catch (IOException | RuntimeException e) {
             throw new CorpusException(file + ": not a readable answer ranker (" + e.getMessage()
                     + "); run `java -jar target/kefu.jar train`", e);
         }
+    }
+
+    private static String required(Map<String, String> values, String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("missing " + key);
+        }
+        return value;
     }
 
     private static double[] weights(Map<String, String> values, String prefix, List<String> names, int features) {
@@ -204,7 +221,7 @@ public record RankerModel(double[] cheap, double[] full, double[] cheapCalibrati
         return o instanceof RankerModel m && Arrays.equals(cheap, m.cheap) && Arrays.equals(full, m.full)
                 && Arrays.equals(cheapCalibration, m.cheapCalibration)
                 && Arrays.equals(fullCalibration, m.fullCalibration)
-                && fastThreshold == m.fastThreshold && encoder.equals(m.encoder);
+                && fastThreshold == m.fastThreshold && fastFloor == m.fastFloor && encoder.equals(m.encoder);
     }
 
     @Override

@@ -6,6 +6,9 @@ import dev.kefu.faq.FaqSearcher;
 import dev.kefu.intent.IntentPrediction;
 import dev.kefu.text.Tokens;
 import dev.kefu.intent.IntentScore;
+import dev.kefu.intent.linear.LiblinearIntentClassifier;
+import dev.kefu.intent.linear.LiblinearIntentTrainer;
+import dev.kefu.intent.linear.LiblinearSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +32,11 @@ public final class RankerTrainer {
     static final double LAMBDA = 1.0;
     /** Fast-path precision the cheap model must keep, at most this far below the full model's on the same lines. */
     static final double FAST_SLACK = 0.0;
+    /**
+     * The entry classifier's settings: liblinear's intent settings (cost 1, character 1–3-grams),
+     * over entry ids instead of intents.
+     */
+    static final LiblinearSettings ENTRY_SETTINGS = new LiblinearSettings(1.0, false, 0.13);
 
     private final Function<String, Tokens> analyzer;
     private final Function<Tokens, IntentPrediction> classifier;
@@ -55,13 +63,17 @@ public final class RankerTrainer {
     }
 
     /**
-     * A fitted ranker (null for a ranker without weights) and the vectors of every phrasing (null
-     * without an encoder), to be saved together.
+     * A fitted ranker (null for a ranker without weights) with its entry classifier (null exactly
+     * when the model is) and the vectors of every phrasing (null without an encoder), to be saved
+     * together.
      */
-    public record Result(RankerModel model, PhrasingVectors vectors) {
+    public record Result(RankerModel model, LiblinearIntentClassifier entries, PhrasingVectors vectors) {
         public Result {
             if (model == null && vectors == null) {
                 throw new IllegalArgumentException("a result holds a model, vectors or both");
+            }
+            if ((model == null) != (entries == null)) {
+                throw new IllegalArgumentException("a fitted ranker comes with its entry classifier");
             }
         }
     }
@@ -121,6 +133,7 @@ public final class RankerTrainer {
         Rows full = new Rows();
         for (int f = 0; f < FOLDS; f++) {
             FaqSearcher searcher = indexer.apply(without(entries, f), byEntry(withoutFold(ordered, f)));
+            LiblinearIntentClassifier entryClassifier = entryClassifier(entries, lines, f);
             boolean[] hidden = new boolean[lines.size()];
             for (Line line : lines) {
                 if (line.row() >= 0) {
@@ -133,27 +146,53 @@ public final class RankerTrainer {
                 }
                 IntentPrediction prediction = line.prediction() != null ? line.prediction()
                         : classifier.apply(line.tokens());
+                IntentPrediction entry = entryClassifier.classify(line.tokens());
                 List<FaqHit> hits = searcher.search(line.tokens(), IntentFirstRanker.HITS);
                 double inScope = LearnedAnswerRanker.inScope(prediction);
-                cheap.add(features, prediction, hits, null, line.entry(), inScope);
+                cheap.add(features, prediction, entry, hits, null, line.entry(), inScope);
                 if (vectors != null) {
                     float[] vector = line.row() >= 0 ? vectors.row(line.row())
                             : encoder.encode().apply(line.tokens().text());
-                    full.add(features, prediction, hits, vectors.similarity(vector, hidden), line.entry(), inScope);
+                    full.add(features, prediction, entry, hits, vectors.similarity(vector, hidden), line.entry(),
+                            inScope);
                 }
             }
         }
         double[] cheapWeights = LogisticFit.fitSoftmax(cheap.rows, cheap.queries, CandidateFeatures.CHEAP, LAMBDA);
         double[] cheapCalibration = calibrate(cheapWeights, cheap, false);
+        LiblinearIntentClassifier entryClassifier = entryClassifier(entries, lines, -2);
         if (vectors == null) {
-            return new Result(new RankerModel(cheapWeights, null, cheapCalibration, null, 0.0, ""), null);
+            return new Result(new RankerModel(cheapWeights, null, cheapCalibration, null, 0.0, 0.0, ""), entryClassifier,
+                    null);
         }
         double[] fullWeights = LogisticFit.fitSoftmax(full.rows, full.queries, CandidateFeatures.FULL, LAMBDA);
         double[] fullCalibration = calibrate(fullWeights, full, true);
         RankerModel unthresholded = new RankerModel(cheapWeights, fullWeights, cheapCalibration, fullCalibration, 1.0,
-                encoder.name());
+                0.0, encoder.name());
         return new Result(new RankerModel(cheapWeights, fullWeights, cheapCalibration, fullCalibration,
-                fastThreshold(unthresholded, cheap, full), encoder.name()), vectors);
+                fastThreshold(unthresholded, cheap, full), fastFloor(unthresholded, cheap, full), encoder.name()),
+                entryClassifier, vectors);
+    }
+
+    /**
+     * The entry classifier trained on every phrasing and example not in fold {@code fold} (a fold
+     * that does not exist, such as -2: on all of them), labelled by entry id. A corpus with a
+     * single entry has nothing to tell apart: its classifier is trained against an empty label.
+     */
+    private static LiblinearIntentClassifier entryClassifier(List<FaqEntry> entries, List<Line> lines, int fold) {
+        List<String> labels = new ArrayList<>();
+        List<Tokens> texts = new ArrayList<>();
+        for (Line line : lines) {
+            if (line.entry() >= 0 && (line.fold() < 0 || line.fold() != fold)) {
+                labels.add(entries.get(line.entry()).id());
+                texts.add(line.tokens());
+            }
+        }
+        if (new java.util.HashSet<>(labels).size() < 2) {
+            labels.add("");
+            texts.add(new Tokens("", List.of()));
+        }
+        return LiblinearIntentTrainer.fit(labels, texts, ENTRY_SETTINGS, null);
     }
 
     /**
@@ -247,6 +286,34 @@ public final class RankerTrainer {
         return 1.0;
     }
 
+    /**
+     * The lowest probability the default policy acts on: below it no entry is answered or offered
+     * as a choice (the policy's clarify floor, {@code Thresholds.DEFAULT}).
+     */
+    static final double ACTS_FROM = 0.2;
+
+    /**
+     * The highest cheap probability (in steps of 0.01, at most {@link #ACTS_FROM}) below which no
+     * held-out line gets the right entry from the full model at a probability the policy would act
+     * on: there the sentence vector would not give the user a right answer or choice that the cheap
+     * model's fallback withholds, so the cheap model decides alone as well. Out-of-scope messages
+     * are most of these.
+     */
+    private static double fastFloor(RankerModel model, Rows cheap, Rows full) {
+        double floor = 0;
+        for (int step = 1; step <= Math.round(ACTS_FROM * 100); step++) {
+            double low = step / 100.0;
+            for (int q = 0; q < cheap.queries.size(); q++) {
+                double[] f = full.top(model, q);
+                if (cheap.top(model, q)[0] < low && f[0] >= ACTS_FROM && f[1] == 1) {
+                    return floor;
+                }
+            }
+            floor = low;
+        }
+        return floor;
+    }
+
     /** {@code entries} without the paraphrases of fold {@code fold}. */
     private static List<FaqEntry> without(List<FaqEntry> entries, int fold) {
         List<FaqEntry> kept = new ArrayList<>();
@@ -269,11 +336,11 @@ public final class RankerTrainer {
         final List<Double> inScope = new ArrayList<>();
 
         /** Adds one held-out line's candidates, labelled by whether each is entry {@code gold}. */
-        void add(CandidateFeatures features, IntentPrediction prediction, List<FaqHit> hits, PhrasingVectors.Similarity cosines,
-                     int gold, double inScopeConfidence) {
+        void add(CandidateFeatures features, IntentPrediction prediction, IntentPrediction entry, List<FaqHit> hits,
+                 PhrasingVectors.Similarity cosines, int gold, double inScopeConfidence) {
             inScope.add(inScopeConfidence);
-            int[] candidates = features.candidates(prediction, hits, cosines);
-            double[][] described = features.rows(candidates, prediction, hits, cosines);
+            int[] candidates = features.candidates(prediction, entry, hits, cosines);
+            double[][] described = features.rows(candidates, prediction, entry, hits, cosines);
             int first = rows.size();
             int right = -1;
             for (int c = 0; c < candidates.length; c++) {

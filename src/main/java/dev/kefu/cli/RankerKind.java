@@ -11,6 +11,7 @@ import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.LuceneFaqIndex;
 import dev.kefu.faq.LuceneFaqSearcher;
 import dev.kefu.intent.IntentClassifier;
+import dev.kefu.intent.linear.CompactModelFile;
 import dev.kefu.intent.embedding.BgeSentenceEncoder;
 import dev.kefu.text.CorpusException;
 import dev.kefu.text.SmartcnTokenizer;
@@ -79,7 +80,7 @@ enum RankerKind {
         }
         if (this == NEAREST_BGE) {
             RankerTrainer.Encoder bge = text.encoder().get();
-            return new RankerTrainer.Result(null, PhrasingVectors.encode(entries, examples(lines),
+            return new RankerTrainer.Result(null, null, PhrasingVectors.encode(entries, examples(lines),
                     t -> bge.encode().apply(text.tokenizer().tokenize(text.normalizer().normalize(t)).text()),
                     bge.dimension()));
         }
@@ -158,9 +159,11 @@ enum RankerKind {
     static void save(RankerTrainer.Result trained, Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(RankerModel.FILE));
         Files.deleteIfExists(dir.resolve(PhrasingVectors.FILE));
+        Files.deleteIfExists(dir.resolve(RankerModel.ENTRY_FILE));
         if (trained != null) {
             if (trained.model() != null) {
                 trained.model().write(dir);
+                CompactModelFile.write(trained.entries(), dir.resolve(RankerModel.ENTRY_FILE));
             }
             if (trained.vectors() != null) {
                 trained.vectors().write(dir);
@@ -177,16 +180,13 @@ enum RankerKind {
                     BgeSentenceEncoder.loadForConcurrentCalls());
             case LEARNED, LEARNED_BGE -> {
                 RankerModel model = RankerModel.read(dir);
-                if (model.encoder().isEmpty()) {
-                    yield new LearnedAnswerRanker(faq, model, null, null);
-                }
-                if (!model.encoder().equals(BgeSentenceEncoder.NAME)) {
+                if (!model.encoder().isEmpty() && !model.encoder().equals(BgeSentenceEncoder.NAME)) {
                     throw new CorpusException(dir.resolve(RankerModel.FILE) + ": fitted with the encoder "
                             + model.encoder() + ", this kefu has " + BgeSentenceEncoder.NAME
                             + "; run `java -jar target/kefu.jar train`");
                 }
                 // the cheap model answers most messages alone: in a server, the encoder loads while it starts
-                yield new LearnedAnswerRanker(faq, model, PhrasingVectors.read(dir, faq.entries().size()), serving
+                yield LearnedAnswerRanker.read(dir, faq, model.encoder().isEmpty() ? null : serving
                         ? BgeSentenceEncoder.loadForConcurrentCallsInBackground()
                         : BgeSentenceEncoder.loadForConcurrentCalls());
             }
@@ -199,7 +199,7 @@ enum RankerKind {
             case INTENT_FIRST -> new IntentFirstRanker(faq);
             case BM25 -> new NearestPhrasingRanker(faq, null, null);
             case NEAREST_BGE -> new NearestPhrasingRanker(faq, trained.vectors(), BgeSentenceEncoder.loadForConcurrentCalls());
-            case LEARNED, LEARNED_BGE -> new LearnedAnswerRanker(faq, trained.model(), trained.vectors(),
+            case LEARNED, LEARNED_BGE -> new LearnedAnswerRanker(faq, trained.model(), trained.entries(), trained.vectors(),
                     trained.vectors() == null ? null : BgeSentenceEncoder.loadForConcurrentCalls());
         };
     }

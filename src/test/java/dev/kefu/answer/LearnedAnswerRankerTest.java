@@ -32,6 +32,7 @@ class LearnedAnswerRankerTest {
     private static List<FaqEntry> entries;
     private static LuceneFaqIndex index;
     private static RankerModel model;
+    private static dev.kefu.intent.IntentClassifier entryClassifier;
 
     @BeforeAll
     static void fit() throws URISyntaxException {
@@ -39,7 +40,9 @@ class LearnedAnswerRankerTest {
         tokenizer = new SmartcnTokenizer(Synonyms.read(faq.resolveSibling("synonyms.txt"), NORMALIZER));
         entries = FaqCorpus.read(faq, Set.of("refund_time", "forgot_password", "payment_failed"));
         index = new LuceneFaqIndex(NORMALIZER, tokenizer);
-        model = trainer().train(entries, List.of(), null).model();
+        RankerTrainer.Result trained = trainer().train(entries, List.of(), null);
+        model = trained.model();
+        entryClassifier = trained.entries();
     }
 
     private static RankerTrainer trainer() {
@@ -68,7 +71,7 @@ class LearnedAnswerRankerTest {
     }
 
     private static LearnedAnswerRanker ranker() {
-        return new LearnedAnswerRanker(index.inMemory(entries, Map.of()), model, null, null);
+        return new LearnedAnswerRanker(index.inMemory(entries, Map.of()), model, entryClassifier, null, null);
     }
 
     @Test
@@ -110,5 +113,75 @@ class LearnedAnswerRankerTest {
         assertThat(again).isEqualTo(model);
         model.write(dir);
         assertThat(RankerModel.read(dir)).isEqualTo(model);
+    }
+    @Test
+    void a_ranker_saved_with_its_entry_classifier_reads_back_with_the_same_answers(@TempDir Path dir) {
+        model.write(dir);
+        dev.kefu.intent.linear.CompactModelFile.write(trainer().train(entries, List.of(), null).entries(),
+                dir.resolve(RankerModel.ENTRY_FILE));
+        LearnedAnswerRanker read = LearnedAnswerRanker.read(dir, index.inMemory(entries, Map.of()), null);
+        for (String text : List.of("我想看看退款现在到哪一步了", "支付密码忘了想不起来", "付款一直失败怎么办")) {
+            IntentPrediction prediction = keywords(tokens(text));
+            List<FaqHit> expected = ranker().rank(tokens(text), prediction).answers();
+            List<FaqHit> actual = read.rank(tokens(text), prediction).answers();
+            assertThat(actual.stream().map(h -> h.entry().id()).toList()).as(text)
+                    .isEqualTo(expected.stream().map(h -> h.entry().id()).toList());
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(actual.get(i).score()).isCloseTo(expected.get(i).score(), org.assertj.core.api.Assertions.within(1e-4));
+            }
+        }
+    }
+
+    /** An encoder for the gate test: it counts its calls and returns the same unit vector. */
+    private static final class CountingEncoder implements dev.kefu.intent.SentenceEncoder {
+        int calls;
+
+        @Override
+        public int dimension() {
+            return 4;
+        }
+
+        @Override
+        public float[] encode(String text) {
+            calls++;
+            return new float[] {1, 0, 0, 0};
+        }
+
+        @Override
+        public String name() {
+            return "counting";
+        }
+    }
+
+    @Test
+    void the_encoder_runs_only_between_the_fast_floor_and_the_fast_threshold() {
+        CountingEncoder encoder = new CountingEncoder();
+        PhrasingVectors vectors = PhrasingVectors.encode(entries, Map.of(), t -> new float[] {0, 1, 0, 0}, 4);
+        double[] full = new double[CandidateFeatures.FULL + 1];
+        double[] fullCalibration = new double[RankerModel.CAL_FULL + 1];
+        Tokens text = tokens("付款一直失败怎么办");
+        IntentPrediction prediction = predict("payment_failed", 0.9);
+        double cheapTop = ranker().rank(text, prediction).answers().get(0).score();
+
+        RankerModel between = new RankerModel(model.cheap(), full, model.cheapCalibration(), fullCalibration,
+                1.0, 0.0, "counting");
+        Ranking ranked = new LearnedAnswerRanker(index.inMemory(entries, Map.of()), between, entryClassifier, vectors,
+                encoder).rank(text, prediction);
+        assertThat(ranked.path()).isEqualTo("full");
+        assertThat(encoder.calls).isEqualTo(1);
+
+        RankerModel under = new RankerModel(model.cheap(), full, model.cheapCalibration(), fullCalibration,
+                1.0, Math.min(1.0, cheapTop + 0.01), "counting");
+        ranked = new LearnedAnswerRanker(index.inMemory(entries, Map.of()), under, entryClassifier, vectors, encoder)
+                .rank(text, prediction);
+        assertThat(ranked.path()).isEqualTo("fast");
+        assertThat(ranked.answers().get(0).score()).isCloseTo(cheapTop, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(encoder.calls).as("under the floor the cheap model decides alone").isEqualTo(1);
+
+        RankerModel over = new RankerModel(model.cheap(), full, model.cheapCalibration(), fullCalibration,
+                cheapTop, 0.0, "counting");
+        assertThat(new LearnedAnswerRanker(index.inMemory(entries, Map.of()), over, entryClassifier, vectors, encoder)
+                .rank(text, prediction).path()).isEqualTo("fast");
+        assertThat(encoder.calls).isEqualTo(1);
     }
 }

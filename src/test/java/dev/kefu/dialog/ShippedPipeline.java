@@ -1,8 +1,6 @@
 package dev.kefu.dialog;
 
 import dev.kefu.answer.LearnedAnswerRanker;
-import dev.kefu.answer.PhrasingVectors;
-import dev.kefu.answer.RankerModel;
 import dev.kefu.dialog.conversation.InMemoryConversationStore;
 import dev.kefu.dialog.policy.DecisionPolicy;
 import dev.kefu.dialog.policy.Thresholds;
@@ -24,8 +22,7 @@ final class ShippedPipeline {
     private static final Analyzer ANALYZER = new Analyzer(new ChatEngine.Pipeline(NORMALIZER,
             new SmartcnTokenizer(Synonyms.read(MODELS.resolve("synonyms.txt"), NORMALIZER)),
             OpenNlpIntentClassifier.load(MODELS.resolve("intent.bin")),
-            new LearnedAnswerRanker(FAQ, RankerModel.read(MODELS), PhrasingVectors.read(MODELS, FAQ.entries().size()),
-                    BgeSentenceEncoder.loadForConcurrentCalls())), Analyzer.DEFAULT_CACHE, Analyzer.pinyinOf(FAQ.entries()));
+            LearnedAnswerRanker.read(MODELS, FAQ, BgeSentenceEncoder.loadForConcurrentCalls())), Analyzer.DEFAULT_CACHE, Analyzer.pinyinOf(FAQ.entries()));
 
     private ShippedPipeline() {
     }

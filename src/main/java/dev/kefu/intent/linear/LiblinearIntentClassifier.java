@@ -32,6 +32,27 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
     private final double[] weights;
     private final SentenceEncoder encoder;
 
+    /**
+     * A classifier read back from its weights alone ({@link CompactModelFile}): {@code outcomes} in
+     * the order of the weights, {@code weights} laid out feature-major as liblinear's. It has no
+     * liblinear {@link Model}, so {@link LiblinearModelFiles#save} cannot write it. No sentence encoder.
+     */
+    LiblinearIntentClassifier(List<String> outcomes, double[] weights, List<String> labels, TfIdfVectorizer vectorizer,
+                              LiblinearSettings settings) {
+        this.model = null;
+        this.vectorizer = Objects.requireNonNull(vectorizer, "vectorizer");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.encoder = null;
+        this.outcomes = outcomes.toArray(new String[0]);
+        this.labels = Set.copyOf(labels);
+        this.labelOrder = List.copyOf(labels);
+        this.weights = weights.clone();
+        if (weights.length != (vectorizer.size() + 1) * this.outcomes.length) {
+            throw new IllegalArgumentException(weights.length + " weights for " + (vectorizer.size() + 1) + " features and "
+                    + this.outcomes.length + " outcomes");
+        }
+    }
+
     LiblinearIntentClassifier(Model model, List<String> labels, TfIdfVectorizer vectorizer,
                               LiblinearSettings settings, SentenceEncoder encoder) {
         this.model = Objects.requireNonNull(model, "model");
@@ -129,8 +150,17 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
         return weights[(index - 1) * outcomes.length + outcome];
     }
 
+    /** The liblinear model; only a classifier read by {@link CompactModelFile} has none. */
     Model model() {
+        if (model == null) {
+            throw new IllegalStateException("a classifier read from its compact file has no liblinear model to save");
+        }
         return model;
+    }
+
+    /** The weights, feature-major (one per outcome of {@link #outcomes()}), the bias last. */
+    double[] weights() {
+        return weights;
     }
 
     LiblinearSettings settings() {

@@ -58,38 +58,57 @@ public final class LiblinearIntentTrainer implements IntentTrainer {
 
     @Override
     public LiblinearIntentClassifier train(List<LabeledText> examples, TrainingProgress progress) {
-        List<String> labels = List.copyOf(new TreeSet<>(examples.stream().map(LabeledText::label).toList()));
-        if (labels.size() < 2) {
-            throw new IllegalArgumentException("training needs at least two intents, found " + labels.size());
-        }
-        List<String[]> documents = new ArrayList<>(examples.size());
-        List<float[]> sentences = new ArrayList<>(examples.size());
+        List<String> labels = new ArrayList<>(examples.size());
+        List<Tokens> texts = new ArrayList<>(examples.size());
         for (LabeledText example : examples) {
-            Tokens tokens = tokenizer.tokenize(normalizer.normalize(example.text()));
-            documents.add(IntentFeatures.of(tokens, settings.wordBigrams()));
-            sentences.add(LiblinearIntentClassifier.sentence(encoder, tokens));
-            progress.step(documents.size(), examples.size() + 1);
+            labels.add(example.label());
+            texts.add(tokenizer.tokenize(normalizer.normalize(example.text())));
+            progress.step(texts.size(), examples.size() + 1);
+        }
+        LiblinearIntentClassifier trained = fit(labels, texts, settings, encoder);
+        progress.step(examples.size() + 1, examples.size() + 1);
+        return trained;
+    }
+
+    /**
+     * Trains on texts already normalized and tokenized: {@code labels.get(i)} is the label of
+     * {@code tokens.get(i)}. Any labels will do (the answer ranker trains one over FAQ entry ids).
+     * {@code encoder} may be null (TF-IDF features alone).
+     */
+    public static LiblinearIntentClassifier fit(List<String> labels, List<Tokens> tokens, LiblinearSettings settings,
+                                                SentenceEncoder encoder) {
+        if (labels.size() != tokens.size()) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + tokens.size() + " texts");
+        }
+        List<String> distinct = List.copyOf(new TreeSet<>(labels));
+        if (distinct.size() < 2) {
+            throw new IllegalArgumentException("training needs at least two intents, found " + distinct.size());
+        }
+        List<String[]> documents = new ArrayList<>(tokens.size());
+        List<float[]> sentences = new ArrayList<>(tokens.size());
+        for (Tokens text : tokens) {
+            documents.add(IntentFeatures.of(text, settings.wordBigrams()));
+            sentences.add(LiblinearIntentClassifier.sentence(encoder, text));
         }
         TfIdfVectorizer vectorizer = TfIdfVectorizer.fit(documents);
         int dense = encoder == null ? 0 : encoder.dimension();
         Map<String, Integer> labelIndex = new HashMap<>();
-        for (int i = 0; i < labels.size(); i++) {
-            labelIndex.put(labels.get(i), i);
+        for (int i = 0; i < distinct.size(); i++) {
+            labelIndex.put(distinct.get(i), i);
         }
         Problem problem = new Problem();
-        problem.l = examples.size();
+        problem.l = tokens.size();
         problem.n = vectorizer.size() + dense + 1;
         problem.bias = 1;
-        problem.x = new Feature[examples.size()][];
-        problem.y = new double[examples.size()];
-        for (int i = 0; i < examples.size(); i++) {
+        problem.x = new Feature[tokens.size()][];
+        problem.y = new double[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
             problem.x[i] = nodes(vectorizer.sparse(documents.get(i)), sentences.get(i), vectorizer.size());
-            problem.y[i] = labelIndex.get(examples.get(i).label());
+            problem.y[i] = labelIndex.get(labels.get(i));
         }
         Linear.disableDebugOutput(); // liblinear prints progress to stdout by default (JVM-global)
         Model model = Linear.train(problem, new Parameter(SolverType.MCSVM_CS, settings.c(), EPSILON));
-        progress.step(examples.size() + 1, examples.size() + 1);
-        return new LiblinearIntentClassifier(model, labels, vectorizer, settings, encoder);
+        return new LiblinearIntentClassifier(model, distinct, vectorizer, settings, encoder);
     }
 
     /**

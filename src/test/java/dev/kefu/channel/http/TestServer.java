@@ -41,10 +41,8 @@ final class TestServer implements AutoCloseable {
     private static final OpenNlpIntentClassifier CLASSIFIER = OpenNlpIntentClassifier.load(Path.of("models/intent.bin"));
     private static final LuceneFaqSearcher FAQ = LuceneFaqSearcher.open(Path.of("models/faq-index"));
     /** The ranker the models hold (learned-bge), as {@code serve} loads it. */
-    private static final dev.kefu.answer.AnswerRanker RANKER = new dev.kefu.answer.LearnedAnswerRanker(FAQ,
-            dev.kefu.answer.RankerModel.read(Path.of("models")),
-            dev.kefu.answer.PhrasingVectors.read(Path.of("models"), FAQ.entries().size()),
-            dev.kefu.intent.embedding.BgeSentenceEncoder.loadForConcurrentCalls());
+    private static final dev.kefu.answer.AnswerRanker RANKER = dev.kefu.answer.LearnedAnswerRanker.read(Path.of("models"),
+            FAQ, dev.kefu.intent.embedding.BgeSentenceEncoder.loadForConcurrentCalls());
 
     /** One hasher for every test server: it computes a decoy hash when made. */
     static final dev.kefu.auth.PasswordHash HASHER = new dev.kefu.auth.PasswordHash();
