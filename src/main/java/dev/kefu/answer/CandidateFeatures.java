@@ -19,14 +19,15 @@ import java.util.Set;
  * its nearest phrasing, the gap to the best cosine and the same two ranks. An entry classifier
  * (liblinear over the character n-grams, trained on every phrasing with entry ids as labels) adds
  * its probability of the entry and whether the entry is its first: it tells near neighbours of one
- * intent apart where the intent's confidence cannot. The cheap features come first, so the fast
- * model reads a prefix of the full vector. Stateless; thread-safe.
+ * intent apart where the intent's confidence cannot. With the sentence vector, a second entry
+ * classifier that reads it beside the n-grams gives the same two features. The cheap features
+ * come first, so the fast model reads a prefix of the full vector. Stateless; thread-safe.
  */
 final class CandidateFeatures {
     /** Features without the sentence vector. */
     static final int CHEAP = 11;
     /** Features with it. */
-    static final int FULL = CHEAP + 8;
+    static final int FULL = CHEAP + 10;
     /** Where {@link RankerModel#calibration} reads: the intent's confidence, the top-intent flag, BM25, the entry classifier. */
     static final int INTENT = 0;
     static final int TOP_INTENT = 1;
@@ -36,13 +37,15 @@ final class CandidateFeatures {
     static final int COSINE = CHEAP;
     static final int COSINE_SECOND = CHEAP + 6;
     static final int KNN_SHARE = CHEAP + 7;
+    /** ...and the probability of the entry classifier that also reads the sentence vector. */
+    static final int ENTRY_DENSE = CHEAP + 8;
     /** Entries of the entry classifier taken as candidates. */
     static final int ENTRY_CANDIDATES = 3;
     /** Names, for the saved model and the trace. */
     static final List<String> NAMES = List.of("intent", "top_intent", "bm25_share", "bm25_top", "bm25_top_in_intent",
             "bm25_log", "default_entry", "bm25_missing", "intent_x_bm25", "entry", "entry_top",
             "cosine", "cosine_gap", "cosine_top", "cosine_top_in_intent", "intent_x_cosine", "cosine_x_bm25",
-            "cosine_second", "knn_share");
+            "cosine_second", "knn_share", "entry_dense", "entry_dense_top");
     /** Intents whose entries are all candidates. */
     private static final int INTENTS = 2;
     /** BM25 and vector neighbours taken as candidates. */
@@ -79,11 +82,12 @@ final class CandidateFeatures {
 
     /**
      * The candidates, in a stable order: the likely intents' entries, then the entry classifier's
-     * first ones, then BM25 hits, then vector neighbours. {@code entry} is the entry classifier's
-     * prediction (its labels are entry ids).
+     * first ones, then BM25 hits, then vector neighbours and the first ones of the entry classifier
+     * with vectors. {@code entry} is the entry classifier's prediction (its labels are entry ids),
+     * {@code denseEntry} that of the one with vectors (null with {@code similar}: the cheap path).
      */
     int[] candidates(IntentPrediction prediction, IntentPrediction entry, List<FaqHit> hits,
-                     PhrasingVectors.Similarity similar) {
+                     PhrasingVectors.Similarity similar, IntentPrediction denseEntry) {
         Set<Integer> chosen = new LinkedHashSet<>();
         int intents = 0;
         for (IntentScore score : prediction.ranked()) {
@@ -95,6 +99,23 @@ final class CandidateFeatures {
                 }
             }
         }
+        addFirst(chosen, entry);
+        for (int i = 0; i < hits.size() && i < NEIGHBOURS; i++) {
+            chosen.add(ordOf(hits.get(i).entry()));
+        }
+        if (similar != null) {
+            for (int ord : topOrds(similar.best(), NEIGHBOURS)) {
+                chosen.add(ord);
+            }
+        }
+        if (denseEntry != null) {
+            addFirst(chosen, denseEntry);
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The first {@value #ENTRY_CANDIDATES} entries of an entry classifier's prediction. */
+    private void addFirst(Set<Integer> chosen, IntentPrediction entry) {
         int taken = 0;
         for (IntentScore score : entry.ranked()) {
             Integer ord = ordOf.get(score.label());
@@ -105,32 +126,34 @@ final class CandidateFeatures {
                 }
             }
         }
-        for (int i = 0; i < hits.size() && i < NEIGHBOURS; i++) {
-            chosen.add(ordOf(hits.get(i).entry()));
-        }
-        if (similar != null) {
-            for (int ord : topOrds(similar.best(), NEIGHBOURS)) {
-                chosen.add(ord);
+    }
+
+    /** Each entry's probability under an entry classifier's prediction. */
+    private double[] byEntry(IntentPrediction entry) {
+        double[] p = new double[entries.size()];
+        for (IntentScore score : entry.ranked()) {
+            Integer ord = ordOf.get(score.label());
+            if (ord != null) {
+                p[ord] = score.confidence();
             }
         }
-        return chosen.stream().mapToInt(Integer::intValue).toArray();
+        return p;
     }
 
     /** One row per candidate, {@link #CHEAP} or {@link #FULL} long. */
     double[][] rows(int[] candidates, IntentPrediction prediction, IntentPrediction entry, List<FaqHit> hits,
-                    PhrasingVectors.Similarity similar) {
+                    PhrasingVectors.Similarity similar, IntentPrediction denseEntry) {
         Map<String, Double> intent = new HashMap<>();
         for (IntentScore score : prediction.ranked()) {
             intent.put(score.label(), score.confidence());
         }
-        double[] entryP = new double[entries.size()];
-        for (IntentScore score : entry.ranked()) {
-            Integer ord = ordOf.get(score.label());
-            if (ord != null) {
-                entryP[ord] = score.confidence();
-            }
-        }
+        double[] entryP = byEntry(entry);
         Integer entryTop = ordOf.get(entry.top().label());
+        if ((similar == null) != (denseEntry == null)) {
+            throw new IllegalArgumentException("the vector features need both the similarities and the dense entry classifier");
+        }
+        double[] denseP = denseEntry == null ? null : byEntry(denseEntry);
+        Integer denseTop = denseEntry == null ? null : ordOf.get(denseEntry.top().label());
         String topIntent = prediction.top().label();
         double[] bm25 = new double[entries.size()];
         Map<String, Integer> bestInIntent = new HashMap<>();
@@ -170,6 +193,8 @@ final class CandidateFeatures {
                 row[CHEAP + 5] = cos * share;
                 row[COSINE_SECOND] = Math.max(0, similar.second()[ord]);
                 row[KNN_SHARE] = similar.knnShare()[ord];
+                row[ENTRY_DENSE] = denseP[ord];
+                row[ENTRY_DENSE + 1] = denseTop != null && denseTop == ord ? 1 : 0;
             }
             rows[c] = row;
         }

@@ -8,6 +8,7 @@ import dev.kefu.intent.IntentPrediction;
 import dev.kefu.intent.Intents;
 import dev.kefu.intent.SentenceEncoder;
 import dev.kefu.intent.linear.CompactModelFile;
+import dev.kefu.intent.linear.LiblinearIntentClassifier;
 import dev.kefu.text.Tokens;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,17 +32,27 @@ public final class LearnedAnswerRanker implements AnswerRanker {
     private final PhrasingVectors vectors;
     private final SentenceEncoder encoder;
     private final IntentClassifier entryClassifier;
+    private final LiblinearIntentClassifier denseClassifier;
 
-    /** {@code vectors} and {@code encoder} may both be null: the cheap model then decides alone. */
+    /**
+     * {@code vectors}, {@code encoder} and {@code denseClassifier} (the entry classifier that reads
+     * the sentence vector) may all be null: the cheap model then decides alone.
+     */
     public LearnedAnswerRanker(FaqSearcher faq, RankerModel model, IntentClassifier entryClassifier,
-                               PhrasingVectors vectors, SentenceEncoder encoder) {
+                               PhrasingVectors vectors, SentenceEncoder encoder,
+                               LiblinearIntentClassifier denseClassifier) {
         this.faq = Objects.requireNonNull(faq, "faq");
         this.model = Objects.requireNonNull(model, "model");
         this.entryClassifier = Objects.requireNonNull(entryClassifier, "entryClassifier");
         this.features = new CandidateFeatures(faq.entries());
-        boolean dense = vectors != null && encoder != null && model.hasFull();
+        boolean dense = vectors != null && encoder != null && denseClassifier != null && model.hasFull();
         this.vectors = dense ? vectors : null;
         this.encoder = dense ? encoder : null;
+        this.denseClassifier = dense ? denseClassifier : null;
+        if (dense && denseClassifier.sentenceDimension() != encoder.dimension()) {
+            throw new IllegalArgumentException("the entry classifier reads vectors of " + denseClassifier.sentenceDimension()
+                    + " dimensions, the encoder gives " + encoder.dimension());
+        }
         if (dense && vectors.dimension() != encoder.dimension()) {
             throw new IllegalArgumentException("vectors have " + vectors.dimension() + " dimensions, the encoder "
                     + encoder.dimension());
@@ -51,33 +62,37 @@ public final class LearnedAnswerRanker implements AnswerRanker {
     /**
      * The ranker saved in {@code dir} by {@code train}: {@value RankerModel#FILE}, the entry classifier
      * in {@value RankerModel#ENTRY_FILE} and, when the model has a full part and {@code encoder} is
-     * given, {@value PhrasingVectors#FILE}. {@code encoder} null: the cheap model alone.
+     * given, {@value PhrasingVectors#FILE} and the entry classifier with vectors in
+     * {@value RankerModel#DENSE_ENTRY_FILE}. {@code encoder} null: the cheap model alone.
      */
     public static LearnedAnswerRanker read(java.nio.file.Path dir, FaqSearcher faq, SentenceEncoder encoder) {
         RankerModel model = RankerModel.read(dir);
         IntentClassifier entryClassifier = CompactModelFile.read(dir.resolve(RankerModel.ENTRY_FILE));
         boolean dense = encoder != null && model.hasFull();
         return new LearnedAnswerRanker(faq, model, entryClassifier,
-                dense ? PhrasingVectors.read(dir, faq.entries().size()) : null, dense ? encoder : null);
+                dense ? PhrasingVectors.read(dir, faq.entries().size()) : null, dense ? encoder : null,
+                dense ? CompactModelFile.read(dir.resolve(RankerModel.DENSE_ENTRY_FILE)) : null);
     }
 
     @Override
     public Ranking rank(Tokens tokens, IntentPrediction prediction) {
         List<FaqHit> hits = faq.search(tokens, IntentFirstRanker.HITS);
         IntentPrediction entry = entryClassifier.classify(tokens);
-        int[] candidates = features.candidates(prediction, entry, hits, null);
+        int[] candidates = features.candidates(prediction, entry, hits, null, null);
         double inScope = inScope(prediction);
-        List<FaqHit> cheap = scored(candidates, features.rows(candidates, prediction, entry, hits, null), inScope);
+        List<FaqHit> cheap = scored(candidates, features.rows(candidates, prediction, entry, hits, null, null), inScope);
         // decided: sure enough of the entry, or so unsure that no vector would make the policy act on it
         boolean decided = !cheap.isEmpty() && (cheap.get(0).score() >= model.fastThreshold()
                 || cheap.get(0).score() < model.fastFloor());
         if (encoder == null || decided || tokens.text().isBlank()) {
             return new Ranking(cheap, hits, "fast");
         }
-        PhrasingVectors.Similarity cosines = vectors.similarity(encoder.encode(tokens.text()), null);
-        candidates = features.candidates(prediction, entry, hits, cosines);
-        return new Ranking(scored(candidates, features.rows(candidates, prediction, entry, hits, cosines), inScope),
-                hits, "full");
+        float[] vector = encoder.encode(tokens.text());
+        PhrasingVectors.Similarity cosines = vectors.similarity(vector, null);
+        IntentPrediction dense = denseClassifier.classify(tokens, vector);
+        candidates = features.candidates(prediction, entry, hits, cosines, dense);
+        return new Ranking(scored(candidates, features.rows(candidates, prediction, entry, hits, cosines, dense),
+                inScope), hits, "full");
     }
 
     /** The classifier's confidence that the message is neither out of scope nor a request for a person. */

@@ -25,13 +25,15 @@ public record RankerModel(double[] cheap, double[] full, double[] cheapCalibrati
     /** Calibration features of the cheap model: see {@link #calibration}. */
     static final int CAL_CHEAP = 7;
     /** Calibration features of the full model. */
-    static final int CAL_FULL = 10;
+    static final int CAL_FULL = 11;
     static final List<String> CAL_NAMES = List.of("softmax", "softmax_margin", "intent", "in_scope", "bm25_log",
-            "top_intent", "entry", "cosine", "knn_share", "cosine_second");
+            "top_intent", "entry", "cosine", "knn_share", "cosine_second", "entry_dense");
     /** The file in {@code models/}. */
     public static final String FILE = "answer-ranker.properties";
     /** The file in {@code models/} that holds the ranker's entry classifier (see {@code CompactModelFile}). */
     public static final String ENTRY_FILE = "answer-entries.bin";
+    /** The file of the entry classifier that also reads the sentence vector (only with an encoder). */
+    public static final String DENSE_ENTRY_FILE = "answer-entries-vectors.bin";
 
     public RankerModel {
         cheap = cheap.clone();
@@ -90,7 +92,7 @@ public record RankerModel(double[] cheap, double[] full, double[] cheapCalibrati
      * runner-up, the classifier's confidence in its intent, the in-scope confidence, its BM25 score,
      * whether its intent is the classifier's first, the entry classifier's probability of it; and
      * with vectors, its cosine, its share of the
-     * nearest phrasings and its second-best cosine.
+     * nearest phrasings, its second-best cosine and the probability of the entry classifier with vectors.
      */
     static double[] calibration(double[] p, double[][] rows, int top, double inScope, boolean dense) {
         double second = 0;
@@ -112,6 +114,7 @@ public record RankerModel(double[] cheap, double[] full, double[] cheapCalibrati
             c[7] = row[CandidateFeatures.COSINE];
             c[8] = row[CandidateFeatures.KNN_SHARE];
             c[9] = row[CandidateFeatures.COSINE_SECOND];
+            c[10] = row[CandidateFeatures.ENTRY_DENSE];
         }
         return c;
     }

@@ -6,6 +6,7 @@ import dev.kefu.faq.FaqSearcher;
 import dev.kefu.intent.IntentPrediction;
 import dev.kefu.text.Tokens;
 import dev.kefu.intent.IntentScore;
+import dev.kefu.intent.SentenceEncoder;
 import dev.kefu.intent.linear.LiblinearIntentClassifier;
 import dev.kefu.intent.linear.LiblinearIntentTrainer;
 import dev.kefu.intent.linear.LiblinearSettings;
@@ -64,16 +65,21 @@ public final class RankerTrainer {
 
     /**
      * A fitted ranker (null for a ranker without weights) with its entry classifier (null exactly
-     * when the model is) and the vectors of every phrasing (null without an encoder), to be saved
-     * together.
+     * when the model is), the vectors of every phrasing (null without an encoder) and, for a
+     * model with a full part, the entry classifier that also reads the sentence vector; to be
+     * saved together.
      */
-    public record Result(RankerModel model, LiblinearIntentClassifier entries, PhrasingVectors vectors) {
+    public record Result(RankerModel model, LiblinearIntentClassifier entries, PhrasingVectors vectors,
+                         LiblinearIntentClassifier denseEntries) {
         public Result {
             if (model == null && vectors == null) {
                 throw new IllegalArgumentException("a result holds a model, vectors or both");
             }
             if ((model == null) != (entries == null)) {
                 throw new IllegalArgumentException("a fitted ranker comes with its entry classifier");
+            }
+            if ((model != null && model.hasFull()) != (denseEntries != null)) {
+                throw new IllegalArgumentException("a full model comes with its entry classifier with vectors");
             }
         }
     }
@@ -133,7 +139,9 @@ public final class RankerTrainer {
         Rows full = new Rows();
         for (int f = 0; f < FOLDS; f++) {
             FaqSearcher searcher = indexer.apply(without(entries, f), byEntry(withoutFold(ordered, f)));
-            LiblinearIntentClassifier entryClassifier = entryClassifier(entries, lines, f);
+            LiblinearIntentClassifier entryClassifier = entryClassifier(entries, lines, f, null);
+            LiblinearIntentClassifier denseClassifier = vectors == null ? null
+                    : entryClassifier(entries, lines, f, sentences(encoder));
             boolean[] hidden = new boolean[lines.size()];
             for (Line line : lines) {
                 if (line.row() >= 0) {
@@ -149,21 +157,21 @@ public final class RankerTrainer {
                 IntentPrediction entry = entryClassifier.classify(line.tokens());
                 List<FaqHit> hits = searcher.search(line.tokens(), IntentFirstRanker.HITS);
                 double inScope = LearnedAnswerRanker.inScope(prediction);
-                cheap.add(features, prediction, entry, hits, null, line.entry(), inScope);
+                cheap.add(features, prediction, entry, hits, null, null, line.entry(), inScope);
                 if (vectors != null) {
                     float[] vector = line.row() >= 0 ? vectors.row(line.row())
                             : encoder.encode().apply(line.tokens().text());
-                    full.add(features, prediction, entry, hits, vectors.similarity(vector, hidden), line.entry(),
-                            inScope);
+                    full.add(features, prediction, entry, hits, vectors.similarity(vector, hidden),
+                            denseClassifier.classify(line.tokens(), vector), line.entry(), inScope);
                 }
             }
         }
         double[] cheapWeights = LogisticFit.fitSoftmax(cheap.rows, cheap.queries, CandidateFeatures.CHEAP, LAMBDA);
         double[] cheapCalibration = calibrate(cheapWeights, cheap, false);
-        LiblinearIntentClassifier entryClassifier = entryClassifier(entries, lines, -2);
+        LiblinearIntentClassifier entryClassifier = entryClassifier(entries, lines, -2, null);
         if (vectors == null) {
             return new Result(new RankerModel(cheapWeights, null, cheapCalibration, null, 0.0, 0.0, ""), entryClassifier,
-                    null);
+                    null, null);
         }
         double[] fullWeights = LogisticFit.fitSoftmax(full.rows, full.queries, CandidateFeatures.FULL, LAMBDA);
         double[] fullCalibration = calibrate(fullWeights, full, true);
@@ -171,15 +179,37 @@ public final class RankerTrainer {
                 0.0, encoder.name());
         return new Result(new RankerModel(cheapWeights, fullWeights, cheapCalibration, fullCalibration,
                 fastThreshold(unthresholded, cheap, full), fastFloor(unthresholded, cheap, full), encoder.name()),
-                entryClassifier, vectors);
+                entryClassifier, vectors, entryClassifier(entries, lines, -2, sentences(encoder)));
+    }
+
+    /** {@code encoder} as the liblinear trainer reads it (the vectors come from its cache). */
+    private static SentenceEncoder sentences(Encoder encoder) {
+        return new SentenceEncoder() {
+            @Override
+            public int dimension() {
+                return encoder.dimension();
+            }
+
+            @Override
+            public float[] encode(String text) {
+                return encoder.encode().apply(text);
+            }
+
+            @Override
+            public String name() {
+                return encoder.name();
+            }
+        };
     }
 
     /**
      * The entry classifier trained on every phrasing and example not in fold {@code fold} (a fold
-     * that does not exist, such as -2: on all of them), labelled by entry id. A corpus with a
-     * single entry has nothing to tell apart: its classifier is trained against an empty label.
+     * that does not exist, such as -2: on all of them), labelled by entry id, over the n-grams and,
+     * with {@code sentences}, the sentence vector. A corpus with a single entry has nothing to tell
+     * apart: its classifier is trained against an empty label.
      */
-    private static LiblinearIntentClassifier entryClassifier(List<FaqEntry> entries, List<Line> lines, int fold) {
+    private static LiblinearIntentClassifier entryClassifier(List<FaqEntry> entries, List<Line> lines, int fold,
+                                                             SentenceEncoder sentences) {
         List<String> labels = new ArrayList<>();
         List<Tokens> texts = new ArrayList<>();
         for (Line line : lines) {
@@ -192,7 +222,7 @@ public final class RankerTrainer {
             labels.add("");
             texts.add(new Tokens("", List.of()));
         }
-        return LiblinearIntentTrainer.fit(labels, texts, ENTRY_SETTINGS, null);
+        return LiblinearIntentTrainer.fit(labels, texts, ENTRY_SETTINGS, sentences);
     }
 
     /**
@@ -337,10 +367,10 @@ public final class RankerTrainer {
 
         /** Adds one held-out line's candidates, labelled by whether each is entry {@code gold}. */
         void add(CandidateFeatures features, IntentPrediction prediction, IntentPrediction entry, List<FaqHit> hits,
-                 PhrasingVectors.Similarity cosines, int gold, double inScopeConfidence) {
+                 PhrasingVectors.Similarity cosines, IntentPrediction denseEntry, int gold, double inScopeConfidence) {
             inScope.add(inScopeConfidence);
-            int[] candidates = features.candidates(prediction, entry, hits, cosines);
-            double[][] described = features.rows(candidates, prediction, entry, hits, cosines);
+            int[] candidates = features.candidates(prediction, entry, hits, cosines, denseEntry);
+            double[][] described = features.rows(candidates, prediction, entry, hits, cosines, denseEntry);
             int first = rows.size();
             int right = -1;
             for (int c = 0; c < candidates.length; c++) {

@@ -82,7 +82,7 @@ enum RankerKind {
             RankerTrainer.Encoder bge = text.encoder().get();
             return new RankerTrainer.Result(null, null, PhrasingVectors.encode(entries, examples(lines),
                     t -> bge.encode().apply(text.tokenizer().tokenize(text.normalizer().normalize(t)).text()),
-                    bge.dimension()));
+                    bge.dimension()), null);
         }
         LuceneFaqIndex index = new LuceneFaqIndex(text.normalizer(), text.tokenizer());
         RankerTrainer trainer = new RankerTrainer(t -> text.tokenizer().tokenize(text.normalizer().normalize(t)),
@@ -160,10 +160,14 @@ enum RankerKind {
         Files.deleteIfExists(dir.resolve(RankerModel.FILE));
         Files.deleteIfExists(dir.resolve(PhrasingVectors.FILE));
         Files.deleteIfExists(dir.resolve(RankerModel.ENTRY_FILE));
+        Files.deleteIfExists(dir.resolve(RankerModel.DENSE_ENTRY_FILE));
         if (trained != null) {
             if (trained.model() != null) {
                 trained.model().write(dir);
                 CompactModelFile.write(trained.entries(), dir.resolve(RankerModel.ENTRY_FILE));
+                if (trained.denseEntries() != null) {
+                    CompactModelFile.write(trained.denseEntries(), dir.resolve(RankerModel.DENSE_ENTRY_FILE));
+                }
             }
             if (trained.vectors() != null) {
                 trained.vectors().write(dir);
@@ -200,7 +204,7 @@ enum RankerKind {
             case BM25 -> new NearestPhrasingRanker(faq, null, null);
             case NEAREST_BGE -> new NearestPhrasingRanker(faq, trained.vectors(), BgeSentenceEncoder.loadForConcurrentCalls());
             case LEARNED, LEARNED_BGE -> new LearnedAnswerRanker(faq, trained.model(), trained.entries(), trained.vectors(),
-                    trained.vectors() == null ? null : BgeSentenceEncoder.loadForConcurrentCalls());
+                    trained.vectors() == null ? null : BgeSentenceEncoder.loadForConcurrentCalls(), trained.denseEntries());
         };
     }
 }

@@ -71,7 +71,7 @@ class LearnedAnswerRankerTest {
     }
 
     private static LearnedAnswerRanker ranker() {
-        return new LearnedAnswerRanker(index.inMemory(entries, Map.of()), model, entryClassifier, null, null);
+        return new LearnedAnswerRanker(index.inMemory(entries, Map.of()), model, entryClassifier, null, null, null);
     }
 
     @Test
@@ -157,6 +157,16 @@ class LearnedAnswerRankerTest {
     void the_encoder_runs_only_between_the_fast_floor_and_the_fast_threshold() {
         CountingEncoder encoder = new CountingEncoder();
         PhrasingVectors vectors = PhrasingVectors.encode(entries, Map.of(), t -> new float[] {0, 1, 0, 0}, 4);
+        List<String> ids = new java.util.ArrayList<>();
+        List<Tokens> phrasings = new java.util.ArrayList<>();
+        for (FaqEntry entry : entries) {
+            for (String phrasing : entry.phrasings()) {
+                ids.add(entry.id());
+                phrasings.add(tokens(phrasing));
+            }
+        }
+        dev.kefu.intent.linear.LiblinearIntentClassifier dense = dev.kefu.intent.linear.LiblinearIntentTrainer.fit(ids,
+                phrasings, dev.kefu.intent.linear.LiblinearSettings.DEFAULT, new CountingEncoder());
         double[] full = new double[CandidateFeatures.FULL + 1];
         double[] fullCalibration = new double[RankerModel.CAL_FULL + 1];
         Tokens text = tokens("付款一直失败怎么办");
@@ -166,22 +176,22 @@ class LearnedAnswerRankerTest {
         RankerModel between = new RankerModel(model.cheap(), full, model.cheapCalibration(), fullCalibration,
                 1.0, 0.0, "counting");
         Ranking ranked = new LearnedAnswerRanker(index.inMemory(entries, Map.of()), between, entryClassifier, vectors,
-                encoder).rank(text, prediction);
+                encoder, dense).rank(text, prediction);
         assertThat(ranked.path()).isEqualTo("full");
         assertThat(encoder.calls).isEqualTo(1);
 
         RankerModel under = new RankerModel(model.cheap(), full, model.cheapCalibration(), fullCalibration,
                 1.0, Math.min(1.0, cheapTop + 0.01), "counting");
-        ranked = new LearnedAnswerRanker(index.inMemory(entries, Map.of()), under, entryClassifier, vectors, encoder)
-                .rank(text, prediction);
+        ranked = new LearnedAnswerRanker(index.inMemory(entries, Map.of()), under, entryClassifier, vectors, encoder,
+                dense).rank(text, prediction);
         assertThat(ranked.path()).isEqualTo("fast");
         assertThat(ranked.answers().get(0).score()).isCloseTo(cheapTop, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(encoder.calls).as("under the floor the cheap model decides alone").isEqualTo(1);
 
         RankerModel over = new RankerModel(model.cheap(), full, model.cheapCalibration(), fullCalibration,
                 cheapTop, 0.0, "counting");
-        assertThat(new LearnedAnswerRanker(index.inMemory(entries, Map.of()), over, entryClassifier, vectors, encoder)
-                .rank(text, prediction).path()).isEqualTo("fast");
+        assertThat(new LearnedAnswerRanker(index.inMemory(entries, Map.of()), over, entryClassifier, vectors, encoder,
+                dense).rank(text, prediction).path()).isEqualTo("fast");
         assertThat(encoder.calls).isEqualTo(1);
     }
 }

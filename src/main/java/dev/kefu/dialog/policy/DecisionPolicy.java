@@ -134,7 +134,12 @@ public final class DecisionPolicy {
                         "", Double.NaN));
             }
         }
-        if (top.label().equals(Intents.OOS)) {
+        // an unsure "out of scope" of the classifier gives way to an answer the ranker is sure of (its
+        // probability was calibrated with out-of-scope lines as negatives); a sure one stands (under
+        // answer-level CV, overriding that one too cost 2.7 points of oos recall, BENCHMARKS.md)
+        boolean rankerSure = top.label().equals(Intents.OOS) && !message.answers().isEmpty()
+                && answers.get(0).score() >= thresholds.answer();
+        if (top.label().equals(Intents.OOS) && !rankerSure) {
             return fallback(state, Reason.OUT_OF_SCOPE, describe(top, "", Double.NaN));
         }
         if (answers.isEmpty() || top.confidence() >= thresholds.answer() && !catalog.hasIntent(top.label())) {
@@ -152,7 +157,10 @@ public final class DecisionPolicy {
         boolean close = runnerUp != null && runnerUp.score() >= thresholds.clarifyFloor()
                 && isOffered(best.entry().intent()) && isOffered(runnerUp.entry().intent());
         if (best.score() >= thresholds.answer()) {
-            if (close && gap <= thresholds.answerMargin() && !twoProblems) {
+            // a stolen account is not the moment for "which one?": the likeliest entry, now
+            boolean urgent = Intents.urgency(best.entry().intent()) == Intents.urgency(Intents.ACCOUNT_STOLEN)
+                    && runnerUp != null && runnerUp.entry().intent().equals(best.entry().intent());
+            if (close && gap <= thresholds.answerMargin() && !twoProblems && !urgent) {
                 return new Decision.Clarify(List.of(best.entry(), runnerUp.entry()), Reason.CLOSE_ANSWERS,
                         describe(best, "~", runnerUp.score()) + " vs " + runnerUp.entry().id());
             }

@@ -14,26 +14,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A liblinear classifier without sentence vectors in one binary file: the settings, the labels,
- * the vocabulary with its idf, and the weights that are not zero, as 32-bit floats, feature by
- * feature. The answer ranker's entry classifier (88 outcomes, 16,000 features) is 11 MB in
+ * A liblinear classifier in one binary file: the settings, the labels, the vocabulary with its
+ * idf, the sentence encoder's name and dimension (0: none), and the weights that are not zero, as
+ * 32-bit floats, feature by feature. A classifier read back has no encoder of its own: with
+ * sentence vectors, it classifies with the vector its caller computed. The answer ranker's entry classifier (88 outcomes, 16,000 features) is 11 MB in
  * liblinear's text format and takes half a second to parse; here it is about 2 MB and reads in a
  * few milliseconds. A weight under 1e-9 in magnitude (the solver leaves many at 1e-19) is stored
  * as zero. The same classifier always gives the same bytes. Stateless.
  */
 public final class CompactModelFile {
     private static final int MAGIC = 0x6b666c6c; // "kfll"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final double ZERO = 1e-9;
 
     private CompactModelFile() {
     }
 
-    /** Writes {@code classifier} (which must have no sentence encoder) to {@code file}. */
+    /** Writes {@code classifier} to {@code file}. */
     public static void write(LiblinearIntentClassifier classifier, Path file) {
-        if (!classifier.encoderName().equals(LiblinearIntentClassifier.NO_ENCODER)) {
-            throw new IllegalArgumentException("a compact model file holds no sentence encoder");
-        }
         List<String> outcomes = classifier.outcomes();
         List<String> features = classifier.vectorizer().ordered();
         double[] weights = classifier.weights();
@@ -44,13 +42,15 @@ public final class CompactModelFile {
             out.writeDouble(settings.c());
             out.writeBoolean(settings.wordBigrams());
             out.writeDouble(settings.temperature());
+            out.writeUTF(classifier.encoderName());
+            out.writeInt(classifier.sentenceDimension());
             writeStrings(out, classifier.labelsInOrder());
             writeStrings(out, outcomes);
             writeStrings(out, features);
             for (int i = 1; i <= features.size(); i++) {
                 out.writeDouble(classifier.vectorizer().idf(i));
             }
-            int rows = features.size() + 1; // the bias last
+            int rows = features.size() + classifier.sentenceDimension() + 1; // the sentence vector, the bias last
             for (int f = 0; f < rows; f++) {
                 int base = f * outcomes.size();
                 int kept = 0;
@@ -80,6 +80,12 @@ public final class CompactModelFile {
                 throw new CorpusException(file + ": not a kefu compact liblinear model; run `java -jar target/kefu.jar train`");
             }
             LiblinearSettings settings = new LiblinearSettings(in.readDouble(), in.readBoolean(), in.readDouble());
+            String encoderName = in.readUTF();
+            int dimension = in.readInt();
+            if (dimension < 0 || dimension > 65_536) {
+                throw new CorpusException(file + ": a sentence vector of " + dimension + " dimensions; run "
+                        + "`java -jar target/kefu.jar train`");
+            }
             List<String> labels = readStrings(in);
             List<String> outcomes = readStrings(in);
             List<String> features = readStrings(in);
@@ -88,8 +94,9 @@ public final class CompactModelFile {
                 idf[i] = in.readDouble();
             }
             int width = outcomes.size();
-            double[] weights = new double[(features.size() + 1) * width];
-            for (int f = 0; f <= features.size(); f++) {
+            int rows = features.size() + dimension + 1;
+            double[] weights = new double[rows * width];
+            for (int f = 0; f < rows; f++) {
                 int kept = in.readUnsignedShort();
                 for (int k = 0; k < kept; k++) {
                     int o = in.readUnsignedShort();
@@ -102,7 +109,8 @@ public final class CompactModelFile {
             if (in.read() != -1) {
                 throw new CorpusException(file + ": trailing bytes; run `java -jar target/kefu.jar train`");
             }
-            return new LiblinearIntentClassifier(outcomes, weights, labels, TfIdfVectorizer.of(features, idf), settings);
+            return new LiblinearIntentClassifier(outcomes, weights, labels, TfIdfVectorizer.of(features, idf), settings,
+                    dimension, encoderName);
         } catch (EOFException e) {
             throw new CorpusException(file + ": cut short; run `java -jar target/kefu.jar train`", e);
         } catch (IOException e) {

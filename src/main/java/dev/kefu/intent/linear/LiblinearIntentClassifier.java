@@ -31,25 +31,32 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
     private final List<String> labelOrder;
     private final double[] weights;
     private final SentenceEncoder encoder;
+    /** Length of the sentence vector the weights expect (0: none), and the encoder's name. */
+    private final int dimension;
+    private final String encoderName;
 
     /**
      * A classifier read back from its weights alone ({@link CompactModelFile}): {@code outcomes} in
      * the order of the weights, {@code weights} laid out feature-major as liblinear's. It has no
-     * liblinear {@link Model}, so {@link LiblinearModelFiles#save} cannot write it. No sentence encoder.
+     * liblinear {@link Model}, so {@link LiblinearModelFiles#save} cannot write it, and no encoder:
+     * with sentence vectors ({@code dimension} > 0, from the encoder {@code encoderName}) it
+     * classifies only with the vector given ({@link #classify(Tokens, float[])}).
      */
     LiblinearIntentClassifier(List<String> outcomes, double[] weights, List<String> labels, TfIdfVectorizer vectorizer,
-                              LiblinearSettings settings) {
+                              LiblinearSettings settings, int dimension, String encoderName) {
         this.model = null;
         this.vectorizer = Objects.requireNonNull(vectorizer, "vectorizer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.encoder = null;
+        this.dimension = dimension;
+        this.encoderName = dimension == 0 ? NO_ENCODER : Objects.requireNonNull(encoderName, "encoderName");
         this.outcomes = outcomes.toArray(new String[0]);
         this.labels = Set.copyOf(labels);
         this.labelOrder = List.copyOf(labels);
         this.weights = weights.clone();
-        if (weights.length != (vectorizer.size() + 1) * this.outcomes.length) {
-            throw new IllegalArgumentException(weights.length + " weights for " + (vectorizer.size() + 1) + " features and "
-                    + this.outcomes.length + " outcomes");
+        if (dimension < 0 || weights.length != (long) (vectorizer.size() + dimension + 1) * this.outcomes.length) {
+            throw new IllegalArgumentException(weights.length + " weights for " + (vectorizer.size() + dimension + 1)
+                    + " features and " + this.outcomes.length + " outcomes");
         }
     }
 
@@ -59,6 +66,8 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
         this.vectorizer = Objects.requireNonNull(vectorizer, "vectorizer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.encoder = encoder;
+        this.dimension = encoder == null ? 0 : encoder.dimension();
+        this.encoderName = encoder == null ? NO_ENCODER : encoder.name();
         int[] order = model.getLabels(); // liblinear's class order, as label indices
         this.outcomes = new String[order.length];
         for (int i = 0; i < order.length; i++) {
@@ -75,8 +84,24 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
 
     @Override
     public IntentPrediction classify(Tokens tokens) {
+        if (encoder == null && dimension > 0) {
+            throw new IllegalStateException("this classifier reads a sentence vector of " + dimension
+                    + " dimensions: call classify(tokens, vector)");
+        }
+        return classify(tokens, sentence(encoder, tokens));
+    }
+
+    /**
+     * The prediction for {@code tokens} with their sentence vector already computed ({@code sentence},
+     * empty for a classifier without sentence vectors): the answer ranker encodes a message once.
+     */
+    public IntentPrediction classify(Tokens tokens, float[] sentence) {
+        if (sentence.length != dimension) {
+            throw new IllegalArgumentException("expected a sentence vector of " + dimension + " dimensions, got "
+                    + sentence.length);
+        }
         int[] ids = IntentFeatures.rows(tokens, settings.wordBigrams(), vectorizer.numbers());
-        double[] values = softmax(decisionValues(vectorizer.sparse(ids, ids.length), sentence(encoder, tokens)));
+        double[] values = softmax(decisionValues(vectorizer.sparse(ids, ids.length), sentence));
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.min(1.0, values[i]);
         }
@@ -89,7 +114,7 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
      * classifier without a sentence encoder, which would need the text.
      */
     public double[] probabilities(String[] features) {
-        if (encoder != null) {
+        if (dimension > 0) {
             throw new IllegalStateException("a classifier with sentence vectors needs the tokens, not only the features");
         }
         return softmax(decisionValues(vectorizer.sparse(features), NO_SENTENCE));
@@ -174,7 +199,12 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
 
     /** The name of the sentence encoder whose vector the classifier adds to its n-grams, or {@code none}. */
     public String encoderName() {
-        return encoder == null ? NO_ENCODER : encoder.name();
+        return encoderName;
+    }
+
+    /** Length of the sentence vector this classifier reads (0: none). */
+    public int sentenceDimension() {
+        return dimension;
     }
 
     public TfIdfVectorizer vectorizer() {

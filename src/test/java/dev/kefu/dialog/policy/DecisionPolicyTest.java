@@ -184,4 +184,37 @@ class DecisionPolicyTest {
         assertThat(((Decision.Answer) d).intent().label()).isEqualTo("payment_failed");
         assertThat(d.reason()).isEqualTo(Reason.CONFIDENT_MATCH);
     }
+    @Test
+    void out_of_scope_gives_way_to_an_answer_the_ranker_is_sure_of() {
+        var sure = new Message("付款总失败咋整", predict("oos", 0.45, "payment_failed", 0.4), hits(PAY),
+                List.of(new dev.kefu.faq.FaqHit(PAY, 0.8), new dev.kefu.faq.FaqHit(PAY_CARD, 0.1)));
+        Decision d = policy.decide(sure, fresh);
+        assertThat(d).isInstanceOf(Decision.Answer.class);
+        assertThat(((Decision.Answer) d).entry()).isEqualTo(PAY);
+
+        var unsure = new Message("付款总失败咋整", predict("oos", 0.45, "payment_failed", 0.4), hits(PAY),
+                List.of(new dev.kefu.faq.FaqHit(PAY, 0.45), new dev.kefu.faq.FaqHit(PAY_CARD, 0.1)));
+        assertThat(policy.decide(unsure, fresh).reason()).isEqualTo(Reason.OUT_OF_SCOPE);
+
+        var sureOos = new Message("付款总失败咋整", predict("oos", 0.6, "payment_failed", 0.4), hits(PAY),
+                List.of(new dev.kefu.faq.FaqHit(PAY, 0.8), new dev.kefu.faq.FaqHit(PAY_CARD, 0.1)));
+        assertThat(policy.decide(sureOos, fresh)).isInstanceOf(Decision.Fallback.class);
+    }
+
+    @Test
+    void two_close_entries_of_a_stolen_account_are_not_a_question_the_likeliest_is_answered() {
+        var txn = Fixtures.entry("stolen-txn", "account_stolen", "有不是我本人的交易怎么办？");
+        var entries = new java.util.ArrayList<>(Fixtures.ENTRIES);
+        entries.add(txn);
+        DecisionPolicy withTwo = new DecisionPolicy(Thresholds.DEFAULT, entries);
+        var close = List.of(new dev.kefu.faq.FaqHit(STOLEN, 0.55), new dev.kefu.faq.FaqHit(txn, 0.50));
+        Decision d = withTwo.decide(new Message("号被盗了", predict("account_stolen", 0.9, "oos", 0.1), hits(STOLEN),
+                close), fresh);
+        assertThat(d).isInstanceOf(Decision.Answer.class);
+        assertThat(((Decision.Answer) d).entry()).isEqualTo(STOLEN);
+
+        var pay = List.of(new dev.kefu.faq.FaqHit(PAY, 0.55), new dev.kefu.faq.FaqHit(PAY_CARD, 0.50));
+        assertThat(withTwo.decide(new Message("付款失败", predict("payment_failed", 0.9, "oos", 0.1), hits(PAY), pay),
+                fresh).reason()).isEqualTo(Reason.CLOSE_ANSWERS);
+    }
 }
