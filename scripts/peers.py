@@ -27,7 +27,8 @@ def read(path):
             line = line.rstrip("\n")
             if not line or line.startswith("#") or "\t" not in line:
                 continue
-            label, text = line.split("\t", 1)
+            # label<TAB>text, optionally <TAB>faq-ids: the third column names the answer, never text
+            label, text = line.split("\t")[:2]
             labels.append(label.strip())
             texts.append(text.strip())
     return labels, texts
