@@ -34,7 +34,7 @@ public final class CompactModelFile {
     public static void write(LiblinearIntentClassifier classifier, Path file) {
         List<String> outcomes = classifier.outcomes();
         List<String> features = classifier.vectorizer().ordered();
-        double[] weights = classifier.weights();
+        float[] weights = classifier.weights();
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
@@ -61,7 +61,7 @@ public final class CompactModelFile {
                 for (int o = 0; o < outcomes.size(); o++) {
                     if (Math.abs(weights[base + o]) >= ZERO) {
                         out.writeShort(o);
-                        out.writeFloat((float) weights[base + o]);
+                        out.writeFloat(weights[base + o]);
                     }
                 }
             }

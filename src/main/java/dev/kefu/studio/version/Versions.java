@@ -136,9 +136,12 @@ public final class Versions implements AutoCloseable {
             }
             LOG.info("version {} trained: answer accuracy {}, precision {}", id, report.answerAccuracy(),
                     report.answerPrecision());
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | LinkageError | OutOfMemoryError e) {
+            // out of memory too: the training's own data is garbage once it unwinds, so the server
+            // goes on serving, and the version must not stay "training" forever
             LOG.warn("training version {} failed, the published version stays: {}", id, e.toString());
-            store.fail(id, String.valueOf(e.getMessage()), clock.instant());
+            store.fail(id, e instanceof OutOfMemoryError ? "out of memory while training (" + e.getMessage()
+                    + "): give the server a larger -Xmx" : String.valueOf(e.getMessage()), clock.instant());
         } finally {
             running.set(null);
             deleteTree(work);
