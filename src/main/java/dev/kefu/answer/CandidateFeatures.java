@@ -150,7 +150,8 @@ final class CandidateFeatures {
         double[] entryP = byEntry(entry);
         Integer entryTop = ordOf.get(entry.top().label());
         if ((similar == null) != (denseEntry == null)) {
-            throw new IllegalArgumentException("the vector features need both the similarities and the dense entry classifier");
+            throw new IllegalArgumentException(
+                    "the vector features need both the similarities and the entry classifier with vectors");
         }
         double[] denseP = denseEntry == null ? null : byEntry(denseEntry);
         Integer denseTop = denseEntry == null ? null : ordOf.get(denseEntry.top().label());

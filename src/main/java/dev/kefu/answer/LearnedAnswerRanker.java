@@ -21,9 +21,10 @@ import java.util.Objects;
  * the probability of the fitted logistic model ({@link RankerModel}). The cheap model runs first:
  * when its best probability reaches the fast threshold (chosen at train time so that the fast path
  * is as precise as the full one), or stays under the fast floor (below which no held-out line got
- * a full probability the policy acts on), the sentence encoder is not run at all. Without an encoder (or
- * vectors) only the cheap model runs. The entry classifier (liblinear over entry ids, fitted with
- * the model) adds its own candidates and probabilities. Thread-safe.
+ * the right entry from the full model at a probability the policy acts on), the sentence encoder
+ * is not run at all. Without an encoder (or vectors) only the cheap model runs. The entry
+ * classifiers (liblinear over entry ids, fitted with the model; the second also reads the
+ * sentence vector, on the full path) add their own candidates and probabilities. Thread-safe.
  */
 public final class LearnedAnswerRanker implements AnswerRanker {
     private final FaqSearcher faq;
@@ -50,8 +51,8 @@ public final class LearnedAnswerRanker implements AnswerRanker {
         this.encoder = dense ? encoder : null;
         this.denseClassifier = dense ? denseClassifier : null;
         if (dense && denseClassifier.sentenceDimension() != encoder.dimension()) {
-            throw new IllegalArgumentException("the entry classifier reads vectors of " + denseClassifier.sentenceDimension()
-                    + " dimensions, the encoder gives " + encoder.dimension());
+            throw new IllegalArgumentException("the entry classifier reads vectors of "
+                    + denseClassifier.sentenceDimension() + " dimensions, the encoder gives " + encoder.dimension());
         }
         if (dense && vectors.dimension() != encoder.dimension()) {
             throw new IllegalArgumentException("vectors have " + vectors.dimension() + " dimensions, the encoder "
@@ -80,7 +81,8 @@ public final class LearnedAnswerRanker implements AnswerRanker {
         IntentPrediction entry = entryClassifier.classify(tokens);
         int[] candidates = features.candidates(prediction, entry, hits, null, null);
         double inScope = inScope(prediction);
-        List<FaqHit> cheap = scored(candidates, features.rows(candidates, prediction, entry, hits, null, null), inScope);
+        List<FaqHit> cheap = scored(candidates, features.rows(candidates, prediction, entry, hits, null, null),
+                inScope);
         // decided: sure enough of the entry, or so unsure that no vector would make the policy act on it
         boolean decided = !cheap.isEmpty() && (cheap.get(0).score() >= model.fastThreshold()
                 || cheap.get(0).score() < model.fastFloor());
