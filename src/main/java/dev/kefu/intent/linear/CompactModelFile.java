@@ -95,22 +95,34 @@ public final class CompactModelFile {
             }
             int width = outcomes.size();
             int rows = features.size() + dimension + 1;
-            double[] weights = new double[rows * width];
+            int[] rowStart = new int[rows + 1];
+            char[] outcomeOf = new char[1 << 16];
+            float[] weights = new float[1 << 16];
+            int n = 0;
             for (int f = 0; f < rows; f++) {
+                rowStart[f] = n;
                 int kept = in.readUnsignedShort();
+                if (n + kept > weights.length) {
+                    int grown = Math.max(weights.length * 2, n + kept);
+                    outcomeOf = java.util.Arrays.copyOf(outcomeOf, grown);
+                    weights = java.util.Arrays.copyOf(weights, grown);
+                }
                 for (int k = 0; k < kept; k++) {
                     int o = in.readUnsignedShort();
                     if (o >= width) {
                         throw new CorpusException(file + ": outcome " + o + " of " + width + "; run `java -jar target/kefu.jar train`");
                     }
-                    weights[f * width + o] = in.readFloat();
+                    outcomeOf[n] = (char) o;
+                    weights[n++] = in.readFloat();
                 }
             }
+            rowStart[rows] = n;
             if (in.read() != -1) {
                 throw new CorpusException(file + ": trailing bytes; run `java -jar target/kefu.jar train`");
             }
-            return new LiblinearIntentClassifier(outcomes, weights, labels, TfIdfVectorizer.of(features, idf), settings,
-                    dimension, encoderName);
+            return new LiblinearIntentClassifier(outcomes, rowStart, java.util.Arrays.copyOf(outcomeOf, n),
+                    java.util.Arrays.copyOf(weights, n), labels, TfIdfVectorizer.of(features, idf), settings, dimension,
+                    encoderName);
         } catch (EOFException e) {
             throw new CorpusException(file + ": cut short; run `java -jar target/kefu.jar train`", e);
         } catch (IOException e) {

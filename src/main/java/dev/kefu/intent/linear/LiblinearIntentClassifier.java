@@ -56,6 +56,19 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
      */
     LiblinearIntentClassifier(List<String> outcomes, double[] weights, List<String> labels, TfIdfVectorizer vectorizer,
                               LiblinearSettings settings, int dimension, String encoderName) {
+        this(outcomes, sparse(weights, outcomes.size()), labels, vectorizer, settings, dimension, encoderName);
+    }
+
+    /** As above, from compressed sparse rows ({@code rowStart}, {@code outcomeOf}, {@code weights}). */
+    LiblinearIntentClassifier(List<String> outcomes, int[] rowStart, char[] outcomeOf, float[] weights,
+                              List<String> labels, TfIdfVectorizer vectorizer, LiblinearSettings settings, int dimension,
+                              String encoderName) {
+        this(outcomes, new Sparse(rowStart, outcomeOf, weights), labels, vectorizer, settings, dimension, encoderName);
+    }
+
+    private LiblinearIntentClassifier(List<String> outcomes, Sparse sparse, List<String> labels,
+                                      TfIdfVectorizer vectorizer, LiblinearSettings settings, int dimension,
+                                      String encoderName) {
         this.model = null;
         this.vectorizer = Objects.requireNonNull(vectorizer, "vectorizer");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -65,11 +78,17 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
         this.outcomes = outcomes.toArray(new String[0]);
         this.labels = Set.copyOf(labels);
         this.labelOrder = List.copyOf(labels);
-        if (dimension < 0 || weights.length != (long) (vectorizer.size() + dimension + 1) * this.outcomes.length) {
-            throw new IllegalArgumentException(weights.length + " weights for " + (vectorizer.size() + dimension + 1)
-                    + " features and " + this.outcomes.length + " outcomes");
+        if (dimension < 0 || sparse.rowStart().length != vectorizer.size() + dimension + 2
+                || sparse.outcomeOf().length != sparse.weights().length
+                || sparse.rowStart()[sparse.rowStart().length - 1] != sparse.weights().length) {
+            throw new IllegalArgumentException(sparse.rowStart().length - 1 + " weight rows for "
+                    + (vectorizer.size() + dimension + 1) + " features");
         }
-        Sparse sparse = sparse(weights, this.outcomes.length);
+        for (char o : sparse.outcomeOf()) {
+            if (o >= this.outcomes.length) {
+                throw new IllegalArgumentException("outcome " + (int) o + " of " + this.outcomes.length);
+            }
+        }
         this.rowStart = sparse.rowStart;
         this.outcomeOf = sparse.outcomeOf;
         this.weights = sparse.weights;
