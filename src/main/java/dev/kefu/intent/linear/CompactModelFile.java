@@ -15,17 +15,17 @@ import java.util.List;
 
 /**
  * A liblinear classifier in one binary file: the settings, the labels, the vocabulary with its
- * idf, the sentence encoder's name and dimension (0: none), and the weights that are not zero, as
- * 32-bit floats, feature by feature. A classifier read back has no encoder of its own: with
- * sentence vectors, it classifies with the vector its caller computed. The answer ranker's entry classifier (88 outcomes, 16,000 features) is 11 MB in
- * liblinear's text format and takes half a second to parse; here it is about 2 MB and reads in a
- * few milliseconds. A weight under 1e-9 in magnitude (the solver leaves many at 1e-19) is stored
- * as zero. The same classifier always gives the same bytes. Stateless.
+ * idf, the sentence encoder's name and dimension (0: none), and the classifier's own sparse rows
+ * of 32-bit weights (a weight under 1e-9 in magnitude, which the solver leaves in numbers, is
+ * already zero there). A classifier read back has no encoder of its own: with sentence vectors,
+ * it classifies with the vector its caller computed. The answer ranker's entry classifier (88
+ * outcomes, 16,000 features) is 11 MB in liblinear's text format and takes half a second to
+ * parse; here it is about 2 MB and reads in a few milliseconds. The same classifier always gives
+ * the same bytes. Stateless.
  */
 public final class CompactModelFile {
     private static final int MAGIC = 0x6b666c6c; // "kfll"
     private static final int VERSION = 2;
-    private static final double ZERO = 1e-9;
 
     private CompactModelFile() {
     }
@@ -34,7 +34,9 @@ public final class CompactModelFile {
     public static void write(LiblinearIntentClassifier classifier, Path file) {
         List<String> outcomes = classifier.outcomes();
         List<String> features = classifier.vectorizer().ordered();
-        float[] weights = classifier.weights();
+        int[] rowStart = classifier.rowStart();
+        char[] outcomeOf = classifier.outcomeOf();
+        float[] weights = classifier.sparseWeights();
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
@@ -50,19 +52,11 @@ public final class CompactModelFile {
             for (int i = 1; i <= features.size(); i++) {
                 out.writeDouble(classifier.vectorizer().idf(i));
             }
-            int rows = features.size() + classifier.sentenceDimension() + 1; // the sentence vector, the bias last
-            for (int f = 0; f < rows; f++) {
-                int base = f * outcomes.size();
-                int kept = 0;
-                for (int o = 0; o < outcomes.size(); o++) {
-                    kept += Math.abs(weights[base + o]) >= ZERO ? 1 : 0;
-                }
-                out.writeShort(kept);
-                for (int o = 0; o < outcomes.size(); o++) {
-                    if (Math.abs(weights[base + o]) >= ZERO) {
-                        out.writeShort(o);
-                        out.writeFloat(weights[base + o]);
-                    }
+            for (int f = 0; f + 1 < rowStart.length; f++) { // the TF-IDF features, the sentence vector, the bias
+                out.writeShort(rowStart[f + 1] - rowStart[f]);
+                for (int k = rowStart[f]; k < rowStart[f + 1]; k++) {
+                    out.writeShort(outcomeOf[k]);
+                    out.writeFloat(weights[k]);
                 }
             }
         } catch (IOException e) {

@@ -54,12 +54,7 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
      * with sentence vectors ({@code dimension} > 0, from the encoder {@code encoderName}) it
      * classifies only with the vector given ({@link #classify(Tokens, float[])}).
      */
-    LiblinearIntentClassifier(List<String> outcomes, double[] weights, List<String> labels, TfIdfVectorizer vectorizer,
-                              LiblinearSettings settings, int dimension, String encoderName) {
-        this(outcomes, sparse(weights, outcomes.size()), labels, vectorizer, settings, dimension, encoderName);
-    }
-
-    /** As above, from compressed sparse rows ({@code rowStart}, {@code outcomeOf}, {@code weights}). */
+    /** From compressed sparse rows ({@code rowStart}, {@code outcomeOf}, {@code weights}: see the fields). */
     LiblinearIntentClassifier(List<String> outcomes, int[] rowStart, char[] outcomeOf, float[] weights,
                               List<String> labels, TfIdfVectorizer vectorizer, LiblinearSettings settings, int dimension,
                               String encoderName) {
@@ -257,15 +252,19 @@ public final class LiblinearIntentClassifier implements IntentClassifier {
         return model;
     }
 
-    /** The weights, feature-major (one per outcome of {@link #outcomes()}), the bias last; zeros included. */
-    float[] weights() {
-        float[] dense = new float[(rowStart.length - 1) * outcomes.length];
-        for (int r = 0; r + 1 < rowStart.length; r++) {
-            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
-                dense[r * outcomes.length + outcomeOf[k]] = weights[k];
-            }
-        }
-        return dense;
+    /** Where each feature row's weights begin in {@link #sparseWeights()}, one row after the last (the bias last). */
+    int[] rowStart() {
+        return rowStart;
+    }
+
+    /** The outcome of each weight of {@link #sparseWeights()}. */
+    char[] outcomeOf() {
+        return outcomeOf;
+    }
+
+    /** The weights that are not zero, row by row, in outcome order within a row. */
+    float[] sparseWeights() {
+        return weights;
     }
 
     LiblinearSettings settings() {
