@@ -73,6 +73,7 @@ public final class OpenNlpIntentTrainer implements IntentTrainer {
         params.put("L2Cost", settings.l2());
         params.put("DataIndexer", "OnePass"); // the two-pass indexer writes a temporary file
         params.put("PrintMessages", false);
+        params.put("NumOfUpdates", settings.history()); // QNTrainer.M_PARAM
         return params;
     }
 }

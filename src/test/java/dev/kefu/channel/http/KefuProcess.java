@@ -54,26 +54,13 @@ public final class KefuProcess implements AutoCloseable {
      */
     public static KefuProcess start(Path dir, Map<String, String> env, List<String> options)
             throws IOException, InterruptedException {
-        return start(dir, env, options, "256m");
-    }
-
-    /**
-     * The heap of a server that trains studio versions in its own JVM: training the answer ranker
-     * with its two entry classifiers beside the served models ran out of memory in 256 MB
-     * (README, "Memory"). Serving alone stays at 256 MB.
-     */
-    public static final String STUDIO_TRAINING_HEAP = "384m";
-
-    /** As {@link #start(Path, Map, List)}, with {@code -Xmx} set to {@code heap}. */
-    public static KefuProcess start(Path dir, Map<String, String> env, List<String> options, String heap)
-            throws IOException, InterruptedException {
         Path jar = Path.of("target", "kefu.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `./mvnw verify` (it packages before the ITs)");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("serve.log");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-jar", jar.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString(),
                 "serve", "--port", "0"));
         if (!options.contains("--db")) {
             command.addAll(List.of("--db", "jdbc:sqlite:" + dir.resolve("kefu.db")));

@@ -61,8 +61,8 @@ class StudioPublishCrashIT {
             }
         }
         List<String> options = List.of("--db", url);
-        KefuProcess a = KefuProcess.start(Files.createDirectories(dir.resolve("a")), Map.of(), options, KefuProcess.STUDIO_TRAINING_HEAP);
-        try (KefuProcess b = KefuProcess.start(Files.createDirectories(dir.resolve("b")), Map.of(), options, KefuProcess.STUDIO_TRAINING_HEAP)) {
+        KefuProcess a = KefuProcess.start(Files.createDirectories(dir.resolve("a")), Map.of(), options);
+        try (KefuProcess b = KefuProcess.start(Files.createDirectories(dir.resolve("b")), Map.of(), options)) {
             publish(a, login(a), versions[0]);
             awaitVersion(a, versions[0]);
             awaitVersion(b, versions[0]);
@@ -78,7 +78,7 @@ class StudioPublishCrashIT {
                 long published = pointer(url);
                 assertThat(published).isIn(versions[0], versions[1]);
                 awaitVersion(b, published);
-                a = KefuProcess.start(dir.resolve("a"), Map.of(), options, KefuProcess.STUDIO_TRAINING_HEAP);
+                a = KefuProcess.start(dir.resolve("a"), Map.of(), options);
                 awaitVersion(a, published);
                 for (KefuProcess instance : List.of(a, b)) {
                     JsonNode reply = JSON.readTree(instance.say(null, "退款多久到账").body());

@@ -51,8 +51,8 @@ class StudioPublishIT {
         cli("corpus", "import", "--dir", "corpus", "--db", db);
         cli("agents", "add", "--login", "wang", "--name", "王经理", "--role", "admin", "--db", db);
         List<String> options = List.of("--db", db, "--studio-cv-folds", "2");
-        try (KefuProcess a = KefuProcess.start(Files.createDirectories(dir.resolve("a")), Map.of(), options, KefuProcess.STUDIO_TRAINING_HEAP);
-             KefuProcess b = KefuProcess.start(Files.createDirectories(dir.resolve("b")), Map.of(), options, KefuProcess.STUDIO_TRAINING_HEAP)) {
+        try (KefuProcess a = KefuProcess.start(Files.createDirectories(dir.resolve("a")), Map.of(), options);
+             KefuProcess b = KefuProcess.start(Files.createDirectories(dir.resolve("b")), Map.of(), options)) {
             try {
                 walk(a, b);
             } finally {

@@ -54,8 +54,7 @@ class StudioVersionsBrowserIT {
         cli("corpus", "import", "--dir", "corpus", "--db", db);
         cli("agents", "add", "--login", "wang", "--name", "王经理", "--role", "admin", "--db", db);
         Path home = Files.createDirectories(dir.resolve("serve"));
-        try (KefuProcess server = KefuProcess.start(home, Map.of(), List.of("--db", db, "--studio-cv-folds", "2"),
-                KefuProcess.STUDIO_TRAINING_HEAP);
+        try (KefuProcess server = KefuProcess.start(home, Map.of(), List.of("--db", db, "--studio-cv-folds", "2"));
              HeadlessChromium browser = HeadlessChromium.start(1280, 1000)) {
             try {
                 walk(server, browser);
