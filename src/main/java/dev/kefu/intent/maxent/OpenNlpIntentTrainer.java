@@ -17,6 +17,7 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
@@ -69,11 +70,11 @@ public final class OpenNlpIntentTrainer implements IntentTrainer {
         params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
         params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
         params.put(TrainingParameters.THREADS_PARAM, 1);
-        params.put("L1Cost", settings.l1());
-        params.put("L2Cost", settings.l2());
+        params.put(QNTrainer.L1COST_PARAM, settings.l1());
+        params.put(QNTrainer.L2COST_PARAM, settings.l2());
         params.put("DataIndexer", "OnePass"); // the two-pass indexer writes a temporary file
         params.put("PrintMessages", false);
-        params.put("NumOfUpdates", settings.history()); // QNTrainer.M_PARAM
+        params.put(QNTrainer.M_PARAM, settings.history());
         return params;
     }
 }

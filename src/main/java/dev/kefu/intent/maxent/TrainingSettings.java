@@ -32,7 +32,8 @@ public record TrainingSettings(int iterations, int cutoff, double l1, double l2,
     /** The settings as they are recorded in the model manifest. */
     public Map<String, String> describe() {
         return Map.of("algorithm", "MAXENT_QN", "iterations", String.valueOf(iterations),
-                "cutoff", String.valueOf(cutoff), "l1", String.valueOf(l1), "l2", String.valueOf(l2), "history", String.valueOf(history),
+                "cutoff", String.valueOf(cutoff), "l1", String.valueOf(l1), "l2", String.valueOf(l2),
+                "history", String.valueOf(history),
                 "features", "words, word bigrams, char 1-3-grams of ^text$");
     }
 }
