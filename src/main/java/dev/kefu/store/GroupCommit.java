@@ -120,11 +120,25 @@ final class GroupCommit implements AutoCloseable {
                 }
             }
             // The batch takes the write lock when it begins (BEGIN IMMEDIATE), so another process
-            // writing to the same file makes it wait (busy_timeout) instead of failing at its first
-            // write with SQLITE_BUSY, as a deferred transaction that has already read must.
-            org.sqlite.SQLiteConnection sqlite = connection.unwrap(org.sqlite.SQLiteConnection.class);
-            sqlite.setCurrentTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
-            connection.setAutoCommit(false);
+            // writing to the same file makes it wait (busy_timeout). A deferred transaction that has
+            // read first fails at its first write instead, at once and without waiting, with
+            // SQLITE_BUSY_SNAPSHOT when the other process wrote in between. The driver sends the
+            // BEGIN of its connection config's mode from setAutoCommit(false) (setCurrentTransactionMode
+            // only records a value); the mode goes back to deferred before commit(), which sends a
+            // new BEGIN of that mode straight after COMMIT and must not wait for the lock again.
+            org.sqlite.SQLiteConnectionConfig config =
+                    connection.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig();
+            config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                // the lock stayed busy past busy_timeout: no transaction began, but the driver
+                // already counts the connection as out of autocommit; put that back for the pool
+                config.setAutoCommit(true);
+                throw e;
+            } finally {
+                config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED);
+            }
             try {
                 for (Pending<?> pending : batch) {
                     answers.add(run(connection, pending));
@@ -135,7 +149,6 @@ final class GroupCommit implements AutoCloseable {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
-                sqlite.setCurrentTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED);
             }
             answers.forEach(Runnable::run);
         } catch (SQLException | RuntimeException e) {
