@@ -47,17 +47,25 @@ public final class RankerTrainer {
     private final Function<String, Tokens> analyzer;
     private final Function<Tokens, IntentPrediction> classifier;
     private final BiFunction<List<FaqEntry>, Map<String, List<String>>, FaqSearcher> indexer;
+    private final double actsFrom;
 
     /**
      * @param analyzer   normalizes and tokenizes a text, as the engine does
      * @param classifier the intent classifier the ranker will serve with
      * @param indexer    builds a BM25 searcher over a list of entries and examples (in memory)
+     * @param actsFrom   the lowest entry probability the serving policy acts on (its clarify
+     *                   floor): below it no entry is answered or offered as a choice
      */
     public RankerTrainer(Function<String, Tokens> analyzer, Function<Tokens, IntentPrediction> classifier,
-                         BiFunction<List<FaqEntry>, Map<String, List<String>>, FaqSearcher> indexer) {
+                         BiFunction<List<FaqEntry>, Map<String, List<String>>, FaqSearcher> indexer,
+                         double actsFrom) {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.indexer = Objects.requireNonNull(indexer, "indexer");
+        if (!(actsFrom >= 0 && actsFrom <= 1)) {
+            throw new IllegalArgumentException("actsFrom must be a probability, was " + actsFrom);
+        }
+        this.actsFrom = actsFrom;
     }
 
     /** A sentence encoder as the trainer uses it: the vectors of texts, their length and the model's name. */
@@ -322,25 +330,19 @@ public final class RankerTrainer {
     }
 
     /**
-     * The lowest probability the default policy acts on: below it no entry is answered or offered
-     * as a choice (the policy's clarify floor, {@code Thresholds.DEFAULT}).
-     */
-    static final double ACTS_FROM = 0.2;
-
-    /**
-     * The highest cheap probability (in steps of 0.01, at most {@link #ACTS_FROM}) below which no
+     * The highest cheap probability (in steps of 0.01, at most {@code actsFrom}) below which no
      * held-out line gets the right entry from the full model at a probability the policy would act
      * on: there the sentence vector would not give the user a right answer or choice that the cheap
      * model's fallback withholds, so the cheap model decides alone as well. Out-of-scope messages
      * are most of these.
      */
-    private static double fastFloor(RankerModel model, Rows cheap, Rows full) {
+    private double fastFloor(RankerModel model, Rows cheap, Rows full) {
         double floor = 0;
-        for (int step = 1; step <= Math.round(ACTS_FROM * 100); step++) {
+        for (int step = 1; step <= Math.round(actsFrom * 100); step++) {
             double low = step / 100.0;
             for (int q = 0; q < cheap.queries.size(); q++) {
                 double[] f = full.top(model, q);
-                if (cheap.top(model, q)[0] < low && f[0] >= ACTS_FROM && f[1] == 1) {
+                if (cheap.top(model, q)[0] < low && f[0] >= actsFrom && f[1] == 1) {
                     return floor;
                 }
             }

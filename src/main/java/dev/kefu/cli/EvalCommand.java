@@ -159,6 +159,7 @@ final class EvalCommand {
         if (report.thresholdSweep() != null) {
             EvalSummary.printAdvice(report.thresholdSweep(), target, out);
         }
+        EvalSummary.printCvConfusion(report, options.integer("errors", 15, 0, 100_000), out);
         return 0;
     }
 

@@ -79,6 +79,17 @@ final class EvalSummary {
         printSweep(report.thresholdSweep(), out);
     }
 
+    /** The entry confusions of an answer-level cross-validation, added up over its folds. */
+    static void printCvConfusion(CvReport report, int maxErrors, PrintStream out) {
+        if (report.answerConfusion() == null || report.answerConfusion().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("entries shown instead of the right one, all folds (expected -> shown, count):");
+        report.answerConfusion().stream().limit(maxErrors).forEach(c -> out.printf(Locale.ROOT,
+                "  %-28s -> %-28s %d%n", c.expected(), c.shown(), c.count()));
+    }
+
     private static void printStat(String name, CvReport.Stat stat, PrintStream out) {
         out.printf(Locale.ROOT, "  %-22s %.3f ± %.3f%n", name, stat.mean(), stat.sd());
     }

@@ -7,6 +7,7 @@ import dev.kefu.answer.NearestPhrasingRanker;
 import dev.kefu.answer.PhrasingVectors;
 import dev.kefu.answer.RankerModel;
 import dev.kefu.answer.RankerTrainer;
+import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.FaqEntry;
 import dev.kefu.faq.LuceneFaqIndex;
 import dev.kefu.faq.LuceneFaqSearcher;
@@ -86,7 +87,7 @@ enum RankerKind {
         }
         LuceneFaqIndex index = new LuceneFaqIndex(text.normalizer(), text.tokenizer());
         RankerTrainer trainer = new RankerTrainer(t -> text.tokenizer().tokenize(text.normalizer().normalize(t)),
-                classifier::classify, index::inMemory);
+                classifier::classify, index::inMemory, Thresholds.DEFAULT.clarifyFloor());
         return trainer.train(entries, examples(lines, text, crossFit), this == LEARNED_BGE ? text.encoder().get() : null);
     }
 

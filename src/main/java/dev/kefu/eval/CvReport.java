@@ -2,20 +2,26 @@ package dev.kefu.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Cross-validation summary: each figure as mean and standard deviation over the folds. The
  * pipeline figures and the sweep are null for a classifier-only run; the answer-level figures are
- * null when no held-out line names its FAQ entries.
+ * null when no held-out line names its FAQ entries. {@code answerConfusion} adds up the folds'
+ * entry confusions (each held-out line is scored once): where more phrasings would help.
  */
 public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy, Stat oosRecall,
                        Stat autoAnswerPrecision, Stat coverage, List<SweepPoint> thresholdSweep,
-                       Stat answerAccuracy, Stat answerPrecision, Stat answerTop3) {
+                       Stat answerAccuracy, Stat answerPrecision, Stat answerTop3,
+                       List<AnswerScores.Confusion> answerConfusion) {
     public CvReport {
         thresholdSweep = thresholdSweep == null ? null : List.copyOf(thresholdSweep);
+        answerConfusion = answerConfusion == null ? null : List.copyOf(answerConfusion);
     }
 
     /** Mean and sample standard deviation. */
@@ -31,7 +37,7 @@ public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy,
     static CvReport of(int folds, List<EvalReport> reports) {
         if (reports.get(0).thresholdSweep() == null) {
             return new CvReport(folds, Stat.of(reports, EvalReport::accuracy), Stat.of(reports, EvalReport::macroF1),
-                    null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null);
         }
         List<SweepPoint> sweep = new ArrayList<>();
         int points = reports.get(0).thresholdSweep().size();
@@ -47,7 +53,28 @@ public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy,
                 Stat.of(reports, EvalReport::e2eAccuracy), Stat.of(reports, EvalReport::oosRecall),
                 Stat.of(reports, EvalReport::autoAnswerPrecision), Stat.of(reports, EvalReport::coverage), sweep,
                 answerStat(reports, AnswerScores::answerAccuracy), answerStat(reports, AnswerScores::answerPrecision),
-                answerStat(reports, AnswerScores::answerTop3));
+                answerStat(reports, AnswerScores::answerTop3), confusion(reports));
+    }
+
+    /** The folds' entry confusions added up, most frequent first (ties by name); null without answer scores. */
+    private static List<AnswerScores.Confusion> confusion(List<EvalReport> reports) {
+        Map<List<String>, Integer> counts = new LinkedHashMap<>();
+        boolean scored = false;
+        for (EvalReport report : reports) {
+            if (report.answers() != null) {
+                scored = true;
+                report.answers().answerConfusion().forEach(c ->
+                        counts.merge(List.of(c.expected(), c.shown()), c.count(), Integer::sum));
+            }
+        }
+        if (!scored) {
+            return null;
+        }
+        return counts.entrySet().stream()
+                .map(e -> new AnswerScores.Confusion(e.getKey().get(0), e.getKey().get(1), e.getValue()))
+                .sorted(Comparator.comparingInt(AnswerScores.Confusion::count).reversed()
+                        .thenComparing(AnswerScores.Confusion::expected).thenComparing(AnswerScores.Confusion::shown))
+                .toList();
     }
 
     /** An answer-level figure over the folds; null when no fold has one. */

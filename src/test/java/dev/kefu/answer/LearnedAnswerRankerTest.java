@@ -1,6 +1,7 @@
 package dev.kefu.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kefu.faq.FaqCorpus;
 import dev.kefu.faq.FaqEntry;
@@ -46,7 +47,15 @@ class LearnedAnswerRankerTest {
     }
 
     private static RankerTrainer trainer() {
-        return new RankerTrainer(LearnedAnswerRankerTest::tokens, LearnedAnswerRankerTest::keywords, index::inMemory);
+        return new RankerTrainer(LearnedAnswerRankerTest::tokens, LearnedAnswerRankerTest::keywords, index::inMemory, 0.2);
+    }
+
+    @Test
+    void the_floor_the_policy_acts_from_must_be_a_probability() {
+        assertThatThrownBy(() -> new RankerTrainer(LearnedAnswerRankerTest::tokens, LearnedAnswerRankerTest::keywords,
+                index::inMemory, 1.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("actsFrom must be a probability, was 1.5");
     }
 
     private static Tokens tokens(String text) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kefu.intent.LabeledText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CrossValidationTest {
@@ -24,5 +25,33 @@ class CrossValidationTest {
             assertThat(fold.stream().filter(e -> e.label().equals("b"))).hasSize(1);
         }
         assertThat(folds.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(examples);
+    }
+
+    @Test
+    void the_entry_confusions_of_the_folds_are_added_up_most_frequent_first() {
+        CvReport report = CvReport.of(2, List.of(
+                fold(new AnswerScores.Confusion("refund-time", "refund-where", 2),
+                        new AnswerScores.Confusion("card-declined", "(clarify)", 1)),
+                fold(new AnswerScores.Confusion("card-declined", "(clarify)", 3),
+                        new AnswerScores.Confusion("refund-time", "refund-where", 1),
+                        new AnswerScores.Confusion("login-pw", "pay-pw", 3))));
+        assertThat(report.answerConfusion()).containsExactly(
+                new AnswerScores.Confusion("card-declined", "(clarify)", 4),
+                new AnswerScores.Confusion("login-pw", "pay-pw", 3),
+                new AnswerScores.Confusion("refund-time", "refund-where", 3));
+        assertThat(report.answerAccuracy().mean()).isEqualTo(0.5);
+    }
+
+    @Test
+    void folds_without_faq_ids_have_no_entry_confusions() {
+        EvalReport plain = new EvalReport(1, 1, 1, 1.0, 1.0, 1.0, 1.0, 0.5, Map.of(), Map.of(), Map.of(),
+                List.of(new SweepPoint(0.5, 1, 1, 1, 1)), null, 0, List.of(), List.of());
+        assertThat(CvReport.of(2, List.of(plain, plain)).answerConfusion()).isNull();
+    }
+
+    private static EvalReport fold(AnswerScores.Confusion... confusions) {
+        AnswerScores answers = new AnswerScores(10, 0.5, 0.6, 0.7, List.of(confusions), List.of());
+        return new EvalReport(10, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.5, Map.of(), Map.of(), Map.of(),
+                List.of(new SweepPoint(0.5, 0.9, 0.9, 0.9, 0.9, 0.5, 0.6)), null, 100, List.of(), List.of(), answers);
     }
 }
