@@ -55,7 +55,7 @@ final class ServeCommand {
                                                   [--conversations-per-hour N] [--replay-window D]
                                                   [--webhook-rate-limit N] [--wechat-menu FILE]
                                                   [--connections-per-ip N] [--gate-margin X]
-                                                  [--studio-cv-folds K]
+                                                  [--studio-cv-folds K] [--self-test]
               --port N        TCP port (default 7070; 0 picks a free one)
               --host ADDR     address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --db URL        database (default %s; its directory is created), or
@@ -94,6 +94,9 @@ final class ServeCommand {
                               precision on eval.tsv drops by more than X (default 0.01)
               --studio-cv-folds K  folds of the cross-validation of each version the studio
                               trains (default 5; 0 turns it off)
+              --self-test     start (on a free port and, without --db, a database in a temporary
+                              directory), send one message over HTTP, check /health, stop: exit 0
+                              when both answered. The build runs it to write target/kefu.jsa
             Environment: KEFU_AGENT_TOKEN (agent API), KEFU_WECHAT_TOKEN, KEFU_WECHAT_APPID,
             KEFU_WECHAT_SECRET, KEFU_WECHAT_API_BASE, KEFU_WECHAT_AES_KEY, KEFU_WECHAT_MODE (WeChat), KEFU_WEBHOOK_SECRET,
             KEFU_WEBHOOK_CALLBACK_URL (generic webhook), KEFU_USER_ID_KEY (key of the stored
@@ -107,7 +110,8 @@ final class ServeCommand {
         Options options = Options.parse(args, Set.of("port", "host", "db", "models", "corpus", "hotline",
                 "service-hours", "timezone", "context-timeout", "rate-limit", "rate-burst", "cors-origins",
                 "retention-days", "conversations-per-hour", "replay-window", "webhook-rate-limit", "wechat-menu",
-                "connections-per-ip", "review-threshold", "gate-margin", "studio-cv-folds"), Set.of());
+                "connections-per-ip", "review-threshold", "gate-margin", "studio-cv-folds"), Set.of("self-test"));
+        boolean selfTest = options.has("self-test");
         Duration contextTimeout = options.duration("context-timeout", ChatEngine.DEFAULT_CONTEXT_TIMEOUT,
                 Duration.ofDays(7));
         int retentionDays = options.integer("retention-days", 90, 0, 36_500);
@@ -119,10 +123,11 @@ final class ServeCommand {
         limits = limits.with(new HttpServer.Connections(connections,
                 Math.min(connections, HttpServer.Connections.DEFAULT.bodiesPerIp()), HttpServer.Connections.DEFAULT.readDeadline()));
         ServiceHours hours = serviceHours(options);
-        int port = options.integer("port", 7070, 0, 65_535);
+        int port = options.integer("port", selfTest ? 0 : 7070, 0, 65_535);
         String host = options.string("host", "127.0.0.1");
         long start = System.nanoTime();
-        String url = Settings.databaseUrl(options);
+        Path scratch = selfTest && !options.has("db") ? SelfTest.scratchDirectory() : null;
+        String url = scratch != null ? "jdbc:sqlite:" + scratch.resolve("kefu.db") : Settings.databaseUrl(options);
         // The database (driver, pool, migrations) opens while the models load: startup is I/O and class loading.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Database.open(url, Settings.credentials(System.getenv())));
         Database db;
@@ -204,14 +209,18 @@ final class ServeCommand {
             housekeeping.scheduleAtFixedRate(() -> purgeOld(retention, retentionDays, err), 0, 1, TimeUnit.HOURS);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            versions.close();
-            housekeeping.shutdownNow();
-            outbox.close();
-            db.close();
-            stopped.countDown();
-        }, "kefu-shutdown"));
+        java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable shutdown = () -> {
+            if (closing.compareAndSet(false, true)) {
+                server.close();
+                versions.close();
+                housekeeping.shutdownNow();
+                outbox.close();
+                db.close();
+                stopped.countDown();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "kefu-shutdown"));
         String page = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + bound + "/";
         out.printf("kefu is ready in %d ms: open %s (demo page and chat widget)%n",
                 (System.nanoTime() - start) / 1_000_000, page);
@@ -222,6 +231,12 @@ final class ServeCommand {
                         + Settings.AGENT_TOKEN_ENV + " set to a secret, e.g. " + Settings.AGENT_TOKEN_ENV
                         + "=$(openssl rand -hex 16) java -jar target/kefu.jar serve, and sign in with it)"
                 : "agent console: " + page + "agent (sign in with the " + Settings.AGENT_TOKEN_ENV + " token)");
+        if (selfTest) {
+            int status = SelfTest.run(host.equals("0.0.0.0") ? "127.0.0.1" : host, bound, out, err);
+            shutdown.run();
+            SelfTest.delete(scratch);
+            return status;
+        }
         stopped.await();
         return 0;
     }

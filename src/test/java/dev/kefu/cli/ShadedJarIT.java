@@ -19,8 +19,14 @@ class ShadedJarIT {
     }
 
     private static Run java(String stdin, String... args) throws IOException, InterruptedException {
+        return java(List.of(), stdin, args);
+    }
+
+    private static Run java(List<String> jvmOptions, String stdin, String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         try (OutputStream in = process.getOutputStream()) {
@@ -39,6 +45,23 @@ class ShadedJarIT {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("3 至 5 个工作日", "[answer refund_time", "[answer account_stolen",
                 "[handoff human_agent");
+    }
+
+    /**
+     * The build ran {@code serve --self-test} to write the class-data-sharing archive; a server
+     * started with it (the README's first command) maps its classes from there. {@code -Xshare:on}
+     * makes java fail instead of falling back when the archive does not fit this jar.
+     */
+    @Test
+    void serve_starts_from_the_classes_the_build_archived_and_passes_its_self_test() throws Exception {
+        Path archive = Path.of("target", "kefu.jsa");
+        assertThat(archive).as("written at package time by the class-data-sharing execution").exists();
+        Run run = java(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info"), "",
+                "serve", "--self-test");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("self-test passed: POST /api/messages 退款多久到账 answered", "GET /health 200");
+        assertThat(run.out().lines().filter(l -> l.contains("source: shared objects file (top)")).count())
+                .as("classes mapped from the build's archive").isGreaterThan(1_000);
     }
 
     @Test
