@@ -38,6 +38,33 @@ class PhrasingVectorsTest {
     }
 
     @Test
+    void the_four_sum_dot_product_matches_the_plain_one_at_every_length() {
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n <= 13; n++) {
+            float[] rows = new float[3 + n];
+            float[] query = new float[n];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = random.nextFloat() - 0.5f;
+            }
+            double plain = 0;
+            for (int d = 0; d < n; d++) {
+                query[d] = random.nextFloat() - 0.5f;
+                plain += (double) rows[3 + d] * query[d];
+            }
+            assertThat((double) PhrasingVectors.dot(rows, 3, query, n)).as("length " + n)
+                    .isCloseTo(plain, org.assertj.core.data.Offset.offset(1e-5));
+        }
+    }
+
+    @Test
+    void a_query_of_another_dimension_is_refused() {
+        PhrasingVectors vectors = PhrasingVectors.encode(FAQ, Map.of(), PhrasingVectorsTest::vector, 2);
+        assertThatThrownBy(() -> vectors.similarity(new float[] {1, 0, 0}, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a query of 3 dimensions for vectors of 2");
+    }
+
+    @Test
     void hidden_rows_are_skipped() {
         PhrasingVectors vectors = PhrasingVectors.encode(FAQ, Map.of(), PhrasingVectorsTest::vector, 2);
         boolean[] hidden = {true, true, false, false};
