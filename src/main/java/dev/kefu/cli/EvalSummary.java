@@ -88,6 +88,11 @@ final class EvalSummary {
         out.println("entries shown instead of the right one, all folds (expected -> shown, count):");
         report.answerConfusion().stream().limit(maxErrors).forEach(c -> out.printf(Locale.ROOT,
                 "  %-28s -> %-28s %d%n", c.expected(), c.shown(), c.count()));
+        out.println();
+        out.println("held-out lines answered with a wrong entry, all folds (" + report.answerErrors().size()
+                + ", most confident first):");
+        report.answerErrors().stream().limit(maxErrors).forEach(m -> out.printf(Locale.ROOT,
+                "  %-28s -> %-28s %.2f %s%n", String.join(",", m.expected()), m.shown(), m.confidence(), m.text()));
     }
 
     private static void printStat(String name, CvReport.Stat stat, PrintStream out) {

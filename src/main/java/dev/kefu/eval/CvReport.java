@@ -13,15 +13,17 @@ import java.util.function.ToDoubleFunction;
  * Cross-validation summary: each figure as mean and standard deviation over the folds. The
  * pipeline figures and the sweep are null for a classifier-only run; the answer-level figures are
  * null when no held-out line names its FAQ entries. {@code answerConfusion} adds up the folds'
- * entry confusions (each held-out line is scored once): where more phrasings would help.
+ * entry confusions (each held-out line is scored once): where more phrasings would help;
+ * {@code answerErrors} lists the held-out lines answered with a wrong entry, most confident first.
  */
 public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy, Stat oosRecall,
                        Stat autoAnswerPrecision, Stat coverage, List<SweepPoint> thresholdSweep,
                        Stat answerAccuracy, Stat answerPrecision, Stat answerTop3,
-                       List<AnswerScores.Confusion> answerConfusion) {
+                       List<AnswerScores.Confusion> answerConfusion, List<AnswerScores.Miss> answerErrors) {
     public CvReport {
         thresholdSweep = thresholdSweep == null ? null : List.copyOf(thresholdSweep);
         answerConfusion = answerConfusion == null ? null : List.copyOf(answerConfusion);
+        answerErrors = answerErrors == null ? null : List.copyOf(answerErrors);
     }
 
     /** Mean and sample standard deviation. */
@@ -37,7 +39,7 @@ public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy,
     static CvReport of(int folds, List<EvalReport> reports) {
         if (reports.get(0).thresholdSweep() == null) {
             return new CvReport(folds, Stat.of(reports, EvalReport::accuracy), Stat.of(reports, EvalReport::macroF1),
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null);
         }
         List<SweepPoint> sweep = new ArrayList<>();
         int points = reports.get(0).thresholdSweep().size();
@@ -53,7 +55,17 @@ public record CvReport(int folds, Stat accuracy, Stat macroF1, Stat e2eAccuracy,
                 Stat.of(reports, EvalReport::e2eAccuracy), Stat.of(reports, EvalReport::oosRecall),
                 Stat.of(reports, EvalReport::autoAnswerPrecision), Stat.of(reports, EvalReport::coverage), sweep,
                 answerStat(reports, AnswerScores::answerAccuracy), answerStat(reports, AnswerScores::answerPrecision),
-                answerStat(reports, AnswerScores::answerTop3), confusion(reports));
+                answerStat(reports, AnswerScores::answerTop3), confusion(reports), errors(reports));
+    }
+
+    /** Every fold's lines answered with a wrong entry, most confident first; null without answer scores. */
+    private static List<AnswerScores.Miss> errors(List<EvalReport> reports) {
+        List<EvalReport> scored = reports.stream().filter(r -> r.answers() != null).toList();
+        if (scored.isEmpty()) {
+            return null;
+        }
+        return scored.stream().flatMap(r -> r.answers().answerErrors().stream())
+                .sorted(Comparator.comparingDouble(AnswerScores.Miss::confidence).reversed()).toList();
     }
 
     /** The folds' entry confusions added up, most frequent first (ties by name); null without answer scores. */

@@ -40,6 +40,7 @@ class CrossValidationTest {
                 new AnswerScores.Confusion("login-pw", "pay-pw", 3),
                 new AnswerScores.Confusion("refund-time", "refund-where", 3));
         assertThat(report.answerAccuracy().mean()).isEqualTo(0.5);
+        assertThat(report.answerErrors()).extracting(AnswerScores.Miss::text).containsExactly("surer", "unsure");
     }
 
     @Test
@@ -47,10 +48,16 @@ class CrossValidationTest {
         EvalReport plain = new EvalReport(1, 1, 1, 1.0, 1.0, 1.0, 1.0, 0.5, Map.of(), Map.of(), Map.of(),
                 List.of(new SweepPoint(0.5, 1, 1, 1, 1)), null, 0, List.of(), List.of());
         assertThat(CvReport.of(2, List.of(plain, plain)).answerConfusion()).isNull();
+        assertThat(CvReport.of(2, List.of(plain, plain)).answerErrors()).isNull();
     }
 
+    private static int folds;
+
     private static EvalReport fold(AnswerScores.Confusion... confusions) {
-        AnswerScores answers = new AnswerScores(10, 0.5, 0.6, 0.7, List.of(confusions), List.of());
+        List<AnswerScores.Miss> misses = folds++ % 2 == 0
+                ? List.of(new AnswerScores.Miss("unsure", List.of("refund-time"), "refund-where", 0.55))
+                : List.of(new AnswerScores.Miss("surer", List.of("login-pw"), "pay-pw", 0.9));
+        AnswerScores answers = new AnswerScores(10, 0.5, 0.6, 0.7, List.of(confusions), misses);
         return new EvalReport(10, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.5, Map.of(), Map.of(), Map.of(),
                 List.of(new SweepPoint(0.5, 0.9, 0.9, 0.9, 0.9, 0.5, 0.6)), null, 100, List.of(), List.of(), answers);
     }
