@@ -5,6 +5,7 @@ export const TEXT = Object.freeze({
   status: { waiting: "等待中", assigned: "处理中", closed: "已结束", handed_back: "已交还机器人" },
   reason: {
     confident_match: "置信匹配", priority_intent: "紧急问题", close_candidates: "多个意图接近",
+    close_answers: "条目接近", sure_topic: "主题明确、条目不确定",
     low_confidence: "置信度低", out_of_scope: "超出服务范围", no_answer: "没有对应答案",
     empty_message: "空消息", user_request: "用户要求人工", repeated_fallback: "连续未能解答",
     with_agent: "人工服务中"

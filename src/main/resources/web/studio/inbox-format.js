@@ -7,7 +7,7 @@ export const TEXT = {
   reason: {
     low_confidence: "置信度低", out_of_scope: "超出服务范围", no_answer: "没有对应答案", close_candidates: "多个意图接近",
     repeated_fallback: "连续未能解答", repeated_message: "重复同一句话", still_not_solved: "仍未解决",
-    vague_message: "问题太笼统", empty_message: "空消息", confident_match: "置信匹配", close_answers: "条目接近",
+    vague_message: "问题太笼统", empty_message: "空消息", confident_match: "置信匹配", close_answers: "条目接近", sure_topic: "主题明确、条目不确定",
     follow_up: "追问", priority_intent: "紧急问题",
   },
   thumbsDown: "👎 用户反馈无帮助",

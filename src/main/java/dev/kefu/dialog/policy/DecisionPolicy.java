@@ -28,8 +28,14 @@ public final class DecisionPolicy {
     private static final int RELATED = 2;
     /** Other ranked entries at least this likely are offered under an answer before the same topic's others. */
     private static final double RELATED_FLOOR = 0.15;
-    /** Options offered for a vague message. */
+    /** Options offered for a vague message, or for a sure topic without a sure entry. */
     private static final int VAGUE_OPTIONS = 3;
+    /**
+     * Intent confidence from which a message whose entry is below the answer threshold gets the
+     * topic's likeliest entries as options instead of a fallback (BENCHMARKS.md: chosen under
+     * answer-level CV by the top-3 figure, which counts the options shown).
+     */
+    static final double SURE_TOPIC = 0.8;
 
     private final Thresholds thresholds;
     private final FaqCatalog catalog;
@@ -169,6 +175,16 @@ public final class DecisionPolicy {
         if (close && gap <= thresholds.clarifyMargin()) {
             return new Decision.Clarify(List.of(best.entry(), runnerUp.entry()), Reason.CLOSE_CANDIDATES,
                     describe(best, "~", runnerUp.score()) + " vs " + runnerUp.entry().id());
+        }
+        // the classifier is sure of the topic, the ranker of no entry in it: the topic's likeliest
+        // entries as numbered options help more than 「没太明白」
+        if (top.confidence() >= SURE_TOPIC && isOffered(top.label())) {
+            List<FaqEntry> options = answers.stream().map(FaqHit::entry).filter(e -> e.intent().equals(top.label()))
+                    .distinct().limit(VAGUE_OPTIONS).toList();
+            if (options.size() >= 2) {
+                return new Decision.Clarify(options, Reason.SURE_TOPIC, describe(top, ">=", SURE_TOPIC) + " but "
+                        + describe(best, "<", thresholds.answer()));
+            }
         }
         return fallback(state, Reason.LOW_CONFIDENCE, describe(best, "<", thresholds.answer()));
     }

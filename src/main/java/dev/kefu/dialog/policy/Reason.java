@@ -22,6 +22,8 @@ public enum Reason {
     CLOSE_CANDIDATES,
     /** The two best entries are both likely and too close to tell apart: the user picks one. */
     CLOSE_ANSWERS,
+    /** The topic is sure, but no entry of it is likely enough: the user picks one of its likeliest. */
+    SURE_TOPIC,
     /** The user said the last answer did not help (「不是这个」): alternatives are offered. */
     REJECTED_ANSWER,
     /** The best intent is not likely enough to answer. */

@@ -217,4 +217,26 @@ class DecisionPolicyTest {
         assertThat(withTwo.decide(new Message("付款失败", predict("payment_failed", 0.9, "oos", 0.1), hits(PAY), pay),
                 fresh).reason()).isEqualTo(Reason.CLOSE_ANSWERS);
     }
+
+    @Test
+    void a_sure_topic_without_a_likely_entry_asks_between_its_entries_instead_of_falling_back() {
+        // the classifier is sure of payment_failed, the ranker of neither of its entries
+        var unsure = List.of(new dev.kefu.faq.FaqHit(PAY, 0.35), new dev.kefu.faq.FaqHit(REFUND, 0.12),
+                new dev.kefu.faq.FaqHit(PAY_CARD, 0.10));
+        Decision d = policy.decide(new Message("付款那个一直弄不好", predict("payment_failed", 0.95, "oos", 0.05), hits(PAY),
+                unsure), fresh);
+        assertThat(d).isInstanceOf(Decision.Clarify.class);
+        assertThat(((Decision.Clarify) d).options()).containsExactly(PAY, PAY_CARD);
+        assertThat(d.reason()).isEqualTo(Reason.SURE_TOPIC);
+
+        // an unsure topic still falls back
+        Decision unsureTopic = policy.decide(new Message("付款那个一直弄不好", predict("payment_failed", 0.6, "oos", 0.4),
+                hits(PAY), unsure), fresh);
+        assertThat(unsureTopic.reason()).isEqualTo(Reason.LOW_CONFIDENCE);
+
+        // and a topic with one entry among the answers has nothing to ask between
+        var one = List.of(new dev.kefu.faq.FaqHit(PAY, 0.35), new dev.kefu.faq.FaqHit(REFUND, 0.12));
+        assertThat(policy.decide(new Message("付款那个一直弄不好", predict("payment_failed", 0.95, "oos", 0.05), hits(PAY),
+                one), fresh).reason()).isEqualTo(Reason.LOW_CONFIDENCE);
+    }
 }
