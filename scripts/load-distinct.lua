@@ -2,6 +2,9 @@
 -- of corpus/eval.tsv (second column), each as the first message of a new conversation, with the
 -- request's number appended so that no text repeats: every request misses the analysis cache and
 -- goes through the whole pipeline (the encoder where the cheap features do not decide).
+-- The summary (done) is scripts/load.lua's.
+dofile("scripts/load.lua")
+
 local messages = {}
 for line in io.lines("corpus/eval.tsv") do
   local text = line:match("^[^\t#][^\t]*\t([^\t]+)")
@@ -23,14 +26,4 @@ request = function()
   local text = messages[(i % #messages) + 1] .. " " .. tostring((offset or 0) + i)
   return wrk.format("POST", "/api/messages", {["Content-Type"] = "application/json; charset=utf-8"},
     '{"text":"' .. text .. '"}')
-end
-
-done = function(summary, latency, requests)
-  io.write(string.format("requests %d, errors %d (status %d, timeout %d), %.0f req/s\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
-      + summary.errors.timeout, summary.errors.status, summary.errors.timeout,
-    summary.requests / (summary.duration / 1e6)))
-  for _, p in ipairs({50, 90, 99, 99.9}) do
-    io.write(string.format("latency p%s %.2f ms\n", p, latency:percentile(p) / 1000))
-  end
 end
