@@ -25,6 +25,8 @@ final class SelfTest {
     /** A message every shipped FAQ answers; the test needs a reply, not a particular entry. */
     static final String MESSAGE = "退款多久到账";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How long the self-test waits for the sentence encoder's background load before it stops. */
+    static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
 
     private SelfTest() {
     }

@@ -233,6 +233,11 @@ final class ServeCommand {
                 : "agent console: " + page + "agent (sign in with the " + Settings.AGENT_TOKEN_ENV + " token)");
         if (selfTest) {
             int status = SelfTest.run(host.equals("0.0.0.0") ? "127.0.0.1" : host, bound, out, err);
+            if (!BgeSentenceEncoder.awaitBackgroundLoads(SelfTest.LOAD_TIMEOUT)) {
+                err.println("kefu serve --self-test: bge-small-zh did not finish loading in "
+                        + SelfTest.LOAD_TIMEOUT.toSeconds() + " s");
+                status = 1;
+            }
             shutdown.run();
             SelfTest.delete(scratch);
             return status;

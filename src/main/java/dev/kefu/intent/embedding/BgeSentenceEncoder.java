@@ -69,6 +69,7 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
      */
     public static SentenceEncoder loadForConcurrentCallsInBackground() {
         java.util.concurrent.CompletableFuture<BgeSentenceEncoder> loading = new java.util.concurrent.CompletableFuture<>();
+        LOADS.add(loading);
         java.util.concurrent.CountDownLatch needed = new java.util.concurrent.CountDownLatch(1);
         Thread loader = new Thread(() -> {
             try {
@@ -115,6 +116,33 @@ public final class BgeSentenceEncoder implements SentenceEncoder {
      */
     public static void startDeferredLoads() {
         SERVER_LISTENING.countDown();
+    }
+
+    /** Every background load begun by {@link #loadForConcurrentCallsInBackground()}, done or not. */
+    private static final java.util.Queue<java.util.concurrent.CompletableFuture<BgeSentenceEncoder>> LOADS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Waits, at most {@code timeout} in all, until every background load has finished (or failed).
+     * {@code serve --self-test} calls it before it stops: a JVM that exits while ONNX Runtime
+     * creates its session can abort (exit 134), and the classes of the load then belong in the
+     * class-data-sharing archive the build writes from that run. True when all finished in time.
+     */
+    public static boolean awaitBackgroundLoads(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (java.util.concurrent.CompletableFuture<BgeSentenceEncoder> load : LOADS) {
+            try {
+                load.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // a failed load fails the calls that need it; nothing more to wait for
+            } catch (java.util.concurrent.TimeoutException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits until the server listens or {@code needed} is released, at most {@link #DEFER_AT_MOST}. */
