@@ -141,8 +141,15 @@ class InboxBrowserIT {
             page.find("login-token").sendKeys(TestServer.AGENT_TOKEN);
             page.find("login-submit").click();
             String item = "[data-testid=ticket-item][data-conversation='" + conversation + "']";
-            page.waitUntil("the ticket", () -> !page.all(item).isEmpty());
-            page.all(item).get(0).click();
+            // a live refresh may redraw the queue between finding the item and clicking it: found again
+            page.waitUntil("the ticket, clicked", () -> {
+                List<WebElement> items = page.all(item);
+                if (items.isEmpty()) {
+                    return false;
+                }
+                items.get(0).click();
+                return true;
+            });
             page.waitUntil("the transcript", () -> page.all("[data-role=bot] [data-testid=decision-why]").size() == 2);
             WebElement why = page.all("[data-role=bot] [data-testid=decision-why]").get(0);
             assertThat(why.getAttribute("aria-expanded")).isEqualTo("false");
