@@ -131,31 +131,6 @@ public final class PhrasingVectors {
      * rows, and its share of the {@value #KNN} nearest rows; the rows {@code hidden} marks (null:
      * none) are skipped.
      */
-    /**
-     * The dot product of {@code query} with the row of {@code rows} that starts at {@code base}, in
-     * four running sums: one sum is a chain of dependent additions, each waiting for the one before
-     * (4 cycles); four chains keep the core busy. The scan over every phrasing went from 0.73 to
-     * 0.30 ms (1,900 rows of 512; BENCHMARKS.md). The order of the additions is fixed, so training
-     * and serving compute the same value.
-     */
-    static float dot(float[] rows, int base, float[] query, int n) {
-        float a0 = 0;
-        float a1 = 0;
-        float a2 = 0;
-        float a3 = 0;
-        int d = 0;
-        for (; d + 4 <= n; d += 4) {
-            a0 += rows[base + d] * query[d];
-            a1 += rows[base + d + 1] * query[d + 1];
-            a2 += rows[base + d + 2] * query[d + 2];
-            a3 += rows[base + d + 3] * query[d + 3];
-        }
-        for (; d < n; d++) {
-            a0 += rows[base + d] * query[d];
-        }
-        return (a0 + a1) + (a2 + a3);
-    }
-
     public Similarity similarity(float[] query, boolean[] hidden) {
         if (query.length != dimension) {
             throw new IllegalArgumentException("a query of " + query.length + " dimensions for vectors of " + dimension);
@@ -185,6 +160,31 @@ public final class PhrasingVectors {
             share[entryOf[r]] += 1f / KNN;
         }
         return new Similarity(best, second, share);
+    }
+
+    /**
+     * The dot product of {@code query} with the row of {@code rows} that starts at {@code base}, in
+     * four running sums: one sum is a chain of dependent additions, each waiting for the one before
+     * (4 cycles); four chains keep the core busy. The scan over every phrasing went from 0.73 to
+     * 0.30 ms (1,900 rows of 512; BENCHMARKS.md). The order of the additions is fixed, so training
+     * and serving compute the same value.
+     */
+    static float dot(float[] rows, int base, float[] query, int n) {
+        float a0 = 0;
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        int d = 0;
+        for (; d + 4 <= n; d += 4) {
+            a0 += rows[base + d] * query[d];
+            a1 += rows[base + d + 1] * query[d + 1];
+            a2 += rows[base + d + 2] * query[d + 2];
+            a3 += rows[base + d + 3] * query[d + 3];
+        }
+        for (; d < n; d++) {
+            a0 += rows[base + d] * query[d];
+        }
+        return (a0 + a1) + (a2 + a3);
     }
 
     /** The rows of the {@code k} highest values, by a partial selection (k is small). */

@@ -159,7 +159,7 @@ final class EvalCommand {
         if (report.thresholdSweep() != null) {
             EvalSummary.printAdvice(report.thresholdSweep(), target, out);
         }
-        EvalSummary.printCvConfusion(report, options.integer("errors", 15, 0, 100_000), out);
+        EvalSummary.printCvAnswerErrors(report, options.integer("errors", 15, 0, 100_000), out);
         return 0;
     }
 

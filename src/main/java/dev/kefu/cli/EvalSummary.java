@@ -79,8 +79,11 @@ final class EvalSummary {
         printSweep(report.thresholdSweep(), out);
     }
 
-    /** The entry confusions of an answer-level cross-validation, added up over its folds. */
-    static void printCvConfusion(CvReport report, int maxErrors, PrintStream out) {
+    /**
+     * What an answer-level cross-validation got wrong, added up over its folds: the entry
+     * confusions, then the held-out lines answered with a wrong entry.
+     */
+    static void printCvAnswerErrors(CvReport report, int maxErrors, PrintStream out) {
         if (report.answerConfusion() == null || report.answerConfusion().isEmpty()) {
             return;
         }

@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * {@code serve --self-test}: one message and one health check over HTTP against the server that
@@ -25,6 +23,7 @@ final class SelfTest {
     /** A message every shipped FAQ answers; the test needs a reply, not a particular entry. */
     static final String MESSAGE = "退款多久到账";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** How long the self-test waits for the sentence encoder's background load before it stops. */
     static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
 
@@ -45,10 +44,8 @@ final class SelfTest {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            TrainCommand.deleteTree(dir);
         } catch (IOException e) {
             // a leftover temporary directory is not worth failing the test for
         }
@@ -63,11 +60,11 @@ final class SelfTest {
             HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
                     .timeout(TIMEOUT).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            new ObjectMapper().writeValueAsString(java.util.Map.of("text", MESSAGE)),
+                            JSON.writeValueAsString(java.util.Map.of("text", MESSAGE)),
                             StandardCharsets.UTF_8))
                     .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             long millis = (System.nanoTime() - start) / 1_000_000;
-            JsonNode body = reply.statusCode() == 200 ? new ObjectMapper().readTree(reply.body()) : null;
+            JsonNode body = reply.statusCode() == 200 ? JSON.readTree(reply.body()) : null;
             if (body == null || !body.path("action").isTextual() || !body.path("reply").isTextual()) {
                 err.println("kefu serve --self-test: POST /api/messages answered " + reply.statusCode() + ": "
                         + abbreviate(reply.body()));
