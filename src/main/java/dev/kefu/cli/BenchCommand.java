@@ -74,7 +74,7 @@ final class BenchCommand {
         long loadStart = System.nanoTime();
         Models models = alone ? null : Models.load(options.path("models", "models"), corpus);
         double loadMs = alone ? 0 : (System.nanoTime() - loadStart) / 1e6;
-        ClassifierKind kind = requested != null ? requested : alone ? ClassifierKind.SHIPPED : models.kind();
+        ClassifierKind kind = requested != null ? requested : alone ? ClassifierKind.ALONE : models.kind();
         TextNormalizer normalizer = alone ? new TextNormalizer(ChineseVariants.icu()) : models.normalizer();
         SmartcnTokenizer tokenizer = alone
                 ? new SmartcnTokenizer(Synonyms.read(corpus.resolve(Models.SYNONYMS), normalizer)) : models.tokenizer();

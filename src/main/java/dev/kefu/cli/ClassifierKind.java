@@ -3,7 +3,9 @@ package dev.kefu.cli;
 import dev.kefu.intent.IntentClassifier;
 import dev.kefu.intent.IntentTrainer;
 import dev.kefu.intent.embedding.BgeSentenceEncoder;
+import dev.kefu.intent.ensemble.EnsembleIntentClassifier;
 import dev.kefu.intent.ensemble.EnsembleIntentTrainer;
+import dev.kefu.intent.ensemble.EnsembleModelFiles;
 import dev.kefu.intent.ensemble.EnsembleSettings;
 import dev.kefu.intent.linear.LiblinearIntentClassifier;
 import dev.kefu.intent.linear.LiblinearIntentTrainer;
@@ -17,7 +19,6 @@ import dev.kefu.text.TextNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,13 +26,17 @@ import java.util.TreeMap;
 /**
  * The intent classifiers the commands know, by their {@code --classifier} name: how each is
  * trained and, for those {@code train} can write and {@code serve} can load, its files in
- * {@code models/}. The ensemble exists in memory only.
+ * {@code models/}. Every kind can be written and served.
  */
 enum ClassifierKind {
     OPENNLP("opennlp"), LIBLINEAR("liblinear"), ENSEMBLE("ensemble"), LIBLINEAR_BGE("liblinear-bge");
 
-    /** The classifier {@code train} writes and models without a recorded kind hold. */
-    static final ClassifierKind SHIPPED = OPENNLP;
+    /** The classifier {@code train} writes by default. */
+    static final ClassifierKind SHIPPED = ENSEMBLE;
+    /** The classifier {@code eval} and {@code bench} train with {@code --train} (public benchmarks) by default. */
+    static final ClassifierKind ALONE = OPENNLP;
+    /** The classifier of models whose manifest records no kind (written before kinds were recorded). */
+    static final ClassifierKind UNRECORDED = OPENNLP;
     static final String INTENT_MODEL = "intent.bin";
     /** The manifest setting that records which classifier {@code models/} holds. */
     static final String MANIFEST_KEY = "classifier";
@@ -46,9 +51,9 @@ enum ClassifierKind {
         return option;
     }
 
-    /** The kind named {@code name} on the command line; {@code servable} restricts it to what models/ can hold. */
-    static ClassifierKind named(String name, boolean servable) {
-        List<ClassifierKind> allowed = Arrays.stream(values()).filter(k -> !servable || k.servable()).toList();
+    /** The kind named {@code name} on the command line. */
+    static ClassifierKind named(String name) {
+        List<ClassifierKind> allowed = List.of(values());
         for (ClassifierKind kind : allowed) {
             if (kind.option.equals(name)) {
                 return kind;
@@ -57,10 +62,6 @@ enum ClassifierKind {
         List<String> names = allowed.stream().map(ClassifierKind::option).toList();
         throw new UsageException("--classifier must be " + String.join(", ", names.subList(0, names.size() - 1))
                 + " or " + names.get(names.size() - 1) + ", was " + name);
-    }
-
-    boolean servable() {
-        return this != ENSEMBLE;
     }
 
     IntentTrainer trainer(TextNormalizer normalizer, SmartcnTokenizer tokenizer) {
@@ -79,7 +80,7 @@ enum ClassifierKind {
             case OPENNLP -> TrainingSettings.DEFAULT.describe();
             case LIBLINEAR -> LiblinearSettings.DEFAULT.describe();
             case LIBLINEAR_BGE -> LiblinearSettings.WITH_SENTENCES.describe();
-            case ENSEMBLE -> throw new IllegalStateException("the ensemble is not written to models/");
+            case ENSEMBLE -> EnsembleSettings.DEFAULT.describe();
         });
         if (this == LIBLINEAR_BGE) {
             settings.put("sentences", BgeSentenceEncoder.NAME);
@@ -90,22 +91,30 @@ enum ClassifierKind {
 
     /** Writes {@code classifier} (trained by this kind) into {@code dir} and removes the other kinds' files. */
     void save(IntentClassifier classifier, Path dir) throws IOException {
-        if (this == OPENNLP) {
-            ((OpenNlpIntentClassifier) classifier).save(dir.resolve(INTENT_MODEL));
-            for (String name : LiblinearModelFiles.FILES) {
-                Files.deleteIfExists(dir.resolve(name));
+        switch (this) {
+            case OPENNLP -> {
+                ((OpenNlpIntentClassifier) classifier).save(dir.resolve(INTENT_MODEL));
+                for (String name : LiblinearModelFiles.FILES) {
+                    Files.deleteIfExists(dir.resolve(name));
+                }
             }
-        } else if (servable()) {
-            LiblinearModelFiles.save((LiblinearIntentClassifier) classifier, dir);
-            Files.deleteIfExists(dir.resolve(INTENT_MODEL));
-        } else {
-            throw new IllegalStateException("the ensemble is not written to models/");
+            case LIBLINEAR, LIBLINEAR_BGE -> {
+                LiblinearModelFiles.save((LiblinearIntentClassifier) classifier, dir);
+                Files.deleteIfExists(dir.resolve(INTENT_MODEL));
+            }
+            case ENSEMBLE -> EnsembleModelFiles.save((EnsembleIntentClassifier) classifier, dir, INTENT_MODEL);
+        }
+        if (this != ENSEMBLE) {
+            Files.deleteIfExists(dir.resolve(EnsembleModelFiles.SETTINGS));
         }
     }
 
     /** The classifier {@code train} wrote into {@code dir} as this kind. */
     IntentClassifier load(Path dir) {
-        return this == OPENNLP ? OpenNlpIntentClassifier.load(dir.resolve(INTENT_MODEL))
-                : LiblinearModelFiles.load(dir, BgeSentenceEncoder::loadForConcurrentCalls);
+        return switch (this) {
+            case OPENNLP -> OpenNlpIntentClassifier.load(dir.resolve(INTENT_MODEL));
+            case ENSEMBLE -> EnsembleModelFiles.load(dir, INTENT_MODEL);
+            case LIBLINEAR, LIBLINEAR_BGE -> LiblinearModelFiles.load(dir, BgeSentenceEncoder::loadForConcurrentCalls);
+        };
     }
 }

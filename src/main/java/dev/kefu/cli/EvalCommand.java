@@ -81,7 +81,7 @@ final class EvalCommand {
         }
         // without --train the figures are the pipeline's over models/, whose classifier is the default
         Models shipped = options.has("train") ? null : Models.load(options.path("models", "models"), corpus);
-        ClassifierKind kind = requested != null ? requested : shipped != null ? shipped.kind() : ClassifierKind.SHIPPED;
+        ClassifierKind kind = requested != null ? requested : shipped != null ? shipped.kind() : ClassifierKind.ALONE;
         RankerKind ranker = options.has("ranker") ? RankerKind.named(options.string("ranker", null))
                 : shipped != null ? shipped.rankerKind() : RankerKind.SHIPPED;
         if (options.has("ranker") && options.has("train")) {
@@ -219,7 +219,7 @@ final class EvalCommand {
 
     /** The {@code --classifier} option (any kind), or null when it is not given. */
     static ClassifierKind requestedKind(Options options) {
-        return options.has("classifier") ? ClassifierKind.named(options.string("classifier", null), false) : null;
+        return options.has("classifier") ? ClassifierKind.named(options.string("classifier", null)) : null;
     }
 
     private static void writeHtml(String html, Path file) throws IOException {

@@ -163,9 +163,9 @@ record Models(TextNormalizer normalizer, SmartcnTokenizer tokenizer, IntentClass
     }
 
     private static ClassifierKind kindOf(ModelManifest manifest, Path modelsDir) {
-        String name = manifest.settings().getOrDefault(ClassifierKind.MANIFEST_KEY, ClassifierKind.SHIPPED.option());
+        String name = manifest.settings().getOrDefault(ClassifierKind.MANIFEST_KEY, ClassifierKind.UNRECORDED.option());
         try {
-            return ClassifierKind.named(name, true);
+            return ClassifierKind.named(name);
         } catch (UsageException e) {
             throw new CorpusException(modelsDir.resolve(ModelManifest.FILE) + ": unknown classifier " + name
                     + "; run `java -jar target/kefu.jar train`");

@@ -3,6 +3,7 @@ package dev.kefu.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kefu.channel.http.KefuProcess;
+import dev.kefu.intent.ensemble.EnsembleModelFiles;
 import dev.kefu.intent.linear.LiblinearModelFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code train --classifier liblinear-bge} writes models that {@code serve} loads, and a reload switches kinds. */
+/**
+ * {@code train --classifier liblinear-bge} writes models that {@code serve} loads, and a reload
+ * switches to the default kind (the ensemble).
+ */
 class ServedClassifierIT {
     private static final String TOKEN = "served-classifier-test";
 
@@ -38,26 +42,17 @@ class ServedClassifierIT {
 
             CliRun back = CliRun.of("train", "--out", models.toString());
             assertThat(back.exitCode()).as(back.err()).isZero();
+            assertThat(back.out()).contains("(ensemble)");
             assertThat(models.resolve(ClassifierKind.INTENT_MODEL)).isRegularFile();
-            for (String name : LiblinearModelFiles.FILES) {
-                assertThat(models.resolve(name)).doesNotExist();
-            }
+            assertThat(models.resolve(EnsembleModelFiles.SETTINGS)).isRegularFile();
+            assertThat(Files.readString(models.resolve(LiblinearModelFiles.SETTINGS))).contains("sentences=none");
             HttpResponse<String> reload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(kefu.url() + "api/agent/reload")).timeout(Duration.ofSeconds(20))
                     .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
-            assertThat(kefu.get("health").body()).contains("\"classifier\":\"opennlp\"");
+            assertThat(kefu.get("health").body()).contains("\"classifier\":\"ensemble\"");
             assertThat(kefu.say(null, "退款多久到账").body()).contains("\"intent\":\"refund_time\"");
         }
-    }
-
-    @Test
-    void the_ensemble_cannot_be_written_to_models() {
-        CliRun run = CliRun.of("train", "--out", "target/never-written", "--classifier", "ensemble");
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--classifier must be opennlp, liblinear or liblinear-bge, was ensemble");
-        assertThat(Path.of("target/never-written")).doesNotExist();
     }
 }

@@ -25,7 +25,15 @@ public final class EnsembleIntentClassifier implements IntentClassifier {
     /** Both members' weights side by side; null when maxent is not an L-BFGS model (then each member is asked). */
     private final EnsembleTable table;
 
-    EnsembleIntentClassifier(OpenNlpIntentClassifier maxent, LiblinearIntentClassifier liblinear, double maxentWeight) {
+    /**
+     * The two members, trained on the same examples, and maxent's weight in the average (0..1); as
+     * the trainer builds it or as {@code models/} holds it.
+     */
+    public EnsembleIntentClassifier(OpenNlpIntentClassifier maxent, LiblinearIntentClassifier liblinear,
+                                    double maxentWeight) {
+        if (!(maxentWeight >= 0 && maxentWeight <= 1)) {
+            throw new IllegalArgumentException("maxentWeight must be in 0..1, was " + maxentWeight);
+        }
         this.maxent = Objects.requireNonNull(maxent, "maxent");
         this.liblinear = Objects.requireNonNull(liblinear, "liblinear");
         if (!maxent.labels().equals(liblinear.labels())) {
@@ -56,6 +64,21 @@ public final class EnsembleIntentClassifier implements IntentClassifier {
             mixed[i] = Double.isNaN(m) ? 0.0 : Math.max(0.0, Math.min(1.0, m));
         }
         return IntentPrediction.rank(outcomes, mixed);
+    }
+
+    /** The OpenNLP member. */
+    public OpenNlpIntentClassifier maxent() {
+        return maxent;
+    }
+
+    /** The liblinear member. */
+    public LiblinearIntentClassifier liblinear() {
+        return liblinear;
+    }
+
+    /** Maxent's weight in the average; liblinear's is 1 minus it. */
+    public double maxentWeight() {
+        return maxentWeight;
     }
 
     @Override

@@ -20,9 +20,14 @@ import dev.kefu.intent.linear.LiblinearSettings;
 import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
 import dev.kefu.intent.maxent.OpenNlpIntentTrainer;
 import dev.kefu.intent.maxent.TrainingSettings;
+import dev.kefu.intent.linear.LiblinearModelFiles;
+import dev.kefu.text.CorpusException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EnsembleIntentClassifierTest {
     private static final List<String> TEXTS = List.of("退款还要等几天", "密码不记得了", "您好啊", "今天天气怎么样", "ㅋㅋㅋ");
@@ -98,6 +103,38 @@ class EnsembleIntentClassifierTest {
         assertThatThrownBy(() -> weighted(1.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxentWeight must be in 0..1, was 1.5");
         assertThatThrownBy(() -> weighted(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_saved_ensemble_loads_with_the_same_predictions_and_the_same_bytes(@TempDir Path dir) throws Exception {
+        EnsembleModelFiles.save(classifier, dir, "intent.bin");
+        EnsembleIntentClassifier loaded = EnsembleModelFiles.load(dir, "intent.bin");
+
+        assertThat(loaded.maxentWeight()).isEqualTo(classifier.maxentWeight());
+        for (String text : TEXTS) {
+            assertThat(loaded.classify(tokens(text))).isEqualTo(classifier.classify(tokens(text)));
+        }
+        Path again = Files.createDirectory(dir.resolve("again"));
+        EnsembleModelFiles.save(loaded, again, "intent.bin");
+        for (String name : List.of("intent.bin", EnsembleModelFiles.SETTINGS, LiblinearModelFiles.MODEL,
+                LiblinearModelFiles.VOCABULARY, LiblinearModelFiles.SETTINGS)) {
+            assertThat(Files.readAllBytes(again.resolve(name))).as(name).isEqualTo(Files.readAllBytes(dir.resolve(name)));
+        }
+    }
+
+    @Test
+    void a_missing_or_broken_weight_file_is_named_in_the_error(@TempDir Path dir) throws Exception {
+        EnsembleModelFiles.save(classifier, dir, "intent.bin");
+        Path settings = dir.resolve(EnsembleModelFiles.SETTINGS);
+        Files.writeString(settings, "maxent_weight=heavy\n");
+        assertThatThrownBy(() -> EnsembleModelFiles.load(dir, "intent.bin")).isInstanceOf(CorpusException.class)
+                .hasMessageContaining(settings + ": maxent_weight must be a number in 0..1, was heavy");
+        Files.writeString(settings, "maxent_weight=1.5\n");
+        assertThatThrownBy(() -> EnsembleModelFiles.load(dir, "intent.bin")).isInstanceOf(CorpusException.class)
+                .hasMessageContaining("was 1.5");
+        Files.delete(settings);
+        assertThatThrownBy(() -> EnsembleModelFiles.load(dir, "intent.bin")).isInstanceOf(CorpusException.class)
+                .hasMessageContaining(settings + ": missing");
     }
 
     @Test
