@@ -54,8 +54,11 @@ final class ContextRules {
             }
         }
         IntentScore own = message.prediction().top();
+        // the message asks something else: its own intent is sure and, with a ranker, so is an entry
+        // for it (「你说的这个不是我要问的啊」 can lean to an intent, but no entry answers it)
         boolean ownIsOther = !own.label().equals(Intents.OOS) && own.confidence() >= policy.thresholds().answer()
-                && !own.label().equals(state.lastIntent());
+                && !own.label().equals(state.lastIntent()) && (message.answers().isEmpty()
+                || message.answers().get(0).score() >= policy.thresholds().answer());
         if (last.answeredFaqId() != null && cues.saysStillNotSolved(text) && !ownIsOther) {
             // the steps were tried: another round of them would not help, a person might
             IntentScore topic = state.lastIntent() == null ? null : new IntentScore(state.lastIntent(), 1.0);
@@ -213,7 +216,9 @@ final class ContextRules {
 
     private boolean isShortAndUnsure(Message message) {
         IntentScore top = message.prediction().top();
-        boolean unsure = top.label().equals(Intents.OOS) || top.confidence() < policy.thresholds().answer();
+        // unsure: alone, the message would not be answered (the classifier or, with a ranker, the entry)
+        boolean unsure = top.label().equals(Intents.OOS) || top.confidence() < policy.thresholds().answer()
+                || !message.answers().isEmpty() && message.answers().get(0).score() < policy.thresholds().answer();
         return unsure && !top.label().equals(Intents.HUMAN_AGENT) && Cues.bare(message.text()).length() <= SHORT;
     }
 

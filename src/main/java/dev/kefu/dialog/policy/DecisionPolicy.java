@@ -166,6 +166,16 @@ public final class DecisionPolicy {
             // a stolen account is not the moment for "which one?": the likeliest entry, now
             boolean urgent = Intents.urgency(best.entry().intent()) == Intents.urgency(Intents.ACCOUNT_STOLEN)
                     && runnerUp != null && runnerUp.entry().intent().equals(best.entry().intent());
+            // two problems joined in one message whose entries the ranker is both sure of (the classifier
+            // may see only one): the more urgent first, the other offered, as for two sure intents
+            boolean twoEntries = !twoProblems && close && runnerUp.score() >= thresholds.answer()
+                    && !runnerUp.entry().intent().equals(best.entry().intent()) && cues.joinsTwo(message.text());
+            if (twoEntries) {
+                FaqHit first = Intents.urgency(runnerUp.entry().intent()) > Intents.urgency(best.entry().intent())
+                        ? runnerUp : best;
+                FaqHit then = first == best ? runnerUp : best;
+                return answer(first, new IntentScore(then.entry().intent(), then.score()), answers, message.hits());
+            }
             if (close && gap <= thresholds.answerMargin() && !twoProblems && !urgent) {
                 return new Decision.Clarify(List.of(best.entry(), runnerUp.entry()), Reason.CLOSE_ANSWERS,
                         describe(best, "~", runnerUp.score()) + " vs " + runnerUp.entry().id());

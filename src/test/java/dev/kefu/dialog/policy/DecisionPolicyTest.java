@@ -239,4 +239,21 @@ class DecisionPolicyTest {
         assertThat(policy.decide(new Message("付款那个一直弄不好", predict("payment_failed", 0.95, "oos", 0.05), hits(PAY),
                 one), fresh).reason()).isEqualTo(Reason.LOW_CONFIDENCE);
     }
+
+    @Test
+    void a_repair_after_an_answer_asks_again_though_it_leans_to_another_intent() {
+        Decision paid = policy.decide(predict("payment_failed", 0.9, "refund_time", 0.1), hits(PAY), fresh);
+        ConversationState answered = fresh.after(paid);
+        var none = List.of(new dev.kefu.faq.FaqHit(REFUND, 0.2));
+
+        // the classifier is sure of another intent, but no entry of it is likely: still a repair
+        Decision leansToTopic = policy.decide(new Message("你说的这个不是我要问的啊",
+                predict("refund_time", 0.6, "oos", 0.4), hits(REFUND), none), answered);
+        assertThat(leansToTopic.reason()).isEqualTo(Reason.REJECTED_ANSWER);
+        // with a likely entry of it, the message is a new question
+        Decision newQuestion = policy.decide(new Message("不是我要问的，我问退款多久到账",
+                predict("refund_time", 0.9, "oos", 0.1), hits(REFUND), List.of(new dev.kefu.faq.FaqHit(REFUND, 0.9))),
+                answered);
+        assertThat(newQuestion).isInstanceOf(Decision.Answer.class);
+    }
 }
