@@ -256,4 +256,37 @@ class DecisionPolicyTest {
                 answered);
         assertThat(newQuestion).isInstanceOf(Decision.Answer.class);
     }
+
+    @Test
+    void two_problems_joined_whose_entries_the_ranker_is_sure_of_answer_the_more_urgent_and_offer_the_other() {
+        // the classifier sees only the payment; the ranker is sure of both entries
+        var both = List.of(new dev.kefu.faq.FaqHit(PAY, 0.58), new dev.kefu.faq.FaqHit(STOLEN, 0.57));
+        Decision d = policy.decide(new Message("付款失败而且账号好像被盗了", predict("payment_failed", 0.87, "oos", 0.13),
+                hits(PAY, STOLEN), both), fresh);
+        assertThat(d).isInstanceOf(Decision.Answer.class);
+        assertThat(((Decision.Answer) d).entry()).isEqualTo(STOLEN);
+        assertThat(((Decision.Answer) d).related()).startsWith(PAY);
+        assertThat(d.reason()).isEqualTo(Reason.TWO_PROBLEMS);
+
+        // without a joining word the two close entries are a question between them
+        assertThat(policy.decide(new Message("付款失败账号好像被盗了", predict("payment_failed", 0.87, "oos", 0.13),
+                hits(PAY, STOLEN), both), fresh).reason()).isEqualTo(Reason.CLOSE_ANSWERS);
+    }
+
+    @Test
+    void a_short_message_the_ranker_would_not_answer_alone_is_read_as_a_follow_up() {
+        var freeze = Fixtures.entry("stolen-freeze", "account_stolen", "怎么紧急冻结账号？");
+        var entries = new java.util.ArrayList<>(Fixtures.ENTRIES);
+        entries.add(freeze);
+        DecisionPolicy withFreeze = new DecisionPolicy(Thresholds.DEFAULT, entries);
+        ConversationState answered = fresh.after(withFreeze.decide(predict("account_stolen", 0.9, "oos", 0.1),
+                hits(STOLEN), fresh));
+
+        // the classifier leans (just) to another intent, the ranker is unsure of any entry
+        Decision d = withFreeze.decide(new Message("那怎么冻结?", predict("account_restricted", 0.52, "account_stolen", 0.3),
+                hits(freeze), List.of(new dev.kefu.faq.FaqHit(freeze, 0.48))), answered);
+        assertThat(d).isInstanceOf(Decision.Answer.class);
+        assertThat(((Decision.Answer) d).entry()).isEqualTo(freeze);
+        assertThat(d.reason()).isEqualTo(Reason.FOLLOW_UP);
+    }
 }
