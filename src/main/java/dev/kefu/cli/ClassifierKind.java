@@ -25,8 +25,8 @@ import java.util.TreeMap;
 
 /**
  * The intent classifiers the commands know, by their {@code --classifier} name: how each is
- * trained and, for those {@code train} can write and {@code serve} can load, its files in
- * {@code models/}. Every kind can be written and served.
+ * trained and its files in {@code models/} (every kind can be written by {@code train} and loaded
+ * by {@code serve}).
  */
 enum ClassifierKind {
     OPENNLP("opennlp"), LIBLINEAR("liblinear"), ENSEMBLE("ensemble"), LIBLINEAR_BGE("liblinear-bge");
@@ -57,13 +57,12 @@ enum ClassifierKind {
 
     /** The kind named {@code name} on the command line. */
     static ClassifierKind named(String name) {
-        List<ClassifierKind> allowed = List.of(values());
-        for (ClassifierKind kind : allowed) {
+        for (ClassifierKind kind : values()) {
             if (kind.option.equals(name)) {
                 return kind;
             }
         }
-        List<String> names = allowed.stream().map(ClassifierKind::option).toList();
+        List<String> names = java.util.Arrays.stream(values()).map(ClassifierKind::option).toList();
         throw new UsageException("--classifier must be " + String.join(", ", names.subList(0, names.size() - 1))
                 + " or " + names.get(names.size() - 1) + ", was " + name);
     }

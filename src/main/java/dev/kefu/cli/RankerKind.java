@@ -100,6 +100,9 @@ enum RankerKind {
     private static List<RankerTrainer.Example> examples(List<LabeledText> lines, Text text,
                                                         Function<List<LabeledText>, IntentClassifier> crossFit) {
         int folds = RankerTrainer.FOLDS;
+        if (lines.size() < folds) {
+            return List.of();
+        }
         List<List<LabeledText>> trainOn = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             trainOn.add(new ArrayList<>());
@@ -110,9 +113,6 @@ enum RankerKind {
                     trainOn.get(f).add(lines.get(i));
                 }
             }
-        }
-        if (lines.size() < folds) {
-            return List.of();
         }
         // one fold's classifier at a time, dropped once its held-out lines are classified: with all
         // five held at once the heap after a collection peaked at 190 MB for the ensemble (151 MB now)

@@ -57,8 +57,7 @@ final class ContextRules {
         // the message asks something else: its own intent is sure and, with a ranker, so is an entry
         // for it (「你说的这个不是我要问的啊」 can lean to an intent, but no entry answers it)
         boolean ownIsOther = !own.label().equals(Intents.OOS) && own.confidence() >= policy.thresholds().answer()
-                && !own.label().equals(state.lastIntent()) && (message.answers().isEmpty()
-                || message.answers().get(0).score() >= policy.thresholds().answer());
+                && !own.label().equals(state.lastIntent()) && !noLikelyEntry(message);
         if (last.answeredFaqId() != null && cues.saysStillNotSolved(text) && !ownIsOther) {
             // the steps were tried: another round of them would not help, a person might
             IntentScore topic = state.lastIntent() == null ? null : new IntentScore(state.lastIntent(), 1.0);
@@ -218,8 +217,13 @@ final class ContextRules {
         IntentScore top = message.prediction().top();
         // unsure: alone, the message would not be answered (the classifier or, with a ranker, the entry)
         boolean unsure = top.label().equals(Intents.OOS) || top.confidence() < policy.thresholds().answer()
-                || !message.answers().isEmpty() && message.answers().get(0).score() < policy.thresholds().answer();
+                || noLikelyEntry(message);
         return unsure && !top.label().equals(Intents.HUMAN_AGENT) && Cues.bare(message.text()).length() <= SHORT;
+    }
+
+    /** The message was ranked and no entry reached the answer threshold (false without a ranker). */
+    private boolean noLikelyEntry(Message message) {
+        return !message.answers().isEmpty() && message.answers().get(0).score() < policy.thresholds().answer();
     }
 
     private Decision answer(IntentScore intent, FaqEntry entry, Reason reason, String detail) {
