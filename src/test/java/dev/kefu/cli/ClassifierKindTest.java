@@ -22,7 +22,8 @@ class ClassifierKindTest {
     private static final List<LabeledText> EXAMPLES = corpus(TINY);
 
     @Test
-    void the_ensemble_round_trips_through_models(@TempDir Path dir) throws Exception {
+    void the_default_is_the_ensemble_with_opennlp_in_it_and_it_round_trips(@TempDir Path dir) throws Exception {
+        assertThat(ClassifierKind.SHIPPED).isEqualTo(ClassifierKind.ENSEMBLE);
         IntentClassifier trained = ClassifierKind.ENSEMBLE.trainer(NORMALIZER, TOKENIZER).train(EXAMPLES);
         ClassifierKind.ENSEMBLE.save(trained, dir);
 

@@ -38,7 +38,7 @@ class ModelManifestTest {
         assertThat(ModelManifest.of(b, SETTINGS).version()).isEqualTo(version);
         Files.writeString(b.resolve("faq.txt"), "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         assertThat(ModelManifest.of(b, SETTINGS).version()).isNotEqualTo(version);
-        assertThat(ModelManifest.read(Path.of("models")).version()).endsWith(" opennlp/learned-bge");
+        assertThat(ModelManifest.read(Path.of("models")).version()).endsWith(" ensemble/learned-bge");
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code train --classifier liblinear-bge} writes models that {@code serve} loads, and a reload
- * switches to another kind (the ensemble of OpenNLP and liblinear).
+ * switches to the default kind (the ensemble).
  */
 class ServedClassifierIT {
     private static final String TOKEN = "served-classifier-test";
@@ -40,7 +40,7 @@ class ServedClassifierIT {
             assertThat(kefu.say(null, "退款多久到账").body()).contains("\"intent\":\"refund_time\"");
             assertThat(kefu.say(null, "忘记密码了怎么办").body()).contains("\"intent\":\"forgot_password\"");
 
-            CliRun back = CliRun.of("train", "--out", models.toString(), "--classifier", "ensemble");
+            CliRun back = CliRun.of("train", "--out", models.toString());
             assertThat(back.exitCode()).as(back.err()).isZero();
             assertThat(back.out()).contains("(ensemble)");
             assertThat(models.resolve(ClassifierKind.INTENT_MODEL)).isRegularFile();

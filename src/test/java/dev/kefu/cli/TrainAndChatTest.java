@@ -38,8 +38,10 @@ class TrainAndChatTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("indexed 10 FAQ entries");
         int lines = LabeledCorpus.read(corpus.resolve("intents.tsv")).size();
-        assertThat(run.err()).as("progress off a terminal: one line for the stage, one step per line and one for fitting")
-                .contains("train " + (lines + 1) + "/" + (lines + 1) + " in ").doesNotContain("\r");
+        int steps = 2 * (lines + 1);
+        assertThat(run.err()).as("progress off a terminal: one line for the stage; for each of the ensemble's two"
+                        + " members one step per line and one for fitting")
+                .contains("train " + steps + "/" + steps + " in ").doesNotContain("\r");
     }
 
     @Test
@@ -148,7 +150,7 @@ class TrainAndChatTest {
 
     @Test
     void chat_puts_the_hotline_setting_into_answers() {
-        CliRun run = CliRun.withInput("客服电话是多少\n", "chat", "--models", models.toString(),
+        CliRun run = CliRun.withInput("热线号码多少\n", "chat", "--models", models.toString(),
                 "--corpus", corpus.toString(), "--hotline", "95188");
 
         assertThat(run.exitCode()).as(run.err()).isZero();

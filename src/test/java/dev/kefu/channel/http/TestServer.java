@@ -7,7 +7,8 @@ import dev.kefu.dialog.ReplyRenderer;
 import dev.kefu.dialog.policy.DecisionPolicy;
 import dev.kefu.dialog.policy.Thresholds;
 import dev.kefu.faq.LuceneFaqSearcher;
-import dev.kefu.intent.maxent.OpenNlpIntentClassifier;
+import dev.kefu.intent.ensemble.EnsembleIntentClassifier;
+import dev.kefu.intent.ensemble.EnsembleModelFiles;
 import dev.kefu.store.Database;
 import dev.kefu.store.PostgresServer;
 import dev.kefu.store.SqlChannelStore;
@@ -38,7 +39,8 @@ final class TestServer implements AutoCloseable {
     private static final TextNormalizer NORMALIZER = new TextNormalizer(ChineseVariants.icu());
     private static final SmartcnTokenizer TOKENIZER =
             new SmartcnTokenizer(Synonyms.read(Path.of("models/synonyms.txt"), NORMALIZER));
-    private static final OpenNlpIntentClassifier CLASSIFIER = OpenNlpIntentClassifier.load(Path.of("models/intent.bin"));
+    /** The classifier the models hold (the ensemble of OpenNLP and liblinear), as {@code serve} loads it. */
+    private static final EnsembleIntentClassifier CLASSIFIER = EnsembleModelFiles.load(Path.of("models"), "intent.bin");
     private static final LuceneFaqSearcher FAQ = LuceneFaqSearcher.open(Path.of("models/faq-index"));
     /** The ranker the models hold (learned-bge), as {@code serve} loads it. */
     private static final dev.kefu.answer.AnswerRanker RANKER = dev.kefu.answer.LearnedAnswerRanker.read(Path.of("models"),
