@@ -33,11 +33,11 @@ final class TrainCommand {
               --corpus DIR  corpus directory with intents.tsv, faq.txt, synonyms.txt (default corpus)
               --out DIR     where the models are written (default models)
               --classifier NAME
-                            opennlp (default, fastest), ensemble (OpenNLP maxent and
-                            liblinear averaged: the best under answer-level CV, but its
-                            training needs more memory), liblinear, or liblinear-bge (about
-                            0.5 ms a message; BENCHMARKS.md); serve, chat, eval and bench
-                            load whichever models/ holds
+                            ensemble (default: OpenNLP maxent and liblinear averaged,
+                            the best under answer-level CV), opennlp (OpenNLP alone: the
+                            fastest, and the safest on out-of-scope messages), liblinear,
+                            or liblinear-bge (about 0.5 ms a message; BENCHMARKS.md);
+                            serve, chat, eval and bench load whichever models/ holds
               --ranker NAME learned-bge (default: the fitted answer ranker with bge-small-zh
                             phrasing vectors), learned (the same without vectors) or
                             intent-first (the best BM25 phrasing of the likeliest intent)""";
